@@ -1,0 +1,42 @@
+"""The one module that imports the CDK library: `cdktf` by default, `cdktn` when ALICLOUD_ML_CDK=cdktn.
+
+cdktf is archived (December 2025); cdktn is its maintained fork with the same Python API and the
+same synthesized JSON. Everything else in the toolkit imports CDK names from here, so switching
+is one environment variable. Never mix the two in one process: they are separate jsii assemblies.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
+
+LIBRARY = os.environ.get("ALICLOUD_ML_CDK", "cdktf").strip().lower() or "cdktf"
+
+if LIBRARY == "cdktn":
+    import cdktn as cdk  # type: ignore[import-not-found]
+elif LIBRARY == "cdktf":
+    import cdktf as cdk
+else:  # pragma: no cover - guarded by the message
+    raise ImportError(f"ALICLOUD_ML_CDK={LIBRARY!r}: accepted values are 'cdktf' (default) and 'cdktn'")
+
+App = cdk.App
+TerraformStack = cdk.TerraformStack
+TerraformResource = cdk.TerraformResource
+TerraformProvider = cdk.TerraformProvider
+TerraformOutput = cdk.TerraformOutput
+TerraformElement = cdk.TerraformElement
+Aspects = cdk.Aspects
+IAspect = cdk.IAspect
+Annotations = cdk.Annotations
+Token = cdk.Token
+Fn = cdk.Fn
+Testing = cdk.Testing
+OssBackend = cdk.OssBackend
+LocalBackend = cdk.LocalBackend
+
+__all__ = [
+    "LIBRARY", "cdk", "App", "TerraformStack", "TerraformResource", "TerraformProvider", "TerraformOutput",
+    "TerraformElement", "Aspects", "IAspect", "Annotations", "Token", "Fn", "Testing", "OssBackend", "LocalBackend",
+]

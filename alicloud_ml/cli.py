@@ -1,0 +1,67 @@
+"""`alicloud-ml`: synthesize, gate, review, cost and emulate ML platforms on Alibaba Cloud.
+
+Exit codes: 0 success; 1 policy violations; 2 bad input (file, field, accepted values);
+3 review found destructive changes with --fail-on-destroy; 70 internal error (a bug: please report).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import typer
+
+from alicloud_ml import commands
+from alicloud_ml.errors import AlicloudMlError, InputError, InputErrors, PolicyViolation
+
+EXIT_POLICY, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 70
+
+app = typer.Typer(
+    name="alicloud-ml",
+    help="Build, gate, review and cost ML platforms on Alibaba Cloud with CDK for Terraform.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register_commands() -> None:
+    modules = [importlib.import_module(f"{commands.__name__}.{m.name}") for m in pkgutil.iter_modules(commands.__path__)]
+    for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
+        module.register(app)
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: turns the toolkit's typed errors into exit codes, never a traceback."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except (InputError, InputErrors) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except PolicyViolation as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(EXIT_POLICY)
+    except AlicloudMlError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and real bugs
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(EXIT_INPUT)
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (this is a bug in alicloud-ml)", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()
