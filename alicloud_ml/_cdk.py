@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
-os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
 
 LIBRARY = os.environ.get("ALICLOUD_ML_CDK", "cdktf").strip().lower() or "cdktf"
 
@@ -35,8 +33,9 @@ Fn = cdk.Fn
 Testing = cdk.Testing
 OssBackend = cdk.OssBackend
 LocalBackend = cdk.LocalBackend
+IResolvable = cdk.IResolvable
 
 __all__ = [
     "LIBRARY", "cdk", "App", "TerraformStack", "TerraformResource", "TerraformProvider", "TerraformOutput",
-    "TerraformElement", "Aspects", "IAspect", "Annotations", "Token", "Fn", "Testing", "OssBackend", "LocalBackend",
+    "TerraformElement", "Aspects", "IAspect", "Annotations", "Token", "Fn", "Testing", "OssBackend", "LocalBackend", "IResolvable",
 ]

@@ -1,0 +1,3 @@
+from alicloud_ml.codegen.generate import main
+
+raise SystemExit(main())
