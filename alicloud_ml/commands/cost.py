@@ -1,0 +1,46 @@
+"""`alicloud-ml cost`: monthly estimate of synthesized stacks from the price catalog."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+ORDER = 50
+
+
+class CostFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="cost")(cost)
+
+
+def cost(
+    path: Path = typer.Argument(..., help="A cdktf.out directory or one cdk.tf.json."),
+    prices: Path | None = typer.Option(None, "--prices", help="CSV (sku,unit,price,currency,region,date,source) "
+                                       "whose rows override the built-in table. Default: built-in only."),
+    spot_discount: float = typer.Option(0.7, "--spot-discount", help="Fraction off list price for spot node pools: "
+                                        "spot costs list × (1 − discount). Default: 0.7."),
+    stack: list[str] = typer.Option([], "--stack", help="Only these stacks. Default: all."),
+    output_format: CostFormat = typer.Option(CostFormat.text, "--format", help="text or json. Default: text."),
+) -> None:
+    """Estimate monthly cost from the price catalog."""
+    from alicloud_ml.catalog.pricing import PriceBook
+    from alicloud_ml.errors import InputError
+    from alicloud_ml.review import cost_report
+    from alicloud_ml.review.cost import CostModel
+    from alicloud_ml.review.synth import load_synth
+
+    stacks = load_synth(path)
+    unknown = sorted(set(stack) - set(stacks))
+    if unknown:
+        raise InputError(str(path), "--stack", f"unknown stack {', '.join(unknown)}", accepted=", ".join(stacks))
+    model = CostModel(PriceBook(prices), spot_discount)
+    costs = [model.stack(s) for name, s in stacks.items() if not stack or name in stack]
+    prov = model.book.provenance()
+    render = cost_report.render_json if output_format is CostFormat.json else cost_report.render_text
+    typer.echo(render(costs, prov, spot_discount), nl=False)

@@ -1,0 +1,91 @@
+"""Render `alicloud-ml cost`: a terminal table and a stable JSON document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from alicloud_ml.catalog.pricing import HOURS_PER_MONTH
+from alicloud_ml.review import fmt
+from alicloud_ml.review.cost import Range, StackCost
+
+COST_SCHEMA_VERSION = 1
+
+
+def caveat(prov: dict[str, Any], spot_discount: float) -> str:
+    """The sentence every money figure travels with."""
+    return (f"Estimate, not a quote: {prov['currency']} list prices for {', '.join(prov['regions'])} "
+            f"dated {', '.join(prov['dates'])} ({', '.join(prov['files'])} price table), {HOURS_PER_MONTH} h/month, "
+            f"spot at list × (1 − {spot_discount:.2f}).")
+
+
+def region_warnings(stacks: list[StackCost], prov: dict[str, Any]) -> list[str]:
+    return [f"stack {s.name} is in {s.region}; prices are for {', '.join(prov['regions'])}"
+            for s in stacks if s.region and s.region not in prov["regions"]]
+
+
+def render_text(stacks: list[StackCost], prov: dict[str, Any], spot_discount: float) -> str:
+    cur = prov["currency"]
+    lines = [f"Monthly cost estimate ({cur})", caveat(prov, spot_discount), ""]
+    lines += [f"warning: {w}" for w in region_warnings(stacks, prov)]
+    total, counts = Range(), {"estimated": 0, "free": 0, "unpriced": 0}
+    for stack in stacks:
+        lines.append(f"{stack.name}" + (f" ({stack.region})" if stack.region else ""))
+        rows = [("resource", "sizes (min/desired/max)", "min", "configured", "max")]
+        for r in stack.resources:
+            if r.status != "estimated":
+                continue
+            sizes = "" if r.sizes is None else f"{fmt.count(r.sizes.min)}/{fmt.count(r.sizes.desired)}/{fmt.count(r.sizes.max)} {r.size_unit}"
+            rows.append((fmt.where(r.construct_path, r.address), sizes, *(fmt.money(v, cur) for v in
+                                                                  (r.monthly.min, r.monthly.desired, r.monthly.max))))
+        t = stack.total
+        rows.append(("total", "", fmt.money(t.min, cur), fmt.money(t.desired, cur), fmt.money(t.max, cur)))
+        widths = [max(len(row[i]) for row in rows) for i in range(5)]
+        for row in rows:
+            lines.append("  " + row[0].ljust(widths[0]) + "  " + row[1].ljust(widths[1]) + "  "
+                         + "  ".join(cell.rjust(w) for cell, w in zip(row[2:], widths[2:])))
+        unpriced = [r for r in stack.resources if r.status == "unpriced"]
+        if unpriced:
+            lines.append("  not priced:")
+            lines += [f"    {fmt.where(r.construct_path, r.address)} ({r.type}): {r.reason}" for r in unpriced]
+        notes = [(r, n) for r in stack.resources if r.status == "estimated" for n in r.notes]
+        if notes:
+            lines.append("  notes:")
+            lines += [f"    {fmt.where(r.construct_path, r.address)}: {n}" for r, n in notes]
+        lines.append("")
+        total = total + t
+        for k, v in stack.counts().items():
+            counts[k] += v
+    n = sum(counts.values())
+    lines.append(f"All stacks: {fmt.money(total.desired, cur)} per month as configured "
+                 f"(range {fmt.money(total.min, cur)} – {fmt.money(total.max, cur)}), estimate.")
+    lines.append(f"{fmt.plural(n, 'resource')}: {counts['estimated']} estimated, {counts['free']} free, "
+                 f"{counts['unpriced']} not priced.")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(stacks: list[StackCost], prov: dict[str, Any], spot_discount: float) -> str:
+    total = Range()
+    counts = {"estimated": 0, "free": 0, "unpriced": 0}
+    for s in stacks:
+        total = total + s.total
+        for k, v in s.counts().items():
+            counts[k] += v
+    doc = {
+        "schema_version": COST_SCHEMA_VERSION,
+        "kind": "alicloud-ml cost",
+        "estimate": True,
+        **price_basis(prov, spot_discount),
+        "total": total.to_json(),
+        "counts": counts,
+        "warnings": region_warnings(stacks, prov),
+        "stacks": [{"name": s.name, "region": s.region, "total": s.total.to_json(), "counts": s.counts(),
+                    "resources": [r.to_json() for r in s.resources]} for s in stacks],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def price_basis(prov: dict[str, Any], spot_discount: float) -> dict[str, Any]:
+    return {"currency": prov["currency"], "hours_per_month": HOURS_PER_MONTH, "price_dates": prov["dates"],
+            "price_regions": prov["regions"], "price_tables": prov["files"], "price_sources": prov["sources"],
+            "spot_discount": spot_discount}
