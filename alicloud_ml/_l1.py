@@ -9,7 +9,10 @@ is accepted.
 Speed: a jsii round trip costs about 0.35-0.5 ms on a 2-core machine. A resource therefore
 makes exactly one call at construction (a plain-dict config instead of the typed struct,
 which also skips typeguard) plus the two `synthesizeAttributes` callbacks cdktf makes per
-resource (one while preparing the stack, one while writing it).
+resource (one while preparing the stack, one while writing it). Reference tokens are fetched
+once per resource and attribute. jsii rescans a class for overridden methods on every
+object it creates (a getattr per class member: our classes have hundreds); the result only
+depends on the class, so it is memoised per class below.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, overload
 
 import jsii
+import jsii._kernel as _jsii_kernel
 
 from alicloud_ml._cdk import TerraformProvider, TerraformResource, cdk
 from alicloud_ml.errors import InputError, InputErrors
@@ -55,6 +59,25 @@ class S(NamedTuple):
     nesting: str | None = None  # list | set | single
     min_items: int | None = None
     max_items: int | None = None
+
+
+def _memoise_override_scan() -> None:
+    scan = _jsii_kernel._get_overides
+    if getattr(scan, "_alicloud_ml_memoised", False):
+        return
+    cache: dict[tuple[type, type], list[Any]] = {}
+
+    def memoised(klass: type, obj: Any) -> list[Any]:
+        key = (klass, type(obj))
+        if key not in cache:
+            cache[key] = scan(klass, obj)
+        return list(cache[key])
+
+    memoised._alicloud_ml_memoised = True  # type: ignore[attr-defined]
+    _jsii_kernel._get_overides = memoised
+
+
+_memoise_override_scan()
 
 
 def is_token(value: Any) -> bool:
@@ -356,7 +379,10 @@ class Attr(Generic[T]):
     def __get__(self, obj: Resource | None, owner: type) -> Any:
         if obj is None:
             return self
-        return getattr(obj, self.getter)(self.name)
+        refs = obj.__dict__.setdefault("_refs", {})
+        if self.name not in refs:
+            refs[self.name] = getattr(obj, self.getter)(self.name)
+        return refs[self.name]
 
     def __set__(self, obj: Resource, value: T) -> None:
         if self.name not in obj._SPEC:

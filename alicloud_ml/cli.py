@@ -26,6 +26,15 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """Build, gate, review and cost ML platforms on Alibaba Cloud with CDK for Terraform.
+
+    Exit codes: 0 success, 1 policy violations, 2 bad input, 3 destructive changes with
+    --fail-on-destroy, 70 internal error.
+    """
+
+
 def _register_commands() -> None:
     modules = [importlib.import_module(f"{commands.__name__}.{m.name}") for m in pkgutil.iter_modules(commands.__path__)]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):

@@ -1,0 +1,98 @@
+"""Synthesize a cdktf app, gate it, and publish the output directory atomically.
+
+`main.py` (what `cdktf synth/deploy` runs) and `alicloud-ml synth` both come through here, so
+every synth is gated the same way: the app is written into a staging directory beside the
+output, the policy gate scans it, and only a clean result replaces the output directory.
+A failed synth or a policy violation leaves the previous output untouched and nothing for
+Terraform to deploy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from alicloud_ml.errors import AlicloudMlError, InputError, InputErrors, PolicyViolation
+
+DEFAULT_OUTDIR = "cdktf.out"
+EXIT_OK, EXIT_POLICY, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def resolve_outdir(outdir: str | Path | None = None) -> Path:
+    """The explicit outdir, else `CDKTF_OUTDIR` (set by the cdktf CLI), else `cdktf.out`."""
+    return Path(outdir or os.environ.get("CDKTF_OUTDIR") or DEFAULT_OUTDIR).resolve()
+
+
+def _publish(staging: Path, outdir: Path) -> None:
+    """Replace `outdir` with `staging` by renames, so readers never see a half-written tree."""
+    retired = outdir.with_name(f".{outdir.name}.old-{os.getpid()}")
+    if outdir.exists():
+        outdir.rename(retired)
+    staging.rename(outdir)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _gate_module() -> Any:
+    from alicloud_ml.policies import gate
+
+    return gate
+
+
+def synthesize(
+    build: Callable[[Any], None],
+    outdir: str | Path | None = None,
+    *,
+    gate: bool = True,
+    fail_on: str = "high",
+    log: Callable[[str], None] | None = None,
+) -> Path:
+    """Build the app with `build(app)`, synthesize, gate, publish; returns the output directory.
+
+    Raises `InputError(s)` for bad input and `PolicyViolation` when the gate blocks.
+    """
+    from alicloud_ml._cdk import App
+
+    log = log or (lambda message: print(message, file=sys.stderr))
+    target = resolve_outdir(outdir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.staging-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    gate_module = _gate_module() if gate else None
+    if gate_module is not None and hasattr(gate_module, "prewarm"):
+        gate_module.prewarm()  # checkov's import overlaps with building and synthesizing the app
+    try:
+        started = time.perf_counter()
+        app = App(outdir=str(staging))
+        build(app)
+        app.synth()
+        log(f"synthesized {staging.name} in {time.perf_counter() - started:.1f}s")
+        if gate_module is not None:
+            started = time.perf_counter()
+            gate_module.enforce(staging, fail_on=fail_on)
+            log(f"policy gate passed (fail-on {fail_on}) in {time.perf_counter() - started:.1f}s")
+        _publish(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    log(f"wrote {target}")
+    return target
+
+
+def run_app(build: Callable[[Any], None], outdir: str | Path | None = None, **options: Any) -> int:
+    """`synthesize` for a script entry point: prints problems and returns the exit code."""
+    try:
+        synthesize(build, outdir, **options)
+    except (InputError, InputErrors) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except PolicyViolation as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_POLICY
+    except AlicloudMlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK

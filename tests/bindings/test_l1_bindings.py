@@ -1,0 +1,168 @@
+"""Generated L1 bindings: validation at construction, synthesized shape, references, drift."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from alicloud_ml import schema
+from alicloud_ml._cdk import App, TerraformStack, Token
+from alicloud_ml.codegen.generate import drift
+from alicloud_ml.errors import InputError, InputErrors
+from alicloud_ml.provider import RESOURCE_CLASSES, AlicloudProvider
+from alicloud_ml.provider.cs import (
+    CsKubernetesNodePool,
+    CsKubernetesNodePoolScalingConfig,
+    CsKubernetesNodePoolTaints,
+)
+from alicloud_ml.provider.ots import OtsTable, OtsTablePrimaryKey
+from alicloud_ml.provider.pai import PaiService, PaiServiceTimeouts
+from alicloud_ml.provider.vpc import Vpc, Vswitch
+
+
+def synth(stack_builder) -> dict:
+    app = App(outdir=str(pytest.importorskip("tempfile").mkdtemp()))
+    stack = TerraformStack(app, "ml")
+    stack_builder(stack)
+    app.synth()
+    with open(f"{app.outdir}/stacks/ml/cdk.tf.json") as fh:
+        return json.load(fh)
+
+
+@pytest.fixture()
+def stack():
+    return TerraformStack(App(outdir=str(pytest.importorskip("tempfile").mkdtemp())), "ml")
+
+
+def test_generated_bindings_match_a_fresh_generation_from_the_schema():
+    assert drift() == [], "run `make bindings` and commit the result"
+
+
+def test_every_schema_resource_type_has_a_generated_class():
+    assert sorted(RESOURCE_CLASSES) == schema.resource_types()
+
+
+def test_typo_in_argument_name_fails_naming_path_attribute_and_suggestion(stack):
+    with pytest.raises(InputError) as err:
+        Vpc(stack, "network", cidr_blok="10.0.0.0/16")
+    assert str(err.value) == "ml/network: cidr_blok: unknown argument - did you mean 'cidr_block'?"
+
+
+def test_wrong_type_fails_naming_path_attribute_and_expected_type(stack):
+    with pytest.raises(InputError) as err:
+        Vswitch(stack, "compute", cidr_block=10)
+    assert "ml/compute: cidr_block: expected a string, got 10 (int)" in str(err.value)
+
+
+def test_missing_required_argument_fails_naming_path_and_attribute(stack):
+    with pytest.raises(InputError) as err:
+        PaiService(stack, "eas")
+    assert str(err.value) == "ml/eas: service_config: required argument is missing"
+
+
+def test_value_outside_allowed_values_fails_listing_accepted_values(stack):
+    with pytest.raises(InputError) as err:
+        Vpc(stack, "network", dns_hostname_status="ENABLE")
+    assert "ml/network: dns_hostname_status: invalid value 'ENABLE'; accepted: ENABLED, DISABLED" in str(err.value)
+
+
+def test_documented_enum_the_provider_does_not_validate_is_still_checked_in_nested_blocks(stack):
+    with pytest.raises(InputError) as err:
+        CsKubernetesNodePool(stack, "pool", cluster_id="c1", taints=[CsKubernetesNodePoolTaints(key="gpu", effect="NoSchedul")])
+    assert "ml/pool: taints[0].effect: invalid value 'NoSchedul'; accepted: NoSchedule, PreferNoSchedule, NoExecute" in str(
+        err.value
+    )
+
+
+def test_all_problems_are_reported_together(stack):
+    with pytest.raises(InputErrors) as err:
+        CsKubernetesNodePool(stack, "pool", taints=[{"value": "x"}], scaling_config=CsKubernetesNodePoolScalingConfig(min_size=-1))
+    text = str(err.value)
+    assert text.startswith("3 problems in ml/pool:")
+    assert "cluster_id: required argument is missing" in text
+    assert "taints[0].key: required argument is missing" in text
+    assert "scaling_config[0].min_size: value -1 is less than the minimum allowed value of 0" in text
+
+
+def test_invalid_construct_is_not_added_to_the_tree(stack):
+    with pytest.raises(InputError):
+        Vpc(stack, "network", cidr_block=1)
+    assert [c.node.id for c in stack.node.children] == []
+
+
+def test_references_synthesize_as_terraform_interpolations():
+    def build(stack):
+        vpc = Vpc(stack, "vpc", cidr_block="10.0.0.0/16")
+        Vswitch(stack, "vsw", vpc_id=vpc.id, cidr_block="10.0.1.0/24", zone_id="cn-shanghai-b")
+
+    out = synth(build)
+    assert out["resource"]["alicloud_vswitch"]["vsw"]["vpc_id"] == "${alicloud_vpc.vpc.id}"
+
+
+def test_nested_blocks_synthesize_as_lists_of_objects_and_single_blocks_as_objects():
+    def build(stack):
+        CsKubernetesNodePool(
+            stack, "pool", cluster_id="c1", node_pool_name="gpu",
+            taints=[CsKubernetesNodePoolTaints(key="nvidia.com/gpu", value="present", effect="NoSchedule")],
+            scaling_config=CsKubernetesNodePoolScalingConfig(min_size=0, max_size=4),
+        )
+        PaiService(stack, "eas", service_config='{"metadata": {"name": "svc"}}', timeouts=PaiServiceTimeouts(create="30m"))
+
+    out = synth(build)
+    pool = out["resource"]["alicloud_cs_kubernetes_node_pool"]["pool"]
+    assert pool["taints"] == [{"key": "nvidia.com/gpu", "value": "present", "effect": "NoSchedule"}]
+    assert pool["scaling_config"] == [{"min_size": 0, "max_size": 4}]
+    assert out["resource"]["alicloud_pai_service"]["eas"]["timeouts"] == {"create": "30m"}
+
+
+def test_dicts_are_accepted_for_nested_blocks():
+    def build(stack):
+        OtsTable(stack, "lock", instance_name="state", table_name="tf_lock", time_to_live=-1, max_version=1,
+                 primary_key=[{"name": "LockID", "type": "String"}])
+
+    out = synth(build)
+    assert out["resource"]["alicloud_ots_table"]["lock"]["primary_key"] == [{"name": "LockID", "type": "String"}]
+
+
+def test_tokens_are_accepted_where_a_value_of_that_type_is(stack):
+    size = Token.as_number("${var.size}")
+    pool = CsKubernetesNodePool(stack, "pool", cluster_id=Token.as_string("${var.cluster}"),
+                                system_disk_size=size, instance_types=Token.as_list("${var.types}"))
+    assert pool.configured("system_disk_size") == size
+
+
+def test_setting_an_attribute_after_construction_is_validated(stack):
+    table = OtsTable(stack, "t", instance_name="i", table_name="t", time_to_live=-1, max_version=1,
+                     primary_key=[OtsTablePrimaryKey(name="LockID", type="String")])
+    with pytest.raises(InputError) as err:
+        table.max_version = "one"
+    assert "ml/t: max_version: expected an integer" in str(err.value)
+
+
+def test_provider_requires_a_region_and_pins_the_schema_version():
+    def build(stack):
+        AlicloudProvider(stack, "alicloud", region="cn-shanghai")
+
+    out = synth(build)
+    assert out["provider"]["alicloud"] == [{"region": "cn-shanghai"}]
+    assert out["terraform"]["required_providers"]["alicloud"] == {"source": "aliyun/alicloud", "version": schema.provider_version()}
+
+
+def test_provider_without_region_fails(stack):
+    with pytest.raises(InputError) as err:
+        AlicloudProvider(stack, "alicloud")
+    assert "ml/alicloud: region: required argument is missing" in str(err.value)
+
+
+@pytest.mark.parametrize("credential", ["access_key", "secret_key", "security_token"])
+def test_provider_does_not_accept_credentials(stack, credential):
+    with pytest.raises(InputError) as err:
+        AlicloudProvider(stack, "alicloud", region="cn-shanghai", **{credential: "x"})
+    assert f"{credential}: unknown argument" in str(err.value)
+
+
+def test_removed_attributes_are_not_exposed(stack):
+    with pytest.raises(InputError) as err:
+        CsKubernetesNodePool(stack, "pool", cluster_id="c1", vpc_id="vpc-1")  # removed in the provider
+    assert "vpc_id: unknown argument" in str(err.value)
