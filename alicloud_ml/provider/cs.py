@@ -57,7 +57,10 @@ __all__ = [
 
 
 class CsManagedKubernetesAddons(Block):
-    """`addons` block. The addon you want to install in cluster. See [`addons`](#addons) below. Only works for **Create** Operation, use [resource cs_kubernetes_addon](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_kubernetes_addon) to manage addons if cluster is created.
+    """`addons` block. The addon you want to install in cluster. See [`addons`](#addons) below. Only works for **Create**
+    Operation, use [resource cs_kubernetes_addon](https://registry.terraform.io/providers/aliyun/aliclou
+    d/latest/docs/resources/cs_kubernetes_addon) to manage addons if cluster is created.
+
     Args:
         config: If this parameter is left empty, no configurations are required. For more config information,
             see [cs_kubernetes_addon_metadata](https://registry.terraform.io/providers/aliyun/alicloud/lates
@@ -83,6 +86,7 @@ class CsManagedKubernetesAddons(Block):
 
 class CsManagedKubernetesAuditLogConfig(Block):
     """`audit_log_config` block. Audit log configuration. See [`audit_log_config`](#audit_log_config) below.
+
     Args:
         enabled: Whether to enable audit logging. Valid values: `true`, `false`.
         sls_project_name: The SLS project to which the Logstore storing the cluster audit logs belongs.
@@ -102,6 +106,7 @@ class CsManagedKubernetesAuditLogConfig(Block):
 
 class CsManagedKubernetesAutoMode(Block):
     """`auto_mode` block. Auto mode cluster configuration. See [`auto_mode`](#auto_mode) below.
+
     Args:
         enabled: Whether to enable auto mode. Valid values: `true`, `false`. Only ACK managed Pro clusters
             support Auto Mode. Changing it replaces the resource.
@@ -119,7 +124,9 @@ class CsManagedKubernetesAutoMode(Block):
 
 
 class CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig(Block):
-    """`control_plane_endpoints_config.internal_dns_config` block. The cluster internal domain name configuration, applicable to ACK managed clusters. See [`internal_dns_config`](#control_plane_endpoints_config-internal_dns_config) below.
+    """`control_plane_endpoints_config.internal_dns_config` block. The cluster internal domain name configuration, applicable to ACK managed clusters. See
+    [`internal_dns_config`](#control_plane_endpoints_config-internal_dns_config) below.
+
     Args:
         bind_vpcs: The list of VPCs where the API Server access domain name takes effect. By default, the VPC of
             the cluster is included.
@@ -141,7 +148,9 @@ class CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig(Block):
 
 
 class CsManagedKubernetesControlPlaneEndpointsConfigLoadBalancersConfig(Block):
-    """`control_plane_endpoints_config.load_balancers_config` block. The load balancing configuration for cluster access. See [`load_balancers_config`](#control_plane_endpoints_config-load_balancers_config) below.
+    """`control_plane_endpoints_config.load_balancers_config` block. The load balancing configuration for cluster access. See
+    [`load_balancers_config`](#control_plane_endpoints_config-load_balancers_config) below.
+
     Args:
         endpoint_type: The endpoint type. Valid values: `private`, `public`.
         load_balancer_id: The ID of the SLB (NLB) instance associated with the endpoint.
@@ -160,7 +169,9 @@ class CsManagedKubernetesControlPlaneEndpointsConfigLoadBalancersConfig(Block):
 
 
 class CsManagedKubernetesControlPlaneEndpointsConfig(Block):
-    """`control_plane_endpoints_config` block. The cluster access configuration. See [`control_plane_endpoints_config`](#control_plane_endpoints_config) below.
+    """`control_plane_endpoints_config` block. The cluster access configuration. See
+    [`control_plane_endpoints_config`](#control_plane_endpoints_config) below.
+
     Args:
         internal_dns_config: The cluster internal domain name configuration, applicable to ACK managed clusters. See
             [`internal_dns_config`](#control_plane_endpoints_config-internal_dns_config) below.
@@ -181,7 +192,9 @@ class CsManagedKubernetesControlPlaneEndpointsConfig(Block):
 
 
 class CsManagedKubernetesDeleteOptions(Block):
-    """`delete_options` block. Delete options, only work for deleting resource. Make sure you have run `terraform apply` to make the configuration applied. See [`delete_options`](#delete_options) below.
+    """`delete_options` block. Delete options, only work for deleting resource. Make sure you have run `terraform apply` to make
+    the configuration applied. See [`delete_options`](#delete_options) below.
+
     Args:
         delete_mode: The deletion mode of the cluster. Different resources may have different default behavior, see
             `resource_type` for details. Valid values: - `delete`: delete resources created by the cluster.
@@ -206,7 +219,9 @@ class CsManagedKubernetesDeleteOptions(Block):
 
 
 class CsManagedKubernetesMaintenanceWindow(Block):
-    """`maintenance_window` block. The cluster maintenance window. Managed node pool will use it. See [`maintenance_window`](#maintenance_window) below.
+    """`maintenance_window` block. The cluster maintenance window. Managed node pool will use it. See
+    [`maintenance_window`](#maintenance_window) below.
+
     Args:
         duration: The maintenance time, values range from 1 to 24,unit is hour. For example: "3h".
         enable: Whether to open the maintenance window. The following parameters take effect only `enable =
@@ -231,7 +246,9 @@ class CsManagedKubernetesMaintenanceWindow(Block):
 
 
 class CsManagedKubernetesOperationPolicyClusterAutoUpgrade(Block):
-    """`operation_policy.cluster_auto_upgrade` block. Automatic cluster upgrade policy. See [`cluster_auto_upgrade`](#operation_policy-cluster_auto_upgrade) below.
+    """`operation_policy.cluster_auto_upgrade` block. Automatic cluster upgrade policy. See [`cluster_auto_upgrade`](#operation_policy-
+    cluster_auto_upgrade) below.
+
     Args:
         channel: The automatic cluster upgrade channel. Valid values: `patch`, `stable`, `rapid`.
         enabled: Whether to enable automatic cluster upgrade.
@@ -250,7 +267,9 @@ class CsManagedKubernetesOperationPolicyClusterAutoUpgrade(Block):
 
 
 class CsManagedKubernetesOperationPolicy(Block):
-    """`operation_policy` block. The cluster automatic operation policy, only works when `maintenance_window` is enabled. See [`operation_policy`](#operation_policy) below.
+    """`operation_policy` block. The cluster automatic operation policy, only works when `maintenance_window` is enabled. See
+    [`operation_policy`](#operation_policy) below.
+
     Args:
         cluster_auto_upgrade: Automatic cluster upgrade policy. See [`cluster_auto_upgrade`](#operation_policy-
             cluster_auto_upgrade) below.
@@ -269,10 +288,11 @@ class CsManagedKubernetesOperationPolicy(Block):
 
 class CsManagedKubernetesTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -289,7 +309,9 @@ class CsManagedKubernetesTimeouts(Block):
 
 
 class CsManagedKubernetesUpgradePolicy(Block):
-    """`upgrade_policy` block. Configuration block for cluster upgrade operations. See [`upgrade_policy`](#upgrade_policy) below. -> **NOTE:** This parameter only applies during resource update.
+    """`upgrade_policy` block. Configuration block for cluster upgrade operations. See [`upgrade_policy`](#upgrade_policy) below.
+    -> **NOTE:** This parameter only applies during resource update.
+
     Args:
         control_plane_only: Whether to upgrade only the control plane without upgrading worker nodes. Valid values: `true`,
             `false`. When set to `true`, only the cluster control plane components will be upgraded, and
@@ -523,7 +545,7 @@ class CsManagedKubernetes(Resource):
             **Create** Operation. Provider default: `True`.
         tags: Default nil, A map of tags assigned to the kubernetes cluster and work nodes. See
             [`tags`](#tags) below.
-        timeouts: 
+        timeouts:
         timezone: Cluster timezone, works for control plane and Worker nodes. -> **NOTE:** Please take of note
             before updating the `timezone`: * After modifying the timezone, cluster inspection
             configurations will adopt the new timezone. * During timezone updates, the cluster control plane
@@ -734,7 +756,11 @@ class CsManagedKubernetes(Resource):
 
 
 class CsKubernetesNodePoolAutoMode(Block):
-    """`auto_mode` block. Whether to enable auto mode. When enabled, the system will automatically manage the node pool with optimized default configurations. **Note:** When `auto_mode` is enabled, many parameters will be automatically set to default values and cannot be modified. See `auto_mode.enable` below for details.…
+    """`auto_mode` block. Whether to enable auto mode. When enabled, the system will automatically manage the node pool with
+    optimized default configurations. **Note:** When `auto_mode` is enabled, many parameters will be
+    automatically set to default values and cannot be modified. See `auto_mode.enable` below for
+    details.…
+
     Args:
         enabled: Whether to enable auto mode. Valid values: - `true`: enables Smart Managed Configuration. -
             `false`: disables Smart Managed Configuration. Changing it replaces the resource.
@@ -752,7 +778,11 @@ class CsKubernetesNodePoolAutoMode(Block):
 
 
 class CsKubernetesNodePoolContainerdConfig(Block):
-    """`containerd_config` block. Containerd configuration parameters for worker nodes. -> **NOTE:** Setting `containerd_config` at creation time takes effect through an extra node_config update call issued after the node pool has been created. Removing the whole `containerd_config` block clears all custom containerd configuration…
+    """`containerd_config` block. Containerd configuration parameters for worker nodes. -> **NOTE:** Setting `containerd_config` at
+    creation time takes effect through an extra node_config update call issued after the node pool has
+    been created. Removing the whole `containerd_config` block clears all custom containerd
+    configuration…
+
     Args:
         ignore_image_defined_volume: Whether to ignore volumes defined in the image. Valid values: lowercase `"true"`, `"false"` or
             `""`. If not set (or set to `""`), this option is not written to the node containerd
@@ -803,6 +833,7 @@ class CsKubernetesNodePoolContainerdConfig(Block):
 
 class CsKubernetesNodePoolDataDisks(Block):
     """`data_disks` block. Configure the data disk of the node in the node pool. See [`data_disks`](#data_disks) below.
+
     Args:
         auto_format: Whether to automatically mount the data disk. Valid values: true and false.
         auto_snapshot_policy_id: The ID of the automatic snapshot policy that you want to apply to the system disk.
@@ -866,6 +897,7 @@ class CsKubernetesNodePoolDataDisks(Block):
 
 class CsKubernetesNodePoolEfloNodeGroup(Block):
     """`eflo_node_group` block. Lingjun node pool configuration. See [`eflo_node_group`](#eflo_node_group) below.
+
     Args:
         cluster_id: The ID of the associated Lingjun cluster is required when creating a Lingjun node pool.
         group_id: When creating a Lingjun node pool, you need the Lingjun group ID of the associated Lingjun
@@ -885,7 +917,9 @@ class CsKubernetesNodePoolEfloNodeGroup(Block):
 
 
 class CsKubernetesNodePoolInstanceMetadataOptions(Block):
-    """`instance_metadata_options` block. ECS instance metadata access configuration. See [`instance_metadata_options`](#instance_metadata_options) below.
+    """`instance_metadata_options` block. ECS instance metadata access configuration. See
+    [`instance_metadata_options`](#instance_metadata_options) below.
+
     Args:
         http_tokens: ECS instance metadata access mode configuration. Value range: - 'optional': Compatible with both
             normal mode and reinforced mode. - 'required': Enables only hardening mode (IMDSv2). When
@@ -907,6 +941,7 @@ class CsKubernetesNodePoolInstanceMetadataOptions(Block):
 
 class CsKubernetesNodePoolInstancePatterns(Block):
     """`instance_patterns` block. Instance property configuration. See [`instance_patterns`](#instance_patterns) below.
+
     Args:
         instance_family_level: (Required) Instance specification family level, value range: - EntryLevel: entry-level, that is, shared
             instance specifications. The cost is lower, but the stability of instance computing performance
@@ -957,7 +992,9 @@ class CsKubernetesNodePoolInstancePatterns(Block):
 
 
 class CsKubernetesNodePoolKubeletConfigurationReservedMemory(Block):
-    """`kubelet_configuration.reserved_memory` block. Reserve memory for NUMA nodes. See [`reserved_memory`](#kubelet_configuration-reserved_memory) below.
+    """`kubelet_configuration.reserved_memory` block. Reserve memory for NUMA nodes. See [`reserved_memory`](#kubelet_configuration-reserved_memory)
+    below.
+
     Args:
         limits: Memory resource limit.
         numa_node: The NUMA node.
@@ -976,7 +1013,9 @@ class CsKubernetesNodePoolKubeletConfigurationReservedMemory(Block):
 
 
 class CsKubernetesNodePoolKubeletConfigurationTracing(Block):
-    """`kubelet_configuration.tracing` block. OpenTelemetry tracks the configuration information for client settings versioning. See [`tracing`](#kubelet_configuration-tracing) below.
+    """`kubelet_configuration.tracing` block. OpenTelemetry tracks the configuration information for client settings versioning. See
+    [`tracing`](#kubelet_configuration-tracing) below.
+
     Args:
         endpoint: The endpoint of the collector.
         sampling_rate_per_million: Number of samples to be collected per million span.
@@ -995,7 +1034,11 @@ class CsKubernetesNodePoolKubeletConfigurationTracing(Block):
 
 
 class CsKubernetesNodePoolKubeletConfiguration(Block):
-    """`kubelet_configuration` block. Kubelet configuration parameters for worker nodes. See [`kubelet_configuration`](#kubelet_configuration) below. More information in [Kubelet Configuration](https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/). See [`kubelet_configuration`](#kubelet_configuration) below.
+    """`kubelet_configuration` block. Kubelet configuration parameters for worker nodes. See
+    [`kubelet_configuration`](#kubelet_configuration) below. More information in [Kubelet
+    Configuration](https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/). See
+    [`kubelet_configuration`](#kubelet_configuration) below.
+
     Args:
         allowed_unsafe_sysctls: Allowed sysctl mode whitelist.
         cluster_dns: The list of IP addresses of the cluster DNS servers.
@@ -1098,7 +1141,11 @@ class CsKubernetesNodePoolKubeletConfiguration(Block):
 
 
 class CsKubernetesNodePoolLabels(Block):
-    """`labels` block. A List of Kubernetes labels to assign to the nodes . Only labels that are applied with the ACK API are managed by this argument. Detailed below. More information in [Labels](https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/). See [`labels`](#labels) below.
+    """`labels` block. A List of Kubernetes labels to assign to the nodes . Only labels that are applied with the ACK API
+    are managed by this argument. Detailed below. More information in
+    [Labels](https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/). See
+    [`labels`](#labels) below.
+
     Args:
         key: (Required) The label key.
         value: The label value.
@@ -1118,6 +1165,7 @@ class CsKubernetesNodePoolLabels(Block):
 
 class CsKubernetesNodePoolManagementAutoRepairPolicy(Block):
     """`management.auto_repair_policy` block. Automatic repair node policy. See [`auto_repair_policy`](#management-auto_repair_policy) below.
+
     Args:
         restart_node: Whether to allow node restart.
     """
@@ -1135,6 +1183,7 @@ class CsKubernetesNodePoolManagementAutoRepairPolicy(Block):
 
 class CsKubernetesNodePoolManagementAutoUpgradePolicy(Block):
     """`management.auto_upgrade_policy` block. The auto update policy. See [`auto_upgrade_policy`](#management-auto_upgrade_policy) below.
+
     Args:
         auto_upgrade_kubelet: Specifies whether to automatically update the kubelet. Valid values: `true`: yes; `false`: no.
     """
@@ -1152,6 +1201,7 @@ class CsKubernetesNodePoolManagementAutoUpgradePolicy(Block):
 
 class CsKubernetesNodePoolManagementAutoVulFixPolicy(Block):
     """`management.auto_vul_fix_policy` block. The auto CVE patching policy. See [`auto_vul_fix_policy`](#management-auto_vul_fix_policy) below.
+
     Args:
         restart_node: Specifies whether to automatically restart nodes after patching CVE vulnerabilities. Valid
             values: `true`, `false`.
@@ -1173,6 +1223,7 @@ class CsKubernetesNodePoolManagementAutoVulFixPolicy(Block):
 
 class CsKubernetesNodePoolManagement(Block):
     """`management` block. Managed node pool configuration. See [`management`](#management) below.
+
     Args:
         auto_repair: Whether to enable automatic repair. Valid values: `true`: Automatic repair. `false`: not
             automatically repaired.
@@ -1217,6 +1268,7 @@ class CsKubernetesNodePoolManagement(Block):
 
 class CsKubernetesNodePoolPrivatePoolOptions(Block):
     """`private_pool_options` block. Private node pool configuration. See [`private_pool_options`](#private_pool_options) below.
+
     Args:
         private_pool_options_id: The ID of the private node pool.
         private_pool_options_match_criteria: The type of private node pool. This parameter specifies the type of the private pool that you
@@ -1240,6 +1292,7 @@ class CsKubernetesNodePoolPrivatePoolOptions(Block):
 
 class CsKubernetesNodePoolRollingPolicy(Block):
     """`rolling_policy` block. Rotary configuration. See [`rolling_policy`](#rolling_policy) below.
+
     Args:
         batch_interval: The upgrade interval time between batches, in minutes. This parameter only takes effect when
             `pause_policy` is set to `NotPause`.
@@ -1267,6 +1320,7 @@ class CsKubernetesNodePoolRollingPolicy(Block):
 
 class CsKubernetesNodePoolScalingConfig(Block):
     """`scaling_config` block. Automatic scaling configuration. See [`scaling_config`](#scaling_config) below.
+
     Args:
         eip_bandwidth: Peak EIP bandwidth. Its valid value range [1~500] in Mbps. It works if `is_bond_eip=true`.
             Default to `5`.
@@ -1304,7 +1358,9 @@ class CsKubernetesNodePoolScalingConfig(Block):
 
 
 class CsKubernetesNodePoolSpotPriceLimit(Block):
-    """`spot_price_limit` block. The current single preemptible instance type market price range configuration. See [`spot_price_limit`](#spot_price_limit) below.
+    """`spot_price_limit` block. The current single preemptible instance type market price range configuration. See
+    [`spot_price_limit`](#spot_price_limit) below.
+
     Args:
         instance_type: The type of the preemptible instance.
         price_limit: The maximum price of a single instance.
@@ -1323,7 +1379,10 @@ class CsKubernetesNodePoolSpotPriceLimit(Block):
 
 
 class CsKubernetesNodePoolTaints(Block):
-    """`taints` block. A List of Kubernetes taints to assign to the nodes. Detailed below. More information in [Taints and Toleration](https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/). See [`taints`](#taints) below.
+    """`taints` block. A List of Kubernetes taints to assign to the nodes. Detailed below. More information in [Taints and
+    Toleration](https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/). See
+    [`taints`](#taints) below.
+
     Args:
         key: (Required) The key of a taint.
         effect: The scheduling policy. Accepted: `NoSchedule`, `PreferNoSchedule`, `NoExecute`.
@@ -1344,7 +1403,9 @@ class CsKubernetesNodePoolTaints(Block):
 
 
 class CsKubernetesNodePoolTeeConfig(Block):
-    """`tee_config` block. The configuration about confidential computing for the cluster. See [`tee_config`](#tee_config) below.
+    """`tee_config` block. The configuration about confidential computing for the cluster. See [`tee_config`](#tee_config)
+    below.
+
     Args:
         tee_enable: Specifies whether to enable confidential computing for the cluster. Changing it replaces the
             resource.
@@ -1363,10 +1424,11 @@ class CsKubernetesNodePoolTeeConfig(Block):
 
 class CsKubernetesNodePoolTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -1383,7 +1445,10 @@ class CsKubernetesNodePoolTimeouts(Block):
 
 
 class CsKubernetesNodePoolUpgradePolicy(Block):
-    """`upgrade_policy` block. Configuration block for node pool upgrade operations. This is a transient parameter that triggers node pool upgrades when specified. Once the upgrade completes, this block should be removed from your configuration to prevent unintended re-upgrades on subsequent applies. See…
+    """`upgrade_policy` block. Configuration block for node pool upgrade operations. This is a transient parameter that triggers
+    node pool upgrades when specified. Once the upgrade completes, this block should be removed from
+    your configuration to prevent unintended re-upgrades on subsequent applies. See…
+
     Args:
         image_id: Node system Image ID
         kubernetes_version: Node Kubernetes version
@@ -1821,7 +1886,7 @@ class CsKubernetesNodePool(Resource):
             See [`taints`](#taints) below.
         tee_config: The configuration about confidential computing for the cluster. See [`tee_config`](#tee_config)
             below. Changing it replaces the resource.
-        timeouts: 
+        timeouts:
         type: Node pool type, value range: -'ess': common node pool (including hosting function and auto
             scaling function). -'lingjun': Lingjun node pool. Changing it replaces the resource.
         unschedulable: Whether the node after expansion can be scheduled.
@@ -2110,10 +2175,11 @@ class CsKubernetesNodePool(Resource):
 
 class CsKubernetesAddonTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -2152,7 +2218,7 @@ class CsKubernetesAddon(Resource):
             configuration to empty value, removing from code cannot make effect. You can checkout the
             customized configuration of the addon through datasource
             `alicloud_cs_kubernetes_addon_metadata`, the returned format is the…
-        timeouts: 
+        timeouts:
         version: The current version of addon.
     """
 

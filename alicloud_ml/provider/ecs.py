@@ -26,10 +26,11 @@ __all__ = [
 
 class SecurityGroupTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -80,7 +81,7 @@ class SecurityGroup(Resource):
             security groups](https://www.alibabacloud.com/help/en/ecs/advanced-security-groups). Changing it
             replaces the resource. Accepted: `normal`, `enterprise`.
         tags: A mapping of tags to assign to the resource.
-        timeouts: 
+        timeouts:
         vpc_id: The ID of the VPC in which you want to create the security group. Changing it replaces the
             resource.
     """
@@ -266,10 +267,11 @@ class SecurityGroupRule(Resource):
 
 class EcsDiskTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -298,7 +300,7 @@ class EcsDisk(Resource):
     Docs: https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ecs_disk
 
     Args:
-        advanced_features: 
+        advanced_features:
         availability_zone: Field `availability_zone` has been deprecated from provider version 1.122.0. New field `zone_id`
             instead. Changing it replaces the resource. Deprecated: Field `availability_zone` has been
             deprecated from provider version 1.122.0. New field `zone_id` instead
@@ -330,7 +332,7 @@ class EcsDisk(Resource):
             enabled by default for a cloud disk after it is created. To use the automatic snapshot policy,
             apply one to the… Deprecated: This field is deprecated. The automatic snapshot policy feature is
             enabled by default for a cloud disk after it is created. To use the automatic snapshot…
-        encrypt_algorithm: 
+        encrypt_algorithm:
         encrypted: Specifies whether to encrypt the disk. Default value: `false`. Valid values: - `true`: Enable. -
             `false`: Disable. Changing it replaces the resource.
         instance_id: The ID of the instance to which the created subscription disk is automatically attached. * After
@@ -369,7 +371,7 @@ class EcsDisk(Resource):
         storage_set_id: The ID of the storage set. Changing it replaces the resource.
         storage_set_partition_number: The number of partitions in the storage set. Changing it replaces the resource.
         tags: A mapping of tags to assign to the resource.
-        timeouts: 
+        timeouts:
         type: The type to expand cloud disks. Valid Values: `online`, `offline`. Default to `offline`. -
             `offline`: After you resize a disk offline, you must restart the instance by using the console
             or by calling the RebootInstance operation for the resizing operation to take effect. For more

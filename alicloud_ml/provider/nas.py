@@ -36,6 +36,7 @@ __all__ = [
 
 class NasFileSystemNfsAcl(Block):
     """`nfs_acl` block. NFS ACL See [`nfs_acl`](#nfs_acl) below.
+
     Args:
         enabled: Whether the NFS ACL function is enabled.
     """
@@ -53,6 +54,7 @@ class NasFileSystemNfsAcl(Block):
 
 class NasFileSystemOptions(Block):
     """`options` block. Option. See [`options`](#options) below.
+
     Args:
         enable_oplock: Whether to enable the OpLock function. Value: - true: On. - false: does not turn on. ->
             **NOTE:** Description Only file systems of the SMB protocol type are supported.
@@ -71,6 +73,7 @@ class NasFileSystemOptions(Block):
 
 class NasFileSystemRecycleBin(Block):
     """`recycle_bin` block. Recycle Bin See [`recycle_bin`](#recycle_bin) below.
+
     Args:
         reserved_days: Retention time of files in the Recycle Bin. Unit: days.
         status: Recycle Bin Status Accepted: `Enable`, `Disable`.
@@ -90,6 +93,7 @@ class NasFileSystemRecycleBin(Block):
 
 class NasFileSystemSmbAcl(Block):
     """`smb_acl` block. SMB ACL See [`smb_acl`](#smb_acl) below.
+
     Args:
         enable_anonymous_access: Whether to allow anonymous access. - true: Allow anonymous access. - false (default): Anonymous
             access is not allowed.
@@ -126,10 +130,11 @@ class NasFileSystemSmbAcl(Block):
 
 class NasFileSystemTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -236,7 +241,7 @@ class NasFileSystem(Resource):
             system of version 2, you can first create A file system A from the snapshot, then create A file
             system B that meets the…
         tags: Label information collection.
-        timeouts: 
+        timeouts:
         vpc_id: The ID of the VPC network. This parameter must be configured when FileSystemType = cpfs. When
             the FileSystemType is standard or extreme, this parameter is reserved for the interface and has
             not taken effect yet. You do not need to configure it. -> **NOTE:** For `standard` or `extreme`
@@ -354,10 +359,11 @@ class NasFileSystem(Resource):
 
 class NasProtocolServiceTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -394,7 +400,7 @@ class NasProtocolService(Resource):
         description: Description of the agreement service.
         dry_run: Whether to PreCheck the creation request.
         protocol_throughput: The throughput of the protocol service. Unit: MB/s. Changing it replaces the resource.
-        timeouts: 
+        timeouts:
         vpc_id: The VpcId of the protocol service, which must be consistent with the VPC of the file system.
             Changing it replaces the resource.
         vswitch_id: The VSwitchId of the protocol service. Changing it replaces the resource.
@@ -461,10 +467,11 @@ class NasProtocolService(Resource):
 
 class NasProtocolMountTargetTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -501,7 +508,7 @@ class NasProtocolMountTarget(Resource):
         dry_run: DryRun
         fset_id: The ID of the Fileset to be mounted. Changing it replaces the resource.
         path: The path of the CPFS directory to be mounted. Changing it replaces the resource.
-        timeouts: 
+        timeouts:
         vpc_id: The VPC ID of the protocol service mount point. Changing it replaces the resource.
         vswitch_id: The vSwitch ID of the protocol service mount target. Changing it replaces the resource.
         vswitch_ids: The vSwitch IDs of the protocol service mount target. Changing it replaces the resource.
@@ -574,10 +581,11 @@ class NasProtocolMountTarget(Resource):
 
 class NasMountTargetTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -613,7 +621,7 @@ class NasMountTarget(Resource):
         security_group_id: The ID of the security group.
         status: The current status of the Mount point, including Active and Inactive, can be used to mount the
             file system only when the status is Active.
-        timeouts: 
+        timeouts:
         vpc_id: VPC ID. Changing it replaces the resource.
         vswitch_id: The ID of the switch. Changing it replaces the resource.
     """
@@ -677,10 +685,11 @@ class NasMountTarget(Resource):
 
 class NasAccessGroupTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -717,7 +726,7 @@ class NasAccessGroup(Resource):
         name: Field 'name' has been deprecated from provider version 1.218.0. New field 'access_group_name'
             instead. Changing it replaces the resource. Deprecated: Field 'name' has been deprecated since
             provider version 1.218.0. New field 'access_group_name' instead.
-        timeouts: 
+        timeouts:
         type: Field 'type' has been deprecated from provider version 1.218.0. New field 'access_group_type'
             instead. Changing it replaces the resource. Deprecated: Field 'type' has been deprecated since
             provider version 1.218.0. New field 'access_group_type' instead.
@@ -777,10 +786,11 @@ class NasAccessGroup(Resource):
 
 class NasAccessRuleTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -816,7 +826,7 @@ class NasAccessRule(Resource):
         priority: Priority. Provider default: `1`.
         rw_access_type: RWAccess. Accepted: `RDWR`, `RDONLY`.
         source_cidr_ip: SourceCidrIp.
-        timeouts: 
+        timeouts:
         user_access_type: UserAccess. Accepted: `no_squash`, `root_squash`, `all_squash`.
     """
 

@@ -44,6 +44,7 @@ __all__ = [
 
 class OssBucketAccessMonitor(Block):
     """`access_monitor` block. A access monitor status of a bucket. See [`access_monitor`](#access_monitor) below.
+
     Args:
         status: The access monitor state of a bucket. If you want to manage objects based on the last access
             time of the objects, specifies the status to `Enabled`. Valid values: `Enabled` and `Disabled`.
@@ -62,7 +63,10 @@ class OssBucketAccessMonitor(Block):
 
 
 class OssBucketCorsRule(Block):
-    """`cors_rule` block. A rule of [Cross-Origin Resource Sharing](https://www.alibabacloud.com/help/doc-detail/31903.htm). The items of core rule are no more than 10 for every OSS bucket. See [`cors_rule`](#cors_rule) below.
+    """`cors_rule` block. A rule of [Cross-Origin Resource Sharing](https://www.alibabacloud.com/help/doc-detail/31903.htm).
+    The items of core rule are no more than 10 for every OSS bucket. See [`cors_rule`](#cors_rule)
+    below.
+
     Args:
         allowed_methods: (Required) Specifies which methods are allowed. Can be GET, PUT, POST, DELETE or HEAD.
         allowed_origins: (Required) Specifies which origins are allowed.
@@ -87,7 +91,9 @@ class OssBucketCorsRule(Block):
 
 
 class OssBucketLifecycleRuleAbortMultipartUpload(Block):
-    """`lifecycle_rule.abort_multipart_upload` block. Specifies the number of days after initiating a multipart upload when the multipart upload must be completed. See [`abort_multipart_upload`](#lifecycle_rule-abort_multipart_upload) below.
+    """`lifecycle_rule.abort_multipart_upload` block. Specifies the number of days after initiating a multipart upload when the multipart upload must be
+    completed. See [`abort_multipart_upload`](#lifecycle_rule-abort_multipart_upload) below.
+
     Args:
         created_before_date: Specifies the time before which the rules take effect. The date must conform to the ISO8601
             format and always be UTC 00:00. For example: 2002-10-11T00:00:00.000Z indicates that parts
@@ -110,6 +116,7 @@ class OssBucketLifecycleRuleAbortMultipartUpload(Block):
 
 class OssBucketLifecycleRuleExpiration(Block):
     """`lifecycle_rule.expiration` block. Specifies a period in the object's expire. See [`expiration`](#lifecycle_rule-expiration) below.
+
     Args:
         created_before_date: Specifies the time before which the rules take effect. The date must conform to the ISO8601
             format and always be UTC 00:00. For example: 2002-10-11T00:00:00.000Z indicates that objects
@@ -138,7 +145,9 @@ class OssBucketLifecycleRuleExpiration(Block):
 
 
 class OssBucketLifecycleRuleFilterNotTag(Block):
-    """`lifecycle_rule.filter.not.tag` block. The tag of the objects to which the lifecycle rule does not apply. See [`tag`](#lifecycle_rule-filter-not-tag) below.
+    """`lifecycle_rule.filter.not.tag` block. The tag of the objects to which the lifecycle rule does not apply. See [`tag`](#lifecycle_rule-
+    filter-not-tag) below.
+
     Args:
         key: (Required) The key of the tag that is specified for the objects.
         value: (Required) The value of the tag that is specified for the objects.
@@ -157,7 +166,9 @@ class OssBucketLifecycleRuleFilterNotTag(Block):
 
 
 class OssBucketLifecycleRuleFilterNot(Block):
-    """`lifecycle_rule.filter.not` block. The condition that is matched by objects to which the lifecycle rule does not apply. See [`not`](#lifecycle_rule-filter-not) below.
+    """`lifecycle_rule.filter.not` block. The condition that is matched by objects to which the lifecycle rule does not apply. See
+    [`not`](#lifecycle_rule-filter-not) below.
+
     Args:
         prefix: The prefix in the names of the objects to which the lifecycle rule does not apply.
         tag: The tag of the objects to which the lifecycle rule does not apply. See [`tag`](#lifecycle_rule-
@@ -177,7 +188,9 @@ class OssBucketLifecycleRuleFilterNot(Block):
 
 
 class OssBucketLifecycleRuleFilter(Block):
-    """`lifecycle_rule.filter` block. Configuration block used to identify objects that a Lifecycle rule applies to. See [`filter`](#lifecycle_rule-filter) below.
+    """`lifecycle_rule.filter` block. Configuration block used to identify objects that a Lifecycle rule applies to. See
+    [`filter`](#lifecycle_rule-filter) below.
+
     Args:
         not_: The condition that is matched by objects to which the lifecycle rule does not apply. See
             [`not`](#lifecycle_rule-filter-not) below.
@@ -199,7 +212,9 @@ class OssBucketLifecycleRuleFilter(Block):
 
 
 class OssBucketLifecycleRuleNoncurrentVersionExpiration(Block):
-    """`lifecycle_rule.noncurrent_version_expiration` block. Specifies when noncurrent object versions expire. See [`noncurrent_version_expiration`](#lifecycle_rule-noncurrent_version_expiration) below.
+    """`lifecycle_rule.noncurrent_version_expiration` block. Specifies when noncurrent object versions expire. See
+    [`noncurrent_version_expiration`](#lifecycle_rule-noncurrent_version_expiration) below.
+
     Args:
         days: (Required) Specifies the number of days noncurrent object versions expire.
     """
@@ -216,7 +231,9 @@ class OssBucketLifecycleRuleNoncurrentVersionExpiration(Block):
 
 
 class OssBucketLifecycleRuleNoncurrentVersionTransition(Block):
-    """`lifecycle_rule.noncurrent_version_transition` block. Specifies when noncurrent object versions transitions. See [`noncurrent_version_transition`](#lifecycle_rule-noncurrent_version_transition) below.
+    """`lifecycle_rule.noncurrent_version_transition` block. Specifies when noncurrent object versions transitions. See
+    [`noncurrent_version_transition`](#lifecycle_rule-noncurrent_version_transition) below.
+
     Args:
         days: (Required) Specifies the number of days noncurrent object versions transition.
         storage_class: (Required) Specifies the storage class that objects that conform to the rule are converted into. The
@@ -249,7 +266,9 @@ class OssBucketLifecycleRuleNoncurrentVersionTransition(Block):
 
 
 class OssBucketLifecycleRuleTransitions(Block):
-    """`lifecycle_rule.transitions` block. Specifies the time when an object is converted to the IA or archive storage class during a valid life cycle. See [`transitions`](#lifecycle_rule-transitions) below.
+    """`lifecycle_rule.transitions` block. Specifies the time when an object is converted to the IA or archive storage class during a valid
+    life cycle. See [`transitions`](#lifecycle_rule-transitions) below.
+
     Args:
         storage_class: (Required) Specifies the storage class that objects that conform to the rule are converted into. The
             storage class of the objects in a bucket of the IA storage class can be converted into Archive
@@ -287,7 +306,9 @@ class OssBucketLifecycleRuleTransitions(Block):
 
 
 class OssBucketLifecycleRule(Block):
-    """`lifecycle_rule` block. A configuration of [object lifecycle management](https://www.alibabacloud.com/help/doc-detail/31904.htm). See [`lifecycle_rule`](#lifecycle_rule) below.
+    """`lifecycle_rule` block. A configuration of [object lifecycle management](https://www.alibabacloud.com/help/doc-
+    detail/31904.htm). See [`lifecycle_rule`](#lifecycle_rule) below.
+
     Args:
         enabled: (Required) Specifies lifecycle rule status.
         abort_multipart_upload: Specifies the number of days after initiating a multipart upload when the multipart upload must
@@ -327,7 +348,9 @@ class OssBucketLifecycleRule(Block):
 
 
 class OssBucketLogging(Block):
-    """`logging` block. A Settings of [bucket logging](https://www.alibabacloud.com/help/doc-detail/31900.htm). See [`logging`](#logging) below.
+    """`logging` block. A Settings of [bucket logging](https://www.alibabacloud.com/help/doc-detail/31900.htm). See
+    [`logging`](#logging) below.
+
     Args:
         target_bucket: (Required) The name of the bucket that will receive the log objects.
         target_prefix: To specify a key prefix for log objects.
@@ -346,7 +369,10 @@ class OssBucketLogging(Block):
 
 
 class OssBucketRefererConfig(Block):
-    """`referer_config` block. The configuration of [referer](https://www.alibabacloud.com/help/doc-detail/31901.htm). This property has been deprecated since 1.220.0, please use the resource `alicloud_oss_bucket_referer` instead. See [`referer_config`](#referer_config) below.
+    """`referer_config` block. The configuration of [referer](https://www.alibabacloud.com/help/doc-detail/31901.htm). This
+    property has been deprecated since 1.220.0, please use the resource `alicloud_oss_bucket_referer`
+    instead. See [`referer_config`](#referer_config) below.
+
     Args:
         referers: (Required) The list of referer.
         allow_empty: Allows referer to be empty. Defaults false.
@@ -365,7 +391,9 @@ class OssBucketRefererConfig(Block):
 
 
 class OssBucketServerSideEncryptionRule(Block):
-    """`server_side_encryption_rule` block. A configuration of server-side encryption. See [`server_side_encryption_rule`](#server_side_encryption_rule) below.
+    """`server_side_encryption_rule` block. A configuration of server-side encryption. See
+    [`server_side_encryption_rule`](#server_side_encryption_rule) below.
+
     Args:
         sse_algorithm: (Required) The server-side encryption algorithm to use. Possible values: `AES256` and `KMS`. Accepted:
             `AES256`, `KMS`, `SM4`.
@@ -389,7 +417,9 @@ class OssBucketServerSideEncryptionRule(Block):
 
 
 class OssBucketTransferAcceleration(Block):
-    """`transfer_acceleration` block. A transfer acceleration status of a bucket. See [`transfer_acceleration`](#transfer_acceleration) below.
+    """`transfer_acceleration` block. A transfer acceleration status of a bucket. See [`transfer_acceleration`](#transfer_acceleration)
+    below.
+
     Args:
         enabled: (Required) Specifies the accelerate status of a bucket.
     """
@@ -407,6 +437,7 @@ class OssBucketTransferAcceleration(Block):
 
 class OssBucketVersioning(Block):
     """`versioning` block. A state of versioning. See [`versioning`](#versioning) below.
+
     Args:
         status: (Required) Specifies the versioning state of a bucket. Valid values: `Enabled` and `Suspended`. Accepted:
             `Enabled`, `Suspended`.
@@ -425,6 +456,7 @@ class OssBucketVersioning(Block):
 
 class OssBucketWebsite(Block):
     """`website` block. A website configuration. See [`website`](#website) below.
+
     Args:
         index_document: (Required) Alicloud OSS returns this index document when requests are made to the root domain or any of the
             subfolders.
@@ -704,10 +736,11 @@ class OssBucket(Resource):
 
 class OssBucketVersioningTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -741,7 +774,7 @@ class OssBucketVersioning(Resource):
             default, versioning is disabled for a bucket. Updating the value from Enabled or Suspended to
             Disabled will result in errors, because OSS does not support returning buckets to an unversioned
             state. . Accepted: `Enabled`, `Suspended`.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_oss_bucket_versioning"
@@ -784,10 +817,11 @@ class OssBucketVersioning(Resource):
 
 class OssBucketServerSideEncryptionTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -823,7 +857,7 @@ class OssBucketServerSideEncryption(Resource):
             Accepted: `SM4`.
         kms_master_key_id: The CMK ID that must be specified when SSEAlgorithm is set to KMS and a specified CMK is used
             for encryption. In other cases, this element must be set to null.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_oss_bucket_server_side_encryption"
@@ -872,10 +906,11 @@ class OssBucketServerSideEncryption(Resource):
 
 class OssBucketPublicAccessBlockTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -906,7 +941,7 @@ class OssBucketPublicAccessBlock(Resource):
     Args:
         block_public_access: (Required) Whether AlibabaCloud OSS should block public bucket policies and ACL for this bucket.
         bucket: (Required) The name of the bucket. Changing it replaces the resource.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_oss_bucket_public_access_block"

@@ -101,7 +101,10 @@ class OtsInstance(Resource):
 
 
 class OtsTableDefinedColumn(Block):
-    """`defined_column` block. The property of `TableMeta` which indicates the structure information of a table. It describes the attribute value of defined column. The number of `defined_column` should not be more than 32. See [`defined_column`](#defined_column) below.
+    """`defined_column` block. The property of `TableMeta` which indicates the structure information of a table. It describes the
+    attribute value of defined column. The number of `defined_column` should not be more than 32. See
+    [`defined_column`](#defined_column) below.
+
     Args:
         name: (Required) Name for defined column.
         type: (Required) Type for defined column. `Integer`, `String`, `Binary`, `Double`, `Boolean` is allowed.
@@ -121,7 +124,10 @@ class OtsTableDefinedColumn(Block):
 
 
 class OtsTablePrimaryKey(Block):
-    """`primary_key` block. The property of `TableMeta` which indicates the structure information of a table. It describes the attribute value of primary key. The number of `primary_key` should not be less than one and not be more than four. See [`primary_key`](#primary_key) below.
+    """`primary_key` block. The property of `TableMeta` which indicates the structure information of a table. It describes the
+    attribute value of primary key. The number of `primary_key` should not be less than one and not be
+    more than four. See [`primary_key`](#primary_key) below.
+
     Args:
         name: (Required) Name for primary key. Changing it replaces the resource.
         type: (Required) Type for primary key. Only `Integer`, `String` or `Binary` is allowed. Changing it replaces the

@@ -24,10 +24,11 @@ __all__ = [
 
 class PaiServiceTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -61,7 +62,7 @@ class PaiService(Resource):
         develop: Whether to enter the development mode.
         status: Service Current Status.
         tags: The tag of the resource.
-        timeouts: 
+        timeouts:
         workspace_id: Workspace id
     """
 
@@ -116,10 +117,11 @@ class PaiService(Resource):
 
 class PaiWorkspaceWorkspaceTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -158,7 +160,7 @@ class PaiWorkspaceWorkspace(Resource):
         display_name: It is recommended that you name the workspace based on the business attribute to identify the
             purpose of the workspace. If not configured, the default value is the workspace name.
         resource_group_id: The ID of the resource group.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_pai_workspace_workspace"

@@ -22,6 +22,7 @@ __all__ = ["AlicloudProvider", "AlicloudProviderAssumeRole", "AlicloudProviderAs
 
 class AlicloudProviderAssumeRole(Block):
     """`assume_role` block. An [`assume_role`](#assume_role) block. Only one `assume_role` block may be in the configuration.
+
     Args:
         role_arn: (Required) The ARN of a RAM role to assume prior to making API calls.
         external_id: The external ID of the RAM role. This parameter is provided by an external party and is used to
@@ -51,7 +52,10 @@ class AlicloudProviderAssumeRole(Block):
 
 
 class AlicloudProviderAssumeRoleWithOidc(Block):
-    """`assume_role_with_oidc` block. Configuration block for assuming an RAM role using an OIDC. See the [`assume_role_with_oidc`](#assume_role_with_oidc) section below. Only one `assume_role_with_oidc` block may be in the configuration.
+    """`assume_role_with_oidc` block. Configuration block for assuming an RAM role using an OIDC. See the
+    [`assume_role_with_oidc`](#assume_role_with_oidc) section below. Only one `assume_role_with_oidc`
+    block may be in the configuration.
+
     Args:
         oidc_provider_arn: ARN of the OIDC IdP.
         oidc_token: Value of a RRSA security token from an OIDC Idp. One of `oidc_token` or `oidc_token_file` is
@@ -86,6 +90,7 @@ class AlicloudProviderAssumeRoleWithOidc(Block):
 
 class AlicloudProviderEndpoints(Block):
     """`endpoints` block. An [`endpoints`](#endpoints) block to support custom endpoints.
+
     Args:
         acr: Use this to override the default endpoint URL constructed from the `region`. It's typically used
             to connect to custom acr endpoints. Provider default: ``.
@@ -571,6 +576,7 @@ class AlicloudProviderEndpoints(Block):
 
 class AlicloudProviderFeaturesEcsInstance(Block):
     """`features.ecs_instance` block. The behaviour toggles of the `alicloud_instance` resource.
+
     Args:
         replace_on_image_update: Whether a change to `image_id` on an `alicloud_instance` is planned as a replacement of the
             instance instead of an in-place replacement of its system disk. Provider default: `False`.
@@ -588,7 +594,9 @@ class AlicloudProviderFeaturesEcsInstance(Block):
 
 
 class AlicloudProviderFeatures(Block):
-    """`features` block. Customize the behaviour of certain resources. Every toggle it holds is optional, and leaving the block out keeps the provider's default behaviour.
+    """`features` block. Customize the behaviour of certain resources. Every toggle it holds is optional, and leaving the
+    block out keeps the provider's default behaviour.
+
     Args:
         ecs_instance: The behaviour toggles of the `alicloud_instance` resource.
     """
@@ -605,7 +613,10 @@ class AlicloudProviderFeatures(Block):
 
 
 class AlicloudProviderSignVersion(Block):
-    """`sign_version` block. A [`sign_version`](#sign_version) block to specify the signature version used for the API requests of certain cloud products (currently `oss` and `sls`). Only one `sign_version` block may be in the configuration.
+    """`sign_version` block. A [`sign_version`](#sign_version) block to specify the signature version used for the API requests
+    of certain cloud products (currently `oss` and `sls`). Only one `sign_version` block may be in the
+    configuration.
+
     Args:
         oss: The signature version used by the OSS SDK client. Valid values: `v1`, `v4`. Starting from
             v1.278.0, the default value is changed from `v1` to `v4`; in earlier versions the default was
@@ -869,7 +880,7 @@ class AlicloudProvider(Provider):
         protocol: The Protocol of used by API request. Valid values: `HTTP` and `HTTPS`. Default to `HTTPS`.
             Provider default: `HTTPS`. Accepted: `HTTP`, `HTTPS`.
         secure_transport: The security transport for the assume role invoking.
-        security_transport: 
+        security_transport:
         shared_credentials_file: The path to the shared credentials file. If not set this defaults to ~/.aliyun/config.json
         sign_version: A [`sign_version`](#sign_version) block to specify the signature version used for the API
             requests of certain cloud products (currently `oss` and `sls`). Only one `sign_version` block

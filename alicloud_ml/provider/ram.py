@@ -27,10 +27,11 @@ __all__ = [
 
 class RamRoleTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -80,7 +81,7 @@ class RamRole(Resource):
             Deprecated: Field 'services' has been deprecated from provider version 1.49.0. New field
             'document' instead.
         tags: The list of tags for the role.
-        timeouts: 
+        timeouts:
         version: Field `version` has been deprecated from provider version 1.49.0. New field `document` instead.
             Provider default: `1`. Accepted: `1`. Deprecated: Field 'version' has been deprecated from
             provider version 1.49.0. New field 'document' instead.
@@ -155,7 +156,9 @@ class RamRole(Resource):
 
 
 class RamPolicyStatement(Block):
-    """`statement` block. Field `statement` has been deprecated from provider version 1.49.0. New field `document` instead. See [`statement`](#statement) below.
+    """`statement` block. Field `statement` has been deprecated from provider version 1.49.0. New field `document` instead.
+    See [`statement`](#statement) below.
+
     Args:
         action: (Required) (It has been deprecated since version 1.49.0, and use field `document` to replace.) List of
             operations for the `resource`. The format of each item in this list is
@@ -187,10 +190,11 @@ class RamPolicyStatement(Block):
 
 class RamPolicyTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -246,7 +250,7 @@ class RamPolicy(Resource):
         statement: Field `statement` has been deprecated from provider version 1.49.0. New field `document`
             instead. See [`statement`](#statement) below.
         tags: The list of tags on the policy.
-        timeouts: 
+        timeouts:
         version: Field `version` has been deprecated from provider version 1.49.0. New field `document` instead.
             Provider default: `1`. Accepted: `1`. Deprecated: Field 'version' has been deprecated from
             version 1.49.0, and use field 'document' to replace.
@@ -321,9 +325,10 @@ class RamPolicy(Resource):
 
 class RamRolePolicyAttachmentTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
+        create:
+        delete:
     """
 
     __slots__ = ()
@@ -354,7 +359,7 @@ class RamRolePolicyAttachment(Resource):
         policy_type: (Required) Policy type. - Custom: Custom policy. - System: System policy. Changing it replaces the
             resource. Accepted: `System`, `Custom`.
         role_name: (Required) The RAM role name. Changing it replaces the resource.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_ram_role_policy_attachment"

@@ -26,10 +26,11 @@ __all__ = [
 
 class LogProjectTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -70,7 +71,7 @@ class LogProject(Resource):
             number. - The value contains 3… Changing it replaces the resource.
         resource_group_id: The ID of the resource group.
         tags: Tag.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_log_project"
@@ -126,7 +127,10 @@ class LogProject(Resource):
 
 
 class LogStoreEncryptConfUserCmkInfo(Block):
-    """`encrypt_conf.user_cmk_info` block. User bring your own key (BYOK) encryption Refer to details, the format is as follows. See user_cmk_info below. `{ "cmk_key_id": "your_cmk_key_id", "arn": "your_role_arn", "region_id": "you_cmk_region_id" }`. See [`user_cmk_info`](#encrypt_conf-user_cmk_info) below.
+    """`encrypt_conf.user_cmk_info` block. User bring your own key (BYOK) encryption Refer to details, the format is as follows. See
+    user_cmk_info below. `{ "cmk_key_id": "your_cmk_key_id", "arn": "your_role_arn", "region_id":
+    "you_cmk_region_id" }`. See [`user_cmk_info`](#encrypt_conf-user_cmk_info) below.
+
     Args:
         arn: Role arn. Changing it replaces the resource.
         cmk_key_id: User master key id. Changing it replaces the resource.
@@ -147,7 +151,10 @@ class LogStoreEncryptConfUserCmkInfo(Block):
 
 
 class LogStoreEncryptConf(Block):
-    """`encrypt_conf` block. Encrypted storage of data, providing data static protection capability, encrypt_conf can be updated since 1.188.0 (only enable change is supported when updating logstore). See [`encrypt_conf`](#encrypt_conf) below.
+    """`encrypt_conf` block. Encrypted storage of data, providing data static protection capability, encrypt_conf can be updated
+    since 1.188.0 (only enable change is supported when updating logstore). See
+    [`encrypt_conf`](#encrypt_conf) below.
+
     Args:
         enable: Enable encryption. Default false.
         encrypt_type: Supported encryption type, only supports `default`(AES), `m4`. Changing it replaces the
@@ -173,10 +180,11 @@ class LogStoreEncryptConf(Block):
 
 class LogStoreTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -250,7 +258,7 @@ class LogStore(Resource):
             Changing it replaces the resource. Provider default: `2`.
         telemetry_type: Determines whether store type is metric. `Metrics` means metric store, empty means log store.
             Changing it replaces the resource.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_log_store"

@@ -33,10 +33,11 @@ __all__ = [
 
 class VpcTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -117,7 +118,7 @@ class Vpc(Resource):
         system_route_table_name: The name of the route table.
         system_route_table_route_propagation_enable: Whether the system route table receives propagation routes.
         tags: The tags of Vpc.
-        timeouts: 
+        timeouts:
         user_cidrs: A list of user CIDRs. Up to `3` CIDR blocks can be specified. Changing it replaces the resource.
         vpc_name: The new name of the VPC.
     """
@@ -229,10 +230,11 @@ class Vpc(Resource):
 
 class VswitchTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -282,7 +284,7 @@ class Vswitch(Resource):
             instead. Deprecated: Field 'name' has been deprecated from provider version 1.119.0. New field
             'vswitch_name' instead.
         tags: The tags of VSwitch.
-        timeouts: 
+        timeouts:
         vpc_id: The VPC ID. **NOTE:** From version 1.233.0, if you do not set `is_default`, or set `is_default`
             to `false`, `vpc_id` is required. Changing it replaces the resource.
         vpc_ipv6_cidr_block: The IPv6 CIDR block of the VPC. If the VPC has multiple IPv6 CIDR blocks, you can use this
@@ -366,6 +368,7 @@ class Vswitch(Resource):
 
 class NatGatewayAccessMode(Block):
     """`access_mode` block. The access mode for reverse access to the VPC NAT gateway. See [`access_mode`](#access_mode) below.
+
     Args:
         mode_value: The mode of Access. Valid values: - `route`: Route mode. - `tunnel`: Tunnel mode. Changing it
             replaces the resource.
@@ -387,10 +390,11 @@ class NatGatewayAccessMode(Block):
 
 class NatGatewayTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -476,7 +480,7 @@ class NatGateway(Resource):
             [Nat Gateway Specification](https://help.aliyun.com/document_detail/203500.html). Accepted:
             `Large`, `Middle`, `Small`, `XLarge.1`.
         tags: The tags of NAT gateway.
-        timeouts: 
+        timeouts:
         vswitch_id: The id of VSwitch. The parameter is immutable after resource creation.
     """
 
@@ -580,10 +584,11 @@ class NatGateway(Resource):
 
 class EipAddressTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -681,7 +686,7 @@ class EipAddress(Resource):
             When `antidos_enhanced` is returned, it indicates DDoS protection (enhanced version). Changing
             it replaces the resource.
         tags: The tag of the resource
-        timeouts: 
+        timeouts:
         zone: The zone of the EIP. When the service type of the IP address pool specified by
             `PublicIpAddressPoolId` is CloudBox, the default value is the zone of the IP address pool. For
             more information, see [ListPublicIpAddressPools](https://www.alibabacloud.com/help/en/doc-
@@ -799,10 +804,11 @@ class EipAddress(Resource):
 
 class EipAssociationTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -847,7 +853,7 @@ class EipAssociation(Resource):
         private_ip_address: The IP address in the CIDR block of the vSwitch. If you leave this parameter empty, the system
             allocates a private IP address based on the VPC ID and vSwitch ID. Changing it replaces the
             resource.
-        timeouts: 
+        timeouts:
         vpc_id: The ID of the VPC in which an IPv4 gateway is created. The VPC and the EIP must be in the same
             region. When you associate an EIP with an IP address, the system can enable the IP address to
             access the Internet based on VPC route configurations. Changing it replaces the resource.
@@ -908,10 +914,11 @@ class EipAssociation(Resource):
 
 class SnatEntryTimeouts(Block):
     """`timeouts` block.
+
     Args:
-        create: 
-        delete: 
-        update: 
+        create:
+        delete:
+        update:
     """
 
     __slots__ = ()
@@ -949,7 +956,7 @@ class SnatEntry(Resource):
             with a letter but cannot start with `http://` or `https://`.
         source_cidr: The source CIDR block specified in the SNAT entry. Changing it replaces the resource.
         source_vswitch_id: The ID of the vSwitch. Changing it replaces the resource.
-        timeouts: 
+        timeouts:
     """
 
     TF_TYPE = "alicloud_snat_entry"
