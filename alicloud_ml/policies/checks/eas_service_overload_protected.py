@@ -1,0 +1,49 @@
+"""ALIML_009: PAI-EAS services bound their request queue, their keepalive and their autoscaler.
+
+PASS: `service_config` (a JSON string) sets `metadata.rpc.max_queue_size` > 0,
+`metadata.rpc.keepalive` > 0 and `autoscaler.max` >= `autoscaler.min`.
+FAIL: any of them missing, non-numeric or out of order, or a `service_config` that is not literal JSON.
+"""
+
+from __future__ import annotations
+
+from alicloud_ml.policies.checkov_adapter import checkov_check
+from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.values import as_int, json_string
+
+CHECK = PolicyCheck(
+    id="ALIML_009",
+    severity=Severity.HIGH,
+    title="Ensure PAI-EAS services set rpc.max_queue_size, rpc.keepalive and a bounded autoscaler max",
+    why="Unbounded queues let a traffic spike pile requests into memory until instances are killed for OOM, "
+        "which shifts the load to the survivors (the out-of-memory cascade); a bounded queue answers 450 "
+        "instead, keepalive caps a slow request (408), and autoscaler.max caps the bill.",
+    fix="Set EasServiceProps.rpc_max_queue_size, rpc_keepalive_ms and autoscaler_max.",
+    resource_types=("alicloud_pai_service",),
+)
+
+
+def evaluate(resource: Resource) -> Result:
+    config, problem = json_string(resource.attrs.get("service_config"))
+    if problem or not isinstance(config, dict):
+        return Result.failed(f"service_config {problem or 'is not a JSON object'}", field="service_config")
+    metadata = config.get("metadata") if isinstance(config.get("metadata"), dict) else {}
+    rpc = metadata.get("rpc") if isinstance(metadata.get("rpc"), dict) else {}
+    scaler = config.get("autoscaler") if isinstance(config.get("autoscaler"), dict) else {}
+    missing = []
+    for key in ("max_queue_size", "keepalive"):
+        value = as_int(rpc.get(key))
+        if value is None or value <= 0:
+            missing.append(f"metadata.rpc.{key}")
+    high, low = as_int(scaler.get("max")), as_int(scaler.get("min"))
+    if high is None or high <= 0:
+        missing.append("autoscaler.max")
+    elif low is not None and low > high:
+        return Result.failed(f"service_config autoscaler.min {low} exceeds autoscaler.max {high}",
+                             field="service_config.autoscaler")
+    if missing:
+        return Result.failed(f"EAS service_config does not set {', '.join(missing)}", field="service_config")
+    return Result.passed()
+
+
+check = checkov_check(CHECK, evaluate)

@@ -1,0 +1,52 @@
+"""ALIML_010 (warning): non-production EAS services and GPU node pools can scale to zero.
+
+The environment is the resource's `environment` tag, else the stack name (first segment of the
+construct path, e.g. `ml-dev`). `prod`, `production`, `prd`, or a stack name containing one of
+them as a `-`/`_` token (`ml-prod`) is production; anything else is non-production.
+PASS (non-prod): EAS `autoscaler.min = 0` or `autoscaler.behavior.onZero` set; GPU pool
+`scaling_config.min_size = 0`.  FAIL (non-prod): anything that keeps instances warm.
+NOT APPLICABLE: production, unknown environment, CPU node pools.
+"""
+
+from __future__ import annotations
+
+from alicloud_ml.policies.checkov_adapter import checkov_check
+from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool, is_prod, json_string
+
+CHECK = PolicyCheck(
+    id="ALIML_010",
+    severity=Severity.LOW,
+    title="Ensure non-production EAS services and GPU node pools can scale to zero",
+    why="Idle GPUs bill by the hour: development and staging capacity that cannot reach zero is the largest "
+        "avoidable cost of an ML platform.",
+    fix="Set GpuNodePoolProps.min_size = 0 and EasServiceProps.autoscaler_min = 0 (or scale_to_zero) outside prod.",
+    resource_types=("alicloud_pai_service", "alicloud_cs_kubernetes_node_pool"),
+)
+
+
+def evaluate(resource: Resource) -> Result:
+    env = environment_of(resource.attrs, resource.path)
+    if env is None or is_prod(env):
+        return Result.not_applicable()
+    if resource.type == "alicloud_pai_service":
+        config, problem = json_string(resource.attrs.get("service_config"))
+        if problem or not isinstance(config, dict):
+            return Result.not_applicable()  # ALIML_009 reports an unreadable service_config
+        scaler = config.get("autoscaler") if isinstance(config.get("autoscaler"), dict) else {}
+        behavior = scaler.get("behavior") if isinstance(scaler.get("behavior"), dict) else {}
+        if as_int(scaler.get("min")) == 0 or behavior.get("onZero"):
+            return Result.passed()
+        low = scaler.get("min", config.get("metadata", {}).get("instance", "unset"))
+        return Result.failed(f"{env} EAS service keeps {low} instance(s) warm; set autoscaler.min 0 or behavior.onZero",
+                             field="service_config.autoscaler")
+    if not is_gpu_pool(resource.attrs):
+        return Result.not_applicable()
+    low = as_int(first_block(resource.attrs, "scaling_config").get("min_size"))
+    if low == 0:
+        return Result.passed()
+    shown = "no scaling_config (fixed size)" if low is None else f"min_size {low}"
+    return Result.failed(f"{env} GPU node pool cannot scale to zero ({shown})", field="scaling_config.min_size")
+
+
+check = checkov_check(CHECK, evaluate)

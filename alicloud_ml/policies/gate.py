@@ -1,0 +1,300 @@
+"""The synth gate: checkov (in-process) plus the project's checks on every synthesized stack.
+
+    prewarm()                      # start importing checkov in a background thread (before synth)
+    report = run_gate(Path("cdktf.out"), fail_on="high")
+    enforce(Path("cdktf.out"))     # raises PolicyViolation (exit 1) when blocking findings exist
+
+One checkov run (`terraform_json` runner, built-in `CKV_ALI_*` checks plus the project's
+per-resource checks, no downloads, no network) covers every stack; the project's stack-level
+checks (backend, region, cross-resource references, secrets outside resources) then read each
+stack's JSON. Findings carry the construct path from the resource's `"//"` metadata (checkov
+reports `resource.<logicalId>`; the gate maps it back to `type.logicalId`), the pack's severity
+and fix, and the construct-scoped suppressions that apply. A file checkov cannot parse, or a
+stack in which no resource was scanned, fails the gate: checkov itself passes such files.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import sys
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alicloud_ml.errors import InputError, PolicyViolation
+from alicloud_ml.policies.loader import StackFile, discover, load, manifest_names
+from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
+from alicloud_ml.policies.severities import severity_of
+from alicloud_ml.policies.suppressions import Suppression, read_suppressions
+
+CHECK_PATTERNS = ["CKV_ALI_*", "CKV2_ALI_*", "ALIML_*"]
+STATUSES = ("failed", "expired_suppression", "suppressed", "passed")
+
+_lock = threading.Lock()
+_warm: threading.Thread | None = None
+_checkov: dict[str, Any] = {}
+
+
+def prewarm() -> None:
+    """Start importing checkov and the project's checks in a background thread (idempotent).
+
+    Call it before synthesizing (`main.py`: `prewarm()`, build stacks, `app.synth()`, `enforce()`),
+    so the ~3 s import overlaps with construct building and synth; `run_gate` joins the thread.
+    """
+    global _warm
+    with _lock:
+        if _warm is None and not _checkov:
+            _warm = threading.Thread(target=_load_checkov, name="alicloud-ml-checkov-prewarm", daemon=True)
+            _warm.start()
+
+
+def _load_checkov() -> dict[str, Any]:
+    if _checkov:
+        return _checkov
+    logging.getLogger("checkov").setLevel(logging.CRITICAL)
+    from checkov.common.runners.runner_registry import RunnerRegistry
+    from checkov.runner_filter import RunnerFilter
+    from checkov.terraform_json.runner import TerraformJsonRunner
+
+    from alicloud_ml.policies.registry import project_checks
+
+    checks = project_checks()
+    _checkov.update(RunnerRegistry=RunnerRegistry, RunnerFilter=RunnerFilter, Runner=TerraformJsonRunner,
+                    checks=checks)
+    return _checkov
+
+
+def _ensure_checkov() -> dict[str, Any]:
+    thread = _warm
+    if thread is not None:
+        thread.join()
+    with _lock:
+        return _load_checkov()
+
+
+@dataclass
+class GateFinding:
+    check_id: str
+    severity: Severity
+    title: str
+    stack: str
+    address: str
+    construct_path: str
+    message: str
+    fix: str
+    status: str
+    suppression_reason: str = ""
+    file: str = ""
+    line: int = 1
+    end_line: int = 1
+    field: str = ""
+    source: str = "checkov"
+
+    def to_json(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items()}
+        out["severity"] = self.severity.value
+        return out
+
+
+@dataclass
+class SuppressionUse:
+    suppression: Suppression
+    stack: str
+    status: str = "unused"  # applied | expired | unused
+    findings: int = 0
+
+
+@dataclass
+class GateReport:
+    path: str
+    fail_on: Severity
+    findings: list[GateFinding] = field(default_factory=list)
+    parse_errors: list[str] = field(default_factory=list)
+    stacks: list[str] = field(default_factory=list)
+    suppressions: list[SuppressionUse] = field(default_factory=list)
+    resources_scanned: int = 0
+
+    @property
+    def failed(self) -> list[GateFinding]:
+        return [f for f in self.findings if f.status in ("failed", "expired_suppression")]
+
+    @property
+    def blocking(self) -> list[GateFinding]:
+        """Unsuppressed (or expired-suppression) findings at or above `fail_on`."""
+        return [f for f in self.failed if f.severity.at_least(self.fail_on)]
+
+    @property
+    def ok(self) -> bool:
+        return not self.parse_errors and not self.blocking
+
+
+def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | None = None) -> GateReport:
+    """Gate a `cdktf.out` directory or one `*.tf.json` file. Raises `InputError` for a missing path."""
+    path = Path(path)
+    try:
+        threshold = Severity.parse(fail_on)
+    except ValueError as exc:
+        raise InputError("--fail-on", "", str(exc)) from None
+    today = today or _dt.date.today()
+    files = discover(path)
+    names = manifest_names(path if path.is_dir() else path.parent)
+    loaded = [load(f, names) for f in files]
+    report = GateReport(str(path), threshold)
+    report.parse_errors.extend(sf.error for sf in loaded if sf.error)
+    good = [sf for sf in loaded if sf.stack is not None]
+    report.stacks = [sf.stack.name for sf in good if sf.stack]
+    raw: list[tuple[StackFile, str, str, Result]] = []
+    if good:
+        raw.extend(_run_checkov(good, report))
+    raw.extend(_run_stack_checks(good))
+    _apply(report, raw, good, today)
+    return report
+
+
+def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[StackFile, str, str, Result]]:
+    ck = _ensure_checkov()
+    runner = ck["Runner"]()
+    runner_filter = ck["RunnerFilter"](framework=["terraform_json"], checks=CHECK_PATTERNS,
+                                       download_external_modules=False, show_progress_bar=False)
+    by_path = {str(sf.path.resolve()): sf for sf in files}
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        reports = ck["RunnerRegistry"]("", runner_filter, runner).run(root_folder=None, files=sorted(by_path))
+    finally:
+        logging.disable(previous)
+    for errored in sorted({str(Path(p).resolve()) for r in reports for p in r.parsing_errors}):
+        sf = by_path.get(errored)
+        hint = ""
+        if sf is not None and sf.stack is not None and "required_version" in (sf.stack.data.get("terraform") or {}):
+            hint = " (terraform.required_version is set: checkov 3.3.30 cannot parse it, bridgecrewio/checkov#7454)"
+        report.parse_errors.append(f"{errored}: checkov could not parse this file, so no check ran on it{hint}")
+    for full, definition in runner.definitions.items():
+        sf = by_path.get(str(Path(full).resolve()))
+        if sf is None:
+            continue
+        for entry in definition.get("resource", []):
+            for rtype, named in entry.items():
+                for name, conf in named.items():
+                    sf.lines[f"{rtype}.{name}"] = (conf.get("__startline__", 1), conf.get("__endline__", 1))
+    parsed = {str(Path(full).resolve()) for full in runner.definitions}
+    for key, sf in by_path.items():
+        count = sum(1 for a in sf.lines if not a.startswith(("terraform.", "provider.")))
+        report.resources_scanned += count
+        if key in parsed and count == 0:
+            report.parse_errors.append(f"{key}: zero resources were scanned in stack {sf.stack.name if sf.stack else '?'}"
+                                       " (an empty stack or a file checkov read as something else)")
+    for rep in reports:
+        for record in rep.failed_checks + rep.passed_checks + rep.skipped_checks:
+            sf = by_path.get(str(Path(record.file_abs_path).resolve()))
+            if sf is None or sf.stack is None:
+                continue
+            address = _address(sf, record.resource, record.file_line_range)
+            failed = str(record.check_result.get("result")).endswith(("FAILED", "SKIPPED"))
+            details = [d for d in (record.details or []) if not str(d).startswith("suppressed at ")]
+            keys = record.check_result.get("evaluated_keys") or []
+            message = details[0] if details else f"{address} fails: {record.check_name}"
+            yield sf, record.check_id, address, Result(FAILED if failed else PASSED, message,
+                                                         str(keys[0]) if keys else "")
+
+
+def _address(sf: StackFile, resource: str, lines: list[int] | None) -> str:
+    """`resource.<name>` (checkov's Python checks) → `type.name`, disambiguated by line range."""
+    prefix, _, name = resource.partition(".")
+    if prefix != "resource":
+        return resource
+    stack = sf.stack
+    matches = [r.address for r in stack.resources if r.name == name] if stack else []
+    if len(matches) > 1 and lines:
+        matches = [a for a in matches if sf.lines.get(a, (0, 0))[0] == lines[0]] or matches
+    return matches[0] if matches else resource
+
+
+def _run_stack_checks(files: list[StackFile]) -> Iterable[tuple[StackFile, str, str, Result]]:
+    for check in _ensure_checkov()["checks"]:
+        if check.evaluate_stack is None:
+            continue
+        for sf in files:
+            for found in check.evaluate_stack(sf.stack):
+                if found.result.status in (PASSED, FAILED):
+                    yield sf, check.meta.id, found.address, found.result
+
+
+def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result]], files: list[StackFile],
+           today: _dt.date) -> None:
+    from alicloud_ml.policies.registry import by_id
+
+    project = by_id()
+    uses: dict[tuple[str, Suppression], SuppressionUse] = {}
+    stack_level: dict[str, list[Suppression]] = {}
+    for sf in files:
+        assert sf.stack is not None
+        top, problems = read_suppressions(sf.stack.data.get("//"), f"{sf.path} (stack {sf.stack.name})")
+        stack_level[sf.stack.name] = top
+        report.parse_errors.extend(problems)
+        for s in top:
+            uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
+        for res in sf.stack.resources:
+            found, problems = read_suppressions(res.meta, res.path or res.address)
+            report.parse_errors.extend(problems)
+            for s in found:
+                uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
+    seen: set[tuple[str, str, str, str]] = set()
+    for sf, check_id, address, result in raw:
+        stack = sf.stack
+        assert stack is not None
+        key = (stack.name, check_id, address, result.status)
+        if key in seen:
+            continue
+        seen.add(key)
+        res = stack.get(address)
+        meta = project.get(check_id)
+        title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
+        fix = meta.meta.fix if meta else f"Change {result.field or 'the resource'} so that: {title}"
+        status = "failed" if result.status == FAILED else "passed"
+        candidates = (read_suppressions(res.meta, res.path)[0] if res else []) + stack_level.get(stack.name, [])
+        matching = [s for s in candidates if s.id == check_id]
+        reason = ""
+        active = [s for s in matching if not s.expired(today)]
+        expired = [s for s in matching if s.expired(today)]
+        if status == "failed" and active:
+            status, reason = "suppressed", active[0].reason
+            _use(uses, stack.name, active[0], "applied")
+        elif expired:
+            status = "expired_suppression"
+            reason = f"expired {expired[0].expires}: {expired[0].reason}"
+            _use(uses, stack.name, expired[0], "expired")
+        message = result.message if result.status == FAILED else (
+            f"{address}: suppression expired on {expired[0].expires}; remove or renew it" if expired else "")
+        start, end = sf.line_of(address)
+        report.findings.append(GateFinding(
+            check_id, severity_of(check_id), title, stack.name, address, res.path if res else "",
+            message, fix, status, reason, str(sf.path), start, end, result.field,
+            "checkov" if (meta is None or not meta.meta.stack_level) else "gate"))
+    for use in uses.values():
+        if use.suppression.expired(today):
+            use.status = "expired"
+    report.suppressions = sorted(uses.values(), key=lambda u: (u.stack, u.suppression.scope, u.suppression.id))
+    order = {s: i for i, s in enumerate(STATUSES)}
+    report.findings.sort(key=lambda f: (order[f.status], -f.severity.rank, f.stack, f.check_id, f.address))
+
+
+def _use(uses: dict[tuple[str, Suppression], SuppressionUse], stack: str, s: Suppression, status: str) -> None:
+    use = uses.setdefault((stack, s), SuppressionUse(s, stack))
+    use.status, use.findings = status, use.findings + 1
+
+
+def enforce(outdir: Path, fail_on: str | Severity = "high") -> GateReport:
+    """Gate a synth: prints a summary to stderr; raises `PolicyViolation` (exit 1) listing the findings
+    when anything blocks or a stack could not be parsed, so `cdktf synth/deploy` stop before Terraform."""
+    from alicloud_ml.policies.formats import render_table
+
+    report = run_gate(Path(outdir), fail_on)
+    text = render_table(report)
+    if not report.ok:
+        raise PolicyViolation(text)
+    print(text, file=sys.stderr)
+    return report
