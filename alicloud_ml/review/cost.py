@@ -187,7 +187,7 @@ class CostModel:
             rc.notes.append(f"spot: list price × (1 − {self.spot_discount:.2f}) (--spot-discount)")
         if attrs.get("instance_charge_type") == "PrePaid":
             rc.notes.append("PrePaid nodes priced at the pay-as-you-go list price")
-        self._priced(rc, f"{types[0]} × nodes", (types[0],), "count", rc.sizes, factor)
+        self._priced(rc, "per node", (types[0],), "count", rc.sizes, factor)
         rc.notes.append("system and data disks not included")
 
     def _eas(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
@@ -218,7 +218,7 @@ class CostModel:
         price = self.book.lookup(f"eas.{itype}")
         if price is None and self.book.lookup(itype) is not None:
             rc.notes.append(f"EAS instances priced at the ECS list price of `{itype}` (no `eas.{itype}` row)")
-        self._priced(rc, f"{itype} × instances", (f"eas.{itype}", itype), "count", rc.sizes)
+        self._priced(rc, "per instance", (f"eas.{itype}", itype), "count", rc.sizes)
 
     def _file_system(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         fs_type, storage = attrs.get("file_system_type", "standard"), attrs.get("storage_type")
@@ -229,19 +229,19 @@ class CostModel:
             raise _NotPriced("capacity is not set")
         gib = _count(capacity, "capacity")
         sku = f"{fs_type}.{storage}" if fs_type in ("cpfs", "cpfsse") else f"nas.{fs_type}.{storage}"
-        self._priced(rc, f"{gib:,} GiB {fs_type} {storage}", (sku,), "GiB", Range(gib, gib, gib))
+        self._priced(rc, f"per GiB × {gib:,} GiB", (sku,), "GiB", Range(gib, gib, gib))
 
     def _nat(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         nat_type = str(attrs.get("nat_type", "Enhanced")).lower()
-        self._priced(rc, f"{nat_type} NAT gateway", (f"nat.{nat_type}",), "count", Range(1, 1, 1))
+        self._priced(rc, "per gateway", (f"nat.{nat_type}",), "count", Range(1, 1, 1))
         rc.notes.append("capacity-unit (LCU) and traffic charges not included")
 
     def _eip(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
-        self._priced(rc, "EIP", ("eip",), "count", Range(1, 1, 1))
+        self._priced(rc, "per address", ("eip",), "count", Range(1, 1, 1))
         if attrs.get("internet_charge_type", "PayByBandwidth") == "PayByBandwidth" and attrs.get("bandwidth"):
             mbps = _count(attrs["bandwidth"], "bandwidth")
             if self.book.lookup("eip.bandwidth") is not None:
-                self._priced(rc, f"{mbps} Mbps bandwidth", ("eip.bandwidth",), "Mbps", Range(mbps, mbps, mbps))
+                self._priced(rc, f"per Mbps × {mbps} Mbps", ("eip.bandwidth",), "Mbps", Range(mbps, mbps, mbps))
             else:
                 rc.notes.append("bandwidth not included (no `eip.bandwidth` row, unit Mbps-hour)")
         else:
@@ -249,18 +249,18 @@ class CostModel:
 
     def _cluster(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         spec = attrs.get("cluster_spec", "ack.standard")
-        self._priced(rc, f"{spec} cluster management", (str(spec),), "count", Range(1, 1, 1))
+        self._priced(rc, "per cluster", (str(spec),), "count", Range(1, 1, 1))
         rc.notes.append("worker nodes are priced in their node pools")
 
     def _disk(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         category, level = attrs.get("category", "cloud_efficiency"), attrs.get("performance_level")
         gib = _count(attrs.get("size", 0), "size")
         skus = ((f"disk.{category}.{level}",) if level else ()) + (f"disk.{category}",)
-        self._priced(rc, f"{gib} GiB {category}", skus, "GiB", Range(gib, gib, gib))
+        self._priced(rc, f"per GiB × {gib:,} GiB", skus, "GiB", Range(gib, gib, gib))
 
     def _protocol_service(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         spec = attrs.get("protocol_spec", "General")
-        self._priced(rc, f"CPFS protocol service {spec}", (f"cpfs.protocol_service.{spec}",), "count", Range(1, 1, 1))
+        self._priced(rc, "per service", (f"cpfs.protocol_service.{spec}",), "count", Range(1, 1, 1))
 
 
 def _first(value: Any) -> dict[str, Any]:

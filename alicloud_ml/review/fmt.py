@@ -21,7 +21,7 @@ def percent(before: float, after: float) -> str:
     if abs(before) < 0.005:
         return ""
     change = (after - before) / before * 100
-    return f" ({change:+.0f}%)"
+    return "" if abs(change) < 0.5 else f" ({change:+.0f}%)"
 
 
 def count(n: float) -> str:
