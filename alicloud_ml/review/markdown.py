@@ -206,6 +206,7 @@ def _policy(review: Review) -> list[str]:
     out = ["### Policy", ""]
     if not p.ran:
         return out + [f"_Policy delta not computed: {p.note}._", ""]
+    out += [f"> [!WARNING]\n> The gate could not parse {e}" for e in p.errors]
     rows = [("🆕 new", i, i.message) for i in p.new]
     rows += [("✅ resolved", i, i.message) for i in p.resolved]
     rows += [("🔕 suppressed", i, f"reason: {i.suppression_reason}") for i in p.suppressions_added]

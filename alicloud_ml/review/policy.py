@@ -24,6 +24,7 @@ class PolicyItem:
     message: str
     status: str                    # failed | suppressed | expired_suppression
     suppression_reason: str = ""
+    raw: Any = field(default=None, compare=False, repr=False)  # the gate's own finding, for its SARIF writer
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -45,23 +46,25 @@ class PolicyDelta:
     new: list[PolicyItem] = field(default_factory=list)
     resolved: list[PolicyItem] = field(default_factory=list)
     suppressions_added: list[PolicyItem] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)   # synth files the gate could not parse
 
     def to_json(self) -> dict[str, Any]:
         return {"ran": self.ran, "note": self.note or None, "new": [i.to_json() for i in self.new],
                 "resolved": [i.to_json() for i in self.resolved],
-                "suppressions_added": [i.to_json() for i in self.suppressions_added]}
+                "suppressions_added": [i.to_json() for i in self.suppressions_added], "errors": self.errors}
 
 
 def not_run(note: str) -> PolicyDelta:
     return PolicyDelta(ran=False, note=note)
 
 
-def gate_findings(path: Path) -> list[PolicyItem]:
-    """Every finding the gate reports on a synth (failed, suppressed or with an expired suppression)."""
+def gate_findings(path: Path) -> tuple[list[PolicyItem], list[str]]:
+    """Every finding the gate reports on a synth (failed, suppressed or expired), and its parse errors."""
     from alicloud_ml.policies.gate import run_gate
 
     report = run_gate(path, fail_on="critical")
-    return [_item(f) for f in getattr(report, "findings", [])]
+    items = [_item(f) for f in getattr(report, "findings", []) if getattr(f, "status", "") != "passed"]
+    return items, [f"{path}: {e}" for e in getattr(report, "parse_errors", [])]
 
 
 def _item(f: Any) -> PolicyItem:
@@ -70,7 +73,8 @@ def _item(f: Any) -> PolicyItem:
         check_id=str(getattr(f, "check_id", "")), severity=str(getattr(severity, "value", severity)).lower(),
         title=str(getattr(f, "title", "")), stack=str(getattr(f, "stack", "")), address=str(getattr(f, "address", "")),
         construct_path=str(getattr(f, "construct_path", "") or ""), message=str(getattr(f, "message", "") or ""),
-        status=str(getattr(f, "status", "failed")), suppression_reason=str(getattr(f, "suppression_reason", "") or ""))
+        status=str(getattr(f, "status", "failed")), suppression_reason=str(getattr(f, "suppression_reason", "") or ""),
+        raw=f)
 
 
 def delta(base: list[PolicyItem], head: list[PolicyItem]) -> PolicyDelta:
@@ -96,4 +100,8 @@ def policy_delta(base: Path | None, head: Path) -> PolicyDelta:
         import alicloud_ml.policies.gate  # noqa: F401
     except ImportError:
         return not_run("the policy gate (alicloud_ml.policies.gate) is not installed in this checkout")
-    return delta(gate_findings(base) if base is not None else [], gate_findings(head))
+    base_items, base_errors = gate_findings(base) if base is not None else ([], [])
+    head_items, head_errors = gate_findings(head)
+    out = delta(base_items, head_items)
+    out.errors = base_errors + head_errors
+    return out

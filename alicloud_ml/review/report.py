@@ -92,18 +92,31 @@ def render_sarif(review: Review, stack_files: dict[str, str] | None = None) -> s
                                    + (f" ({'; '.join(rc.reasons)})" if rc.reasons else ""),
                                    stack_files.get(s.name, f"cdktf.out/stacks/{s.name}/cdk.tf.json"), rc.construct_path
                                    or rc.address))
-    for item in review.policy.new:
+    for item in (i for i in review.policy.new if i.raw is None):
         level = "error" if item.severity in ("high", "critical") else "warning"
         rule(item.check_id, item.title or item.check_id, level, item.title or item.check_id)
         results.append(_result(item.check_id, level, f"{item.address}: {item.message}",
                                stack_files.get(item.stack, f"cdktf.out/stacks/{item.stack}/cdk.tf.json"),
                                item.construct_path or item.address))
-    doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "alicloud-ml review",
-                            "rules": [rules[k] for k in sorted(rules)]}},
-        "results": results,
-    }]}
+    runs = [{"tool": {"driver": {"name": "alicloud-ml review", "rules": [rules[k] for k in sorted(rules)]}},
+             "results": results}]
+    gate_run = _gate_run(review)
+    if gate_run is not None:
+        runs.append(gate_run)
+    doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": runs}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _gate_run(review: Review) -> dict[str, Any] | None:
+    """New policy findings through the gate's own SARIF writer, so rules and fingerprints match `check`."""
+    raw = [i.raw for i in review.policy.new if i.raw is not None]
+    if not raw:
+        return None
+    from alicloud_ml.policies.formats import render_sarif
+    from alicloud_ml.policies.gate import GateReport
+    from alicloud_ml.policies.model import Severity
+
+    return json.loads(render_sarif(GateReport(path="head", fail_on=Severity.LOW, findings=raw)))["runs"][0]
 
 
 def _result(rule_id: str, level: str, message: str, uri: str, logical: str) -> dict[str, Any]:
