@@ -1,0 +1,61 @@
+"""`alicloud-ml check`: run checkov and the project's checks on synthesized JSON."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ORDER = 20
+FORMATS = ("table", "json", "sarif", "junit")
+LEVELS = ("low", "medium", "high", "critical")
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text if text.endswith("\n") else text + "\n")
+    os.replace(tmp, target)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def check(
+        path: Annotated[Path, typer.Argument(help="A cdktf.out directory or one *.tf.json file.")],
+        fmt: Annotated[str, typer.Option("--format", help="Report format: table | json | sarif | junit. Default: table.")] = "table",
+        output: Annotated[Path | None, typer.Option("--output", help="Write the report to FILE (atomically) and print the table summary. Default: report on stdout.")] = None,
+        fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails: low | medium | high | critical. Default: high.")] = "high",
+    ) -> None:
+        """Run checkov and project checks on synthesized JSON.
+
+        Exit 0 when nothing at or above --fail-on is left unsuppressed; 1 when the gate blocks,
+        including a stack file that is not valid JSON, that checkov cannot parse, or in which
+        no resource was scanned (named in the report); 2 for bad input (missing path, no
+        *.tf.json files, unknown --format or --fail-on).
+        """
+        from alicloud_ml.errors import InputError, InputErrors
+
+        try:
+            if fmt not in FORMATS:
+                raise InputError("--format", "", f"invalid value {fmt!r}", accepted=", ".join(FORMATS))
+            if fail_on not in LEVELS:
+                raise InputError("--fail-on", "", f"invalid value {fail_on!r}", accepted=", ".join(LEVELS))
+            from alicloud_ml.policies.formats import render, render_table
+            from alicloud_ml.policies.gate import run_gate
+
+            report = run_gate(path, fail_on=fail_on)
+        except (InputError, InputErrors) as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        text = render(report, fmt)
+        if output is not None:
+            _write_atomically(output, text)
+            typer.echo(render_table(report))
+            typer.echo(f"wrote {fmt} report to {output}")
+        else:
+            typer.echo(text)
+        raise typer.Exit(0 if report.ok else 1)

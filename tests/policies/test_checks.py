@@ -1,0 +1,220 @@
+"""Each project check against one synthesized JSON holding `pass_*`, `fail_*` and `na_*` resources.
+
+For every check: the exact set of failing and passing subjects, the construct path on each
+failure, no parse errors, and the CLI exit code (1 on the fixture, 0 once the `fail_*` are gone)
+at the check's own severity.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from alicloud_ml.policies.severities import PROJECT
+from tests.policies import fixtures as fx
+
+TRAIN_SG = "${alicloud_security_group.train_sg.id}"
+SUBJECT = ("pass_", "fail_", "na_")
+
+
+def _ram(action: Any, resource: Any, effect: str = "Allow") -> str:
+    return json.dumps({"Version": "1", "Statement": [{"Effect": effect, "Action": action, "Resource": resource}]})
+
+
+def _cases() -> dict[str, dict[str, dict[str, Any]]]:
+    """check id → {stack name → resources}."""
+    pool = "alicloud_cs_kubernetes_node_pool"
+    rule = "alicloud_security_group_rule"
+    eas = "alicloud_pai_service"
+    fs = "alicloud_nas_file_system"
+    ckpt = {fs: {"ckpt_fs": fx.cpfs()}}
+    return {
+        "ALIML_001": {"ml-dev": {pool: {
+            "pass_tainted": fx.gpu_pool(),
+            "fail_untainted": fx.gpu_pool(taints=None),
+            "fail_prefer_only": fx.gpu_pool(taints=[{"key": "nvidia.com/gpu", "effect": "PreferNoSchedule"}]),
+            "fail_labelled_unknown_type": fx.gpu_pool(instance_types=["ecs.custom.8xlarge"], taints=None),
+            "na_cpu_pool": fx.cpu_pool()}}},
+        "ALIML_002": {"ml-dev": {pool: {
+            "pass_essd_200": fx.gpu_pool(),
+            "pass_auto_100": fx.gpu_pool(system_disk_category="cloud_auto", system_disk_size=100),
+            "fail_provider_default": fx.gpu_pool(system_disk_category=None, system_disk_size=None),
+            "fail_essd_60": fx.gpu_pool(system_disk_size=60),
+            "fail_pl2_below_floor": fx.gpu_pool(system_disk_performance_level="PL2"),
+            "na_cpu_pool": fx.cpu_pool()}}},
+        "ALIML_003": {"ml-dev": {"alicloud_security_group": {"other_sg": {"vpc_id": fx.VPC}}, rule: {
+            "pass_vpc_cidr": fx.sg_rule(),
+            "pass_self": fx.sg_rule(ip_protocol="all", port_range="-1/-1", cidr_ip=None,
+                                    source_security_group_id="${alicloud_security_group.other_sg.id}"),
+            "fail_all_protocols_world": fx.sg_rule(ip_protocol="all", port_range="-1/-1", cidr_ip="0.0.0.0/0"),
+            "fail_ipv6_world": fx.sg_rule(cidr_ip=None, ipv6_cidr_ip="::/0"),
+            "fail_https_world": fx.sg_rule(cidr_ip="0.0.0.0/0"),
+            "na_egress_world": fx.sg_rule(type="egress", ip_protocol="all", port_range="-1/-1", cidr_ip="0.0.0.0/0"),
+            "na_drop_world": fx.sg_rule(policy="drop", cidr_ip="0.0.0.0/0")}}},
+        "ALIML_004": {"ml-dev": {
+            "alicloud_security_group": {"train_sg": {"vpc_id": fx.VPC}, "other_sg": {"vpc_id": fx.VPC}},
+            pool: {"train_pool": fx.gpu_pool(security_group_ids=[TRAIN_SG])},
+            rule: {
+                "pass_self_all_ports": fx.sg_rule(TRAIN_SG, ip_protocol="all", port_range="-1/-1", cidr_ip=None,
+                                                  source_security_group_id=TRAIN_SG),
+                "pass_vpc_subnet": fx.sg_rule(TRAIN_SG, cidr_ip="10.1.0.0/16"),
+                "fail_other_group": fx.sg_rule(TRAIN_SG, cidr_ip=None,
+                                               source_security_group_id="${alicloud_security_group.other_sg.id}"),
+                "fail_office_cidr": fx.sg_rule(TRAIN_SG, cidr_ip="203.0.113.0/24"),
+                "na_other_group_rule": fx.sg_rule(cidr_ip="192.168.0.0/24")}}},
+        "ALIML_005": {"ml-dev": {**ckpt, pool: {
+            "pass_price_go": fx.gpu_pool(spot_strategy="SpotAsPriceGo",
+                                         scaling_config=[{"min_size": 0, "max_size": 4, "type": "spot"}]),
+            "pass_one_limit_per_type": fx.gpu_pool(
+                spot_strategy="SpotWithPriceLimit", instance_types=["ecs.gn7i-c16g1.4xlarge", "ecs.gn7i-c8g1.2xlarge"],
+                spot_price_limit=[{"instance_type": "ecs.gn7i-c16g1.4xlarge", "price_limit": "9.5"},
+                                  {"instance_type": "ecs.gn7i-c8g1.2xlarge", "price_limit": "5.1"}]),
+            "fail_spot_scaling_without_strategy": fx.gpu_pool(
+                scaling_config=[{"min_size": 0, "max_size": 4, "type": "spot"}]),
+            "fail_missing_limit": fx.gpu_pool(
+                spot_strategy="SpotWithPriceLimit", instance_types=["ecs.gn7i-c16g1.4xlarge", "ecs.gn7i-c8g1.2xlarge"],
+                spot_price_limit=[{"instance_type": "ecs.gn7i-c16g1.4xlarge", "price_limit": "9.5"}]),
+            "na_on_demand": fx.gpu_pool()}}},
+        "ALIML_006": {
+            "ml-dev": {**ckpt, pool: {"pass_spot_with_cpfs": fx.gpu_pool(spot_strategy="SpotAsPriceGo")}},
+            "ml-spot": {pool: {"fail_spot_without_cpfs": fx.gpu_pool(spot_strategy="SpotAsPriceGo"),
+                               "na_on_demand_pool": fx.gpu_pool()}}},
+        "ALIML_007": {"ml-dev": {fs: {
+            "pass_cpfs_cluster_vpc": fx.cpfs(),
+            "fail_cpfs_other_vpc": fx.cpfs(fx.OTHER_VPC, fx.OTHER_VSWITCH),
+            "fail_cpfs_vswitch_mismatch": fx.cpfs(fx.VPC, fx.OTHER_VSWITCH),
+            "na_standard_nas": {"file_system_type": "standard", "protocol_type": "NFS", "storage_type": "Performance",
+                                "zone_id": fx.ZONE}}}},
+        "ALIML_008": {"ml-dev": {**ckpt,
+            "alicloud_nas_protocol_service": {
+                "pass_ps_fs_vpc": {"file_system_id": "${alicloud_nas_file_system.ckpt_fs.id}", "protocol_type": "NFS",
+                                   "protocol_spec": "General", "vpc_id": fx.VPC, "vswitch_id": fx.VSWITCH},
+                "fail_ps_other_vpc": {"file_system_id": "${alicloud_nas_file_system.ckpt_fs.id}", "protocol_type": "NFS",
+                                      "protocol_spec": "General", "vpc_id": fx.OTHER_VPC, "vswitch_id": fx.OTHER_VSWITCH},
+                "fail_ps_no_vpc": {"file_system_id": "${alicloud_nas_file_system.ckpt_fs.id}", "protocol_type": "NFS",
+                                   "protocol_spec": "General"},
+                "na_ps_external_fs": {"file_system_id": "cpfs-0123456789", "protocol_type": "NFS",
+                                      "protocol_spec": "General", "vpc_id": fx.OTHER_VPC}},
+            "alicloud_nas_protocol_mount_target": {
+                "pass_mt_fs_vpc": {"file_system_id": "${alicloud_nas_file_system.ckpt_fs.id}", "vpc_id": fx.VPC,
+                                   "vswitch_id": fx.VSWITCH, "path": "/"},
+                "fail_mt_vswitch_elsewhere": {"file_system_id": "${alicloud_nas_file_system.ckpt_fs.id}",
+                                              "vpc_id": fx.VPC, "vswitch_id": fx.OTHER_VSWITCH, "path": "/"}}}},
+        "ALIML_009": {"ml-dev": {eas: {
+            "pass_bounded": fx.eas_service(),
+            "fail_no_rpc": fx.eas_service(metadata={"name": "llm", "instance": 1}),
+            "fail_no_autoscaler": fx.eas_service(autoscaler=None),
+            "fail_min_above_max": fx.eas_service(autoscaler={"min": 5, "max": 2}),
+            "fail_expression": {"service_config": "${jsonencode(local.eas)}"}}}},
+        "ALIML_010": {
+            "ml-dev": {eas: {"pass_eas_min_zero": fx.eas_service(),
+                             "pass_eas_on_zero": fx.eas_service(autoscaler={"min": 1, "max": 4,
+                                                                            "behavior": {"onZero": {"scaleDownGracePeriodSeconds": 600}}}),
+                             "fail_eas_warm": fx.eas_service(autoscaler={"min": 2, "max": 4}),
+                             "na_eas_tagged_prod": {**fx.eas_service(autoscaler={"min": 2, "max": 4}),
+                                                    "tags": {"environment": "prod"}}},
+                       pool: {"pass_pool_zero": fx.gpu_pool(),
+                              "fail_pool_warm": fx.gpu_pool(scaling_config=[{"min_size": 1, "max_size": 4, "type": "gpu"}]),
+                              "fail_pool_fixed": fx.gpu_pool(scaling_config=None, desired_size="2"),
+                              "na_cpu_pool": fx.cpu_pool()}},
+            "ml-prod": {eas: {"na_prod_eas_warm": fx.eas_service(autoscaler={"min": 2, "max": 8})},
+                        pool: {"na_prod_pool_warm": fx.gpu_pool(scaling_config=[{"min_size": 2, "max_size": 8, "type": "gpu"}])}}},
+        "ALIML_011": {"ml-dev": {"alicloud_ecs_disk": {
+            "pass_deleted_with_instance": {"zone_id": fx.ZONE, "size": 500, "category": "cloud_essd",
+                                           "delete_with_instance": True},
+            "fail_provider_default": {"zone_id": fx.ZONE, "size": 500, "category": "cloud_essd"},
+            "fail_kept": {"zone_id": fx.ZONE, "size": 500, "category": "cloud_essd", "delete_with_instance": False}}}},
+        "ALIML_012": {"ml-dev": {
+            "alicloud_vswitch": {
+                "pass_zone_in_region": {"vpc_id": fx.VPC, "zone_id": "cn-shanghai-l", "cidr_block": "10.2.0.0/16"},
+                "pass_aliased_provider": {"provider": "alicloud.hz", "vpc_id": fx.VPC, "zone_id": "cn-hangzhou-h",
+                                          "cidr_block": "10.3.0.0/16"},
+                "fail_zone_other_region": {"vpc_id": fx.VPC, "zone_id": "cn-hangzhou-h", "cidr_block": "10.4.0.0/16"}},
+            "alicloud_ecs_disk": {"fail_disk_in_beijing": {"zone_id": "cn-beijing-a", "size": 100,
+                                                           "delete_with_instance": True}},
+            "alicloud_cs_managed_kubernetes": {"fail_cluster_zone_ids": {
+                "name": "x", "zone_ids": [fx.ZONE, "cn-beijing-a"], "slb_internet_enabled": False}}}},
+        "ALIML_013": {"ml-dev": {
+            eas: {"pass_clean_env": fx.eas_service(),
+                  "fail_env_key": fx.eas_service(containers=[{"image": "x", "env": [
+                      {"name": "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "value": "not-a-real-secret-" + "y" * 8}]}])},
+            "alicloud_vpc": {"fail_key_in_tag": {"vpc_name": "k", "cidr_block": "10.0.0.0/8",
+                                                 "tags": {"owner": fx.fake_access_key_id()}},
+                             "pass_referenced_var": {"vpc_name": "k", "cidr_block": "10.0.0.0/8",
+                                                     "tags": {"access_key": "${var.not_a_secret}"}}}}},
+        "ALIML_014": {"ml-dev": {"alicloud_ram_policy": {
+            "pass_scoped": {"policy_name": "read", "policy_document": _ram(["oss:GetObject"], ["acs:oss:*:*:ckpt/*"])},
+            "pass_deny_all": {"policy_name": "deny", "policy_document": _ram("*", "*", "Deny")},
+            "fail_admin": {"policy_name": "admin", "policy_document": _ram("*", "*")},
+            "fail_admin_in_list": {"policy_name": "admin2", "policy_document": _ram(["oss:*", "*"], ["*"])},
+            "fail_statement_blocks": {"policy_name": "old", "statement": [
+                {"effect": "Allow", "action": ["*"], "resource": ["*"]}]}}}},
+        "ALIML_016": {"ml-dev": {"alicloud_cs_managed_kubernetes": {
+            "pass_private": {"name": "p", "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": False},
+            "fail_provider_default": {"name": "d", "vswitch_ids": [fx.VSWITCH]},
+            "fail_public": {"name": "q", "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": True}}}},
+        "ALIML_017": {"ml-dev": {pool: {
+            "pass_updates_nodes": fx.gpu_pool(),
+            "fail_taints_without_update": fx.gpu_pool(update_nodes=None),
+            "fail_update_false": fx.gpu_pool(update_nodes=False),
+            "na_plain_cpu": fx.cpu_pool(update_nodes=None)}}},
+    }
+
+
+CASES = _cases()
+
+
+def _write(tmp_path, stacks: dict[str, dict], drop_failing: bool = False):
+    docs = {}
+    for name, resources in stacks.items():
+        resources = copy.deepcopy(resources)
+        if drop_failing:
+            resources = {t: {n: a for n, a in named.items() if not n.startswith("fail_")} for t, named in resources.items()}
+        docs[name] = fx.stack_doc(resources, name, providers=[{"region": fx.REGION}, {"alias": "hz", "region": "cn-hangzhou"}])
+    return fx.write_outdir(tmp_path, docs)
+
+
+def _names(findings, check_id: str, status: str) -> set[str]:
+    return {f.address.split(".", 1)[1] for f in findings if f.check_id == check_id and f.status == status}
+
+
+def test_every_project_check_has_a_fixture():
+    assert set(CASES) | {"ALIML_015"} == set(PROJECT)
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_check_fails_exactly_the_fail_resources_and_names_their_construct_path(check_id, tmp_path, warm_gate):
+    # GIVEN one synthesized JSON per stack with pass_*, fail_* and na_* subjects
+    out = _write(tmp_path, CASES[check_id])
+    # WHEN the gate scans it
+    report = warm_gate.run_gate(out, fail_on="low")
+    # THEN the check fails exactly the fail_* subjects and passes exactly the pass_* ones
+    subjects = {n for stack in CASES[check_id].values() for named in stack.values() for n in named if n.startswith(SUBJECT)}
+    assert report.parse_errors == []
+    assert _names(report.findings, check_id, "failed") == {n for n in subjects if n.startswith("fail_")}
+    assert _names(report.findings, check_id, "passed") & subjects == {n for n in subjects if n.startswith("pass_")}
+    for finding in (f for f in report.findings if f.check_id == check_id and f.status == "failed"):
+        name = finding.address.split(".", 1)[1]
+        assert finding.construct_path == f"{finding.stack}/Fixture/{name}"
+        assert finding.message and finding.fix and finding.title.startswith("Ensure")
+        assert finding.line > 1
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_check_cli_exits_1_on_fail_resources_and_0_without_them(check_id, tmp_path, warm_gate):
+    from alicloud_ml.cli import app
+
+    severity = PROJECT[check_id].value
+    failing = _write(tmp_path / "failing", CASES[check_id])
+    passing = _write(tmp_path / "passing", CASES[check_id], drop_failing=True)
+    runner = CliRunner()
+    bad = runner.invoke(app, ["check", str(failing), "--fail-on", severity, "--format", "json"])
+    good = runner.invoke(app, ["check", str(passing), "--fail-on", severity, "--format", "json"])
+    assert bad.exit_code == 1, bad.output
+    assert good.exit_code == 0, good.output
+    blocking = json.loads(bad.stdout)["findings"]
+    assert any(f["check_id"] == check_id and f["status"] == "failed" for f in blocking)
