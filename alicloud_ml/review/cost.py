@@ -181,13 +181,16 @@ class CostModel:
             raise _NotPriced("instance_types is not set to a literal type (instance_patterns are not priced)")
         if len(types) > 1:
             rc.notes.append(f"priced as `{types[0]}`, the first of {len(types)} instance types")
-        factor = 1.0
-        if attrs.get("spot_strategy") in SPOT_STRATEGIES:
-            factor = 1 - self.spot_discount
-            rc.notes.append(f"spot: list price × (1 − {self.spot_discount:.2f}) (--spot-discount)")
+        spot = attrs.get("spot_strategy") in SPOT_STRATEGIES
+        factor = 1 - self.spot_discount if spot else 1.0
         if attrs.get("instance_charge_type") == "PrePaid":
             rc.notes.append("PrePaid nodes priced at the pay-as-you-go list price")
         self._priced(rc, "per node", (types[0],), "count", rc.sizes, factor)
+        if spot:
+            c = rc.components[-1]
+            rc.notes.append(f"spot ({attrs['spot_strategy']}): list price × (1 − {self.spot_discount:.2f}) = "
+                            f"{self.book.table.prices[c.sku].currency} {c.unit_price * factor:,.2f}/{c.unit} "
+                            "(--spot-discount)")
         rc.notes.append("system and data disks not included")
 
     def _eas(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
