@@ -1,0 +1,193 @@
+"""A platform description (`stacks/envs/<env>.toml`) validated by pydantic, and its TOML loader.
+
+Every section reuses the props model of the construct it feeds, so a TOML field and a props
+field are the same thing with the same checks. Names the constructs need (`network.region`,
+`cluster.name`, `node_pools.<key>.node_pool_name`, `services.<key>.service_name`, ...) are derived
+from the top-level `name` and `region` and the table keys, so a file stays short.
+
+Errors name the file, the dotted field path (`node_pools.training.max_size`) and what is accepted,
+raised as `InputError` / `InputErrors` (the CLI and main.py exit 2, no traceback).
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, Self
+
+from pydantic import Field, ValidationError, model_validator
+
+from alicloud_ml.constructs._props import FrozenModel, Problem, fail, join_errors, problems_from, raise_problems
+from alicloud_ml.constructs.cluster import AckClusterProps
+from alicloud_ml.constructs.iam import WorkloadRolesProps
+from alicloud_ml.constructs.network import REGION_PATTERN, MlNetworkProps
+from alicloud_ml.constructs.node_pool import GpuNodePoolProps
+from alicloud_ml.constructs.observability import ObservabilityProps
+from alicloud_ml.constructs.security import ServingSecurityGroupProps, TrainingSecurityGroupProps
+from alicloud_ml.constructs.serving import EasServiceProps
+from alicloud_ml.constructs.state import StateBackendProps
+from alicloud_ml.constructs.storage import CpfsFileSystemProps
+from alicloud_ml.errors import InputError
+
+SHARED_GPU_MODES = {"cgpu", "share", "core_mem", "mps", "topology"}
+
+
+class SecurityConfig(FrozenModel):
+    """`[security.training]` and `[security.serving]`: the two workload security groups."""
+
+    training: TrainingSecurityGroupProps
+    serving: ServingSecurityGroupProps
+
+
+class NodePoolConfig(GpuNodePoolProps):
+    """`[node_pools.<key>]`: a GPU pool; `node_pool_name` defaults to the key."""
+
+    security_group: Literal["training", "serving"] | None = Field(
+        None, description="Which workload group the nodes join (`security_group_ids`, force-new: changing it "
+                          "replaces the pool). Default: - `serving` when workload_type is `inference`/`serving`, "
+                          "else `training`.")
+
+    @property
+    def resolved_security_group(self) -> str:
+        if self.security_group:
+            return self.security_group
+        return "serving" if self.workload_type in ("inference", "serving") else "training"
+
+
+class ServiceConfig(EasServiceProps):
+    """`[services.<key>]`: a PAI-EAS service; `service_name` defaults to the key."""
+
+    in_vpc: bool = Field(True, description="Run inside the platform VPC with the serving security group. "
+                                           "Default: `true`.")
+
+
+class PlatformConfig(FrozenModel):
+    """One environment of the ML platform (what `stacks/envs/<env>.toml` holds)."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]{0,20}$", description="Environment name (`dev`); the stack is "
+                                                                     "`ml-<name>`. Default: - the file name.")
+    region: str = Field(pattern=REGION_PATTERN, description="Region, e.g. `cn-shanghai`. Required.")
+    profile: str | None = Field(None, description="Alibaba Cloud CLI profile for the provider. Default: - "
+                                                  "environment/instance credentials.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags on every taggable resource. Default: none.")
+    network: MlNetworkProps
+    security: SecurityConfig
+    cluster: AckClusterProps
+    node_pools: dict[str, NodePoolConfig] = Field(default_factory=dict, description="GPU pools by key.")
+    cpfs: CpfsFileSystemProps | None = Field(None, description="CPFS for training data. Default: none.")
+    services: dict[str, ServiceConfig] = Field(default_factory=dict, description="EAS services by key.")
+    iam: WorkloadRolesProps
+    observability: ObservabilityProps
+    state: StateBackendProps
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_names(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = copy.deepcopy(data)
+        name, region = data.get("name"), data.get("region")
+        if not isinstance(name, str) or not isinstance(region, str):
+            return data
+
+        def section(key: str) -> dict[str, Any] | None:
+            value = data.setdefault(key, {})
+            return value if isinstance(value, dict) else None
+
+        if (net := section("network")) is not None:
+            net.setdefault("region", region)
+            net.setdefault("name", f"ml-{name}")
+        if (sec := section("security")) is not None:
+            for workload in ("training", "serving"):
+                if isinstance(group := sec.setdefault(workload, {}), dict):
+                    group.setdefault("name", f"ml-{name}-{workload}")
+        if (cluster := section("cluster")) is not None:
+            cluster.setdefault("name", f"ml-{name}")
+        for key in ("node_pools", "services"):
+            for item_key, item in (data.get(key) or {}).items() if isinstance(data.get(key), dict) else ():
+                if isinstance(item, dict):
+                    item.setdefault("node_pool_name" if key == "node_pools" else "service_name", item_key)
+        if (iam := section("iam")) is not None:
+            iam.setdefault("name_prefix", f"ml-{name}")
+        if (obs := section("observability")) is not None:
+            obs.setdefault("project_name", f"ml-{name}-logs")
+        if isinstance(data.get("state"), dict):
+            data["state"].setdefault("region", region)
+        return data
+
+    @model_validator(mode="after")
+    def _cross_section(self) -> Self:
+        errors: list[ValueError] = []
+        if self.network.region != self.region:
+            errors.append(fail("network.region", f"{self.network.region!r} differs from region {self.region!r}",
+                               self.region, "omit network.region; it defaults to region"))
+        zones = set(self.network.zones)
+        accepted = ", ".join(self.network.zones)
+        if self.cpfs and self.cpfs.zone and self.cpfs.zone not in zones:
+            errors.append(fail("cpfs.zone", f"zone {self.cpfs.zone!r} has no vSwitch in network.zones", accepted))
+        for key, pool in self.node_pools.items():
+            for i, zone in enumerate(pool.zones or ()):
+                if zone not in zones:
+                    errors.append(fail(f"node_pools.{key}.zones[{i}]", f"zone {zone!r} is not in network.zones",
+                                       accepted))
+            if pool.gpu_schedule in SHARED_GPU_MODES and not self.cluster.shared_gpu_scheduling:
+                errors.append(fail(f"node_pools.{key}.gpu_schedule", f"{pool.gpu_schedule!r} needs ack-ai-installer",
+                                   "default", "or set cluster.shared_gpu_scheduling = true"))
+            if pool.checkpoint_target and pool.checkpoint_target.startswith("cpfs://") and self.cpfs is None:
+                errors.append(fail(f"node_pools.{key}.checkpoint_target", "points at CPFS but [cpfs] is not "
+                                   "configured", "oss://<bucket>/<path>", "or add a [cpfs] section"))
+        join_errors(errors)
+        return self
+
+
+def load_config(path: str | Path, *, name: str | None = None) -> PlatformConfig:
+    """Read and validate one env file; `name` defaults to the file's stem (`dev.toml` → `dev`)."""
+    path = Path(path)
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(where, "", "file not found", "a platform TOML file, e.g. stacks/envs/dev.toml") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(where, "", f"invalid TOML: {exc}") from None
+    data.setdefault("name", name or path.stem)
+    return parse_config(data, where)
+
+
+def parse_config(data: dict[str, Any], where: str = "<config>") -> PlatformConfig:
+    """Validate an already-parsed description, reporting problems under `where`."""
+    try:
+        return PlatformConfig.model_validate(data)
+    except ValidationError as exc:
+        raise_problems(where, _dedupe(problems_from(exc)))
+        raise  # unreachable
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+# Fields the loader derives; not required in a file even though the construct props require them.
+DERIVED_FIELDS = {
+    "MlNetworkProps": ("region", "name"), "TrainingSecurityGroupProps": ("name",),
+    "ServingSecurityGroupProps": ("name",), "AckClusterProps": ("name",), "NodePoolConfig": ("node_pool_name",),
+    "ServiceConfig": ("service_name",), "WorkloadRolesProps": ("name_prefix",),
+    "ObservabilityProps": ("project_name",), "StateBackendProps": ("region",), "PlatformConfig": ("name",),
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of a platform TOML file, for editors (derived fields are optional)."""
+    schema = PlatformConfig.model_json_schema()
+    for title, model_schema in [("PlatformConfig", schema), *schema.get("$defs", {}).items()]:
+        derived = DERIVED_FIELDS.get(title, ())
+        if "required" in model_schema:
+            model_schema["required"] = [f for f in model_schema["required"] if f not in derived]
+        for field in derived:
+            if field in model_schema.get("properties", {}):
+                model_schema["properties"][field].setdefault("description", "Derived when omitted.")
+    for key in ("security", "cluster", "iam", "observability"):
+        schema["required"] = [f for f in schema.get("required", []) if f != key]
+    schema["title"] = "alicloud-ml platform description"
+    return schema

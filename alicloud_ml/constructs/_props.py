@@ -1,0 +1,144 @@
+"""Shared pieces of every construct's props: the frozen base model and error reporting.
+
+Props are frozen pydantic models (`extra="forbid"`, so a typo is an error, not a silent no-op).
+Constructors accept a props model or a plain mapping; a mapping is validated here so the error
+names the construct path as well as the field. Problems are collected and raised together.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from alicloud_ml.errors import InputError, InputErrors
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class FrozenModel(BaseModel):
+    """Base of every props model: immutable, unknown fields rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Problem(NamedTuple):
+    """One input problem: dotted field path, what is wrong, what is accepted, how to fix it."""
+
+    field: str
+    problem: str
+    accepted: str | None = None
+    hint: str | None = None
+
+    def render(self) -> str:
+        text = f"{self.field}: {self.problem}" if self.field else self.problem
+        if self.accepted:
+            text += f"; accepted: {self.accepted}"
+        if self.hint:
+            text += f" - {self.hint}"
+        return text
+
+
+def dotted(loc: Iterable[Any]) -> str:
+    """pydantic `loc` → `node_pools.training.taints[0].effect`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_VALUE_ERROR = re.compile(r"^(Value error|Assertion failed), ")
+
+
+def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Problem]:
+    """Turn a pydantic ValidationError into Problems with dotted field paths and accepted values."""
+    out: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = [*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))]
+        field = dotted(loc)
+        kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+        if kind in ("enum", "literal_error"):
+            expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+            out.append(Problem(field, f"invalid value {value!r}", expected))
+        elif kind == "extra_forbidden":
+            out.append(Problem(field, "unknown field", hint="check the spelling; see `alicloud-ml schema`"))
+        elif kind == "missing":
+            out.append(Problem(field, "required field is missing"))
+        else:
+            message = _VALUE_ERROR.sub("", err["msg"])
+            if message.startswith("Input should be"):
+                message = f"invalid value {value!r}: {message[0].lower()}{message[1:]}"
+            # model validators raise one "<field>: <problem>; accepted: ... - hint" per line
+            out.extend(_split_problem(field, line) for line in message.split("\n") if line)
+    return out
+
+
+def _split_problem(field: str, message: str) -> Problem:
+    sub_field, sep, rest = message.partition(": ")
+    if sep and re.fullmatch(r"[a-z_][a-z0-9_.\[\]]*", sub_field):
+        field = f"{field}.{sub_field}" if field else sub_field
+        message = rest
+    problem, _, hint = message.partition(" - ")
+    problem, _, accepted = problem.partition("; accepted: ")
+    return Problem(field, problem, accepted or None, hint or None)
+
+
+def join_errors(errors: list[ValueError]) -> None:
+    """Raise every collected validator error at once (one line each), or nothing."""
+    if errors:
+        raise ValueError("\n".join(str(e) for e in errors))
+
+
+def raise_problems(where: str, problems: list[Problem]) -> None:
+    """Raise InputError for one problem, InputErrors for several; do nothing for none."""
+    if not problems:
+        return
+    if len(problems) == 1:
+        p = problems[0]
+        raise InputError(where, p.field, p.problem, p.accepted, p.hint)
+    raise InputErrors(where, [p.render() for p in problems])
+
+
+def resolve_props(model: type[M], props: M | Mapping[str, Any] | None, where: str) -> M:
+    """Validate `props` (a model or a mapping) as `model`, reporting problems under `where`."""
+    if isinstance(props, model):
+        return props
+    try:
+        return model.model_validate(dict(props or {}))
+    except ValidationError as exc:
+        raise_problems(where, problems_from(exc))
+        raise  # unreachable: raise_problems always raises for a non-empty error
+
+
+def fail(field: str, problem: str, accepted: str | None = None, hint: str | None = None) -> ValueError:
+    """A ValueError whose text `problems_from` splits back into field / problem / accepted / hint."""
+    text = f"{field}: {problem}" if field else problem
+    if accepted:
+        text += f"; accepted: {accepted}"
+    if hint:
+        text += f" - {hint}"
+    return ValueError(text)
+
+
+# ---------------------------------------------------------------- shared value checks
+
+
+def parse_network(value: str, field: str) -> ipaddress.IPv4Network:
+    try:
+        return ipaddress.IPv4Network(value, strict=True)
+    except ValueError:
+        raise fail(field, f"invalid CIDR {value!r}", "an IPv4 network such as 10.0.1.0/24 (host bits zero)") from None
+
+
+def zone_in_region(zone: str, region: str) -> bool:
+    """Zone ids are `<region>-<letter>` (cn-shanghai-b)."""
+    return re.fullmatch(re.escape(region) + r"-[a-z]", zone) is not None
+
+
+WORLD = ("0.0.0.0/0", "::/0")

@@ -1,0 +1,156 @@
+"""`MlNetwork`: one VPC, one compute vSwitch per zone, and (optionally) a NAT gateway for egress.
+
+GPU nodes pull images and reach PAI/OSS endpoints without public IPs, so egress goes through
+an Enhanced NAT gateway with one EIP and one SNAT entry per vSwitch. vSwitch CIDRs are carved
+from the VPC CIDR in order (10.0.1.0/24, 10.0.2.0/24, ...) unless given explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from constructs import Construct
+from pydantic import Field, model_validator
+
+from alicloud_ml.constructs._props import (
+    FrozenModel, Problem, fail, join_errors, parse_network, raise_problems, resolve_props, zone_in_region,
+)
+from alicloud_ml.provider.vpc import EipAddress, EipAssociation, NatGateway, SnatEntry, Vpc, Vswitch
+
+REGION_PATTERN = r"^[a-z]{2}-[a-z]+(-[0-9]+)?$"
+
+
+class MlNetworkProps(FrozenModel):
+    """Props of `MlNetwork`."""
+
+    region: str = Field(pattern=REGION_PATTERN, description="Region id, e.g. `cn-shanghai`. Required.")
+    zones: tuple[str, ...] = Field(min_length=1, max_length=5,
+                                   description="Zone ids `<region>-<letter>`, one compute vSwitch each (1-5; ACK allows 5).")
+    vpc_cidr: str = Field("10.0.0.0/16", description="VPC CIDR. Default: `10.0.0.0/16`.")
+    vswitch_cidrs: tuple[str, ...] | None = Field(
+        None, description="One CIDR per zone, inside `vpc_cidr`, not overlapping. "
+                          "Default: - carved in order as /`vswitch_prefix_length` blocks starting at the second block "
+                          "(10.0.1.0/24, 10.0.2.0/24, ...).")
+    vswitch_prefix_length: int = Field(24, ge=16, le=29, description="Prefix length of carved vSwitches. Default: `24`.")
+    name: str = Field("ml", pattern=r"^[a-z][a-z0-9-]{0,40}$", description="Name prefix of every resource. Default: `ml`.")
+    create_nat_gateway: bool = Field(True, description="Create NAT gateway + EIP + SNAT for egress. Default: `true`; "
+                                                       "when false, ACK creates its own NAT (`new_nat_gateway`).")
+    eip_bandwidth_mbps: int = Field(100, ge=1, le=1000, description="EIP bandwidth in Mbit/s (pay by traffic). Default: `100`.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags on every resource. Default: none.")
+
+    @model_validator(mode="after")
+    def _cidrs_and_zones(self) -> Self:
+        errors: list[ValueError] = []
+        for i, zone in enumerate(self.zones):
+            if not zone_in_region(zone, self.region):
+                errors.append(fail(f"zones[{i}]", f"zone {zone!r} is not in region {self.region!r}",
+                                   f"{self.region}-<letter>, e.g. {self.region}-b"))
+        if len(set(self.zones)) != len(self.zones):
+            errors.append(fail("zones", "zones must be distinct"))
+        try:
+            self.subnets()
+        except ValueError as exc:
+            errors.append(exc)
+        join_errors(errors)
+        return self
+
+    def subnets(self) -> list[tuple[str, str]]:
+        """(zone, cidr) per zone, after carving; raises ValueError naming the field on a bad layout."""
+        vpc = parse_network(self.vpc_cidr, "vpc_cidr")
+        if not 8 <= vpc.prefixlen <= 28:
+            raise fail("vpc_cidr", f"prefix /{vpc.prefixlen} out of range", "/8 to /28")
+        if self.vswitch_cidrs is None:
+            if self.vswitch_prefix_length <= vpc.prefixlen:
+                raise fail("vswitch_prefix_length", f"/{self.vswitch_prefix_length} does not fit inside {vpc}",
+                           f"a prefix longer than /{vpc.prefixlen}", "or give vswitch_cidrs explicitly")
+            blocks = vpc.subnets(new_prefix=self.vswitch_prefix_length)
+            next(blocks)  # keep the first block free (seed layout: 10.0.1.0/24 is the first compute vSwitch)
+            cidrs = [str(next(blocks)) for _ in self.zones]
+        else:
+            if len(self.vswitch_cidrs) != len(self.zones):
+                raise fail("vswitch_cidrs", f"{len(self.vswitch_cidrs)} CIDRs for {len(self.zones)} zones",
+                           "exactly one CIDR per zone")
+            cidrs = list(self.vswitch_cidrs)
+        nets = [parse_network(c, f"vswitch_cidrs[{i}]") for i, c in enumerate(cidrs)]
+        for i, net in enumerate(nets):
+            if not net.subnet_of(vpc):
+                raise fail(f"vswitch_cidrs[{i}]", f"{net} is not inside the VPC {vpc}", f"a subnet of {vpc}")
+            for j in range(i):
+                if net.overlaps(nets[j]):
+                    raise fail(f"vswitch_cidrs[{i}]", f"{net} overlaps vswitch_cidrs[{j}] {nets[j]}",
+                               "non-overlapping subnets of the VPC")
+        return list(zip(self.zones, cidrs, strict=True))
+
+
+class MlNetwork(Construct):
+    """A VPC with one compute vSwitch per zone and optional NAT egress.
+
+    Attributes: `vpc`, `vpc_id`, `vpc_cidr`, `region`, `zones`, `vswitches` (zone → Vswitch),
+    `vswitch_ids` (in zone order), `nat_gateway` (or None), `has_nat`.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, props: MlNetworkProps | Mapping[str, Any]) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(MlNetworkProps, props, self.node.path)
+        layout = p.subnets()
+        tags = p.tags or None
+
+        self.vpc = Vpc(self, "Resource", vpc_name=f"{p.name}-vpc", cidr_block=p.vpc_cidr, tags=tags)
+        self.vswitches: dict[str, Vswitch] = {}
+        for zone, cidr in layout:
+            self.vswitches[zone] = Vswitch(
+                self, f"Vswitch-{zone}", vpc_id=self.vpc.id, cidr_block=cidr, zone_id=zone,
+                vswitch_name=f"{p.name}-compute-{zone}", tags=tags)
+
+        self.nat_gateway: NatGateway | None = None
+        if p.create_nat_gateway:
+            first = next(iter(self.vswitches.values()))
+            self.nat_gateway = NatGateway(
+                self, "NatGateway", vpc_id=self.vpc.id, vswitch_id=first.id, nat_type="Enhanced",
+                internet_charge_type="PayByLcu", payment_type="PayAsYouGo", network_type="internet",
+                nat_gateway_name=f"{p.name}-nat", tags=tags)
+            eip = EipAddress(self, "Eip", address_name=f"{p.name}-nat-eip", bandwidth=str(p.eip_bandwidth_mbps),
+                             internet_charge_type="PayByTraffic", payment_type="PayAsYouGo", tags=tags)
+            association = EipAssociation(self, "EipAssociation", allocation_id=eip.id,
+                                         instance_id=self.nat_gateway.id, instance_type="Nat")
+            for zone, vswitch in self.vswitches.items():
+                SnatEntry(self, f"Snat-{zone}", snat_table_id=self.nat_gateway.snat_table_ids,
+                          source_vswitch_id=vswitch.id, snat_ip=eip.ip_address,
+                          snat_entry_name=f"{p.name}-snat-{zone}", depends_on=[association])
+
+    # ------------------------------------------------------------ typed attributes
+
+    @property
+    def vpc_id(self) -> str:
+        return self.vpc.id
+
+    @property
+    def vpc_cidr(self) -> str:
+        return self.props.vpc_cidr
+
+    @property
+    def region(self) -> str:
+        return self.props.region
+
+    @property
+    def zones(self) -> tuple[str, ...]:
+        return self.props.zones
+
+    @property
+    def vswitch_ids(self) -> list[str]:
+        return [v.id for v in self.vswitches.values()]
+
+    @property
+    def has_nat(self) -> bool:
+        return self.nat_gateway is not None
+
+    def vswitch_for(self, zone: str | None, *, field: str = "zone") -> Vswitch:
+        """The compute vSwitch in `zone` (default: the first zone); InputError when the zone has none."""
+        if zone is None:
+            return next(iter(self.vswitches.values()))
+        if zone not in self.vswitches:
+            raise_problems(self.node.path, [Problem(field, f"zone {zone!r} has no vSwitch in {self.node.path}",
+                                                    ", ".join(self.vswitches))])
+        return self.vswitches[zone]
+

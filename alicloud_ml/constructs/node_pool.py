@@ -1,0 +1,231 @@
+"""`GpuNodePool`: an ACK node pool of GPU instances, tainted, labelled, sized and (optionally) spot.
+
+Why the defaults: an untainted GPU node accepts any pod, so the pool is tainted `NoSchedule`;
+the provider's default 40 GiB `cloud_efficiency` system disk cannot hold GPU images, so the pool
+gets a 200 GiB ESSD plus a data disk for the container image store; spot capacity is reclaimed
+without notice to the job, so spot pools must name a checkpoint target. Changes to labels and
+taints reach existing nodes (`update_nodes=true`).
+
+What replaces the pool (GPU nodes included): `security_group_ids` (the security group you pass),
+`ram_role_name` (the cluster's worker role) and the cluster itself. Instance types, disks,
+labels, taints, spot settings and scaling bounds update in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from enum import Enum
+from typing import Any, Literal, Self
+
+from constructs import Construct
+from pydantic import Field, model_validator
+
+from alicloud_ml.catalog import get_instance_type, instance_types
+from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
+from alicloud_ml.constructs.cluster import AckCluster
+from alicloud_ml.constructs.security import _WorkloadSecurityGroup
+from alicloud_ml.provider.cs import (
+    CsKubernetesNodePool,
+    CsKubernetesNodePoolDataDisks,
+    CsKubernetesNodePoolLabels,
+    CsKubernetesNodePoolManagement,
+    CsKubernetesNodePoolScalingConfig,
+    CsKubernetesNodePoolSpotPriceLimit,
+    CsKubernetesNodePoolTaints,
+)
+
+# ESSD size floors in GiB per performance level (PL0 1-2048, PL1 20-2048, PL2 461-2048, PL3 1261-2048).
+ESSD_MIN_GIB = {"PL0": 1, "PL1": 20, "PL2": 461, "PL3": 1261}
+ESSD_MAX_GIB = 2048
+MAX_POOL_SIZE = 1000  # provider doc limit (the Go schema allows 2000)
+
+
+class TaintEffect(str, Enum):
+    """Kubernetes taint effect. The provider does not validate it, so this enum does."""
+
+    NO_SCHEDULE = "NoSchedule"
+    PREFER_NO_SCHEDULE = "PreferNoSchedule"
+    NO_EXECUTE = "NoExecute"
+
+
+class Taint(FrozenModel):
+    """A node taint: `key=value:effect`."""
+
+    key: str = Field(min_length=1, description="Taint key. Required.")
+    value: str | None = Field(None, description="Taint value. Default: none.")
+    effect: TaintEffect = Field(TaintEffect.NO_SCHEDULE, description="Default: `NoSchedule`.")
+
+
+class SpotStrategy(str, Enum):
+    """How the pool buys capacity."""
+
+    NO_SPOT = "NoSpot"
+    SPOT_WITH_PRICE_LIMIT = "SpotWithPriceLimit"
+    SPOT_AS_PRICE_GO = "SpotAsPriceGo"
+
+
+GpuSchedule = Literal["default", "cgpu", "share", "core_mem", "mps", "topology", "mig"]
+
+
+class GpuNodePoolProps(FrozenModel):
+    """Props of `GpuNodePool`."""
+
+    node_pool_name: str | None = Field(None, pattern=r"^[a-zA-Z0-9][\w-]{0,62}$",
+                                       description="Pool name. Default: - the construct id, lower-cased.")
+    instance_types: tuple[str, ...] = Field(min_length=1, max_length=10, description=(
+        "GPU ECS types in preference order (later ones are fallbacks), e.g. `ecs.gn7i-c16g1.4xlarge`; each must "
+        "be in the catalog with at least one GPU."))
+    min_size: int = Field(0, ge=0, le=MAX_POOL_SIZE, description="Fewest nodes. Default: `0` (scale to zero).")
+    max_size: int = Field(4, ge=1, le=MAX_POOL_SIZE, description="Most nodes, above `min_size`, at most 1000. Default: `4`.")
+    desired_size: int | None = Field(None, ge=0, description="Initial nodes, between min and max. Default: `min_size`.")
+    workload_type: str = Field("training", pattern=r"^[a-z][a-z0-9-]{0,62}$",
+                               description="Value of the `workload-type` node label. Default: `training`.")
+    gpu_schedule: GpuSchedule = Field("default", description=(
+        "`ack.node.gpu.schedule` label: `default` (whole GPUs), `cgpu`, `share`, `core_mem`, `mps`, `topology`, "
+        "`mig`. Shared/topology modes need the cluster's `shared_gpu_scheduling`. Default: `default`."))
+    labels: dict[str, str] = Field(default_factory=dict, description="Extra node labels. Default: none.")
+    taints: tuple[Taint, ...] = Field((Taint(key="nvidia.com/gpu", value="present"),), description=(
+        "Node taints. Default: `nvidia.com/gpu=present:NoSchedule`, so only pods that tolerate it land here."))
+    system_disk_category: Literal["cloud_essd", "cloud_auto"] = Field(
+        "cloud_essd", description="`cloud_essd` or `cloud_auto`. Default: `cloud_essd`.")
+    system_disk_size_gib: int = Field(200, ge=20, le=ESSD_MAX_GIB, description="System disk, GiB. Default: `200`.")
+    system_disk_performance_level: Literal["PL0", "PL1", "PL2", "PL3"] = Field(
+        "PL1", description="ESSD level; floors PL2 ≥ 461 GiB, PL3 ≥ 1261 GiB. Default: `PL1`.")
+    data_disk_size_gib: int = Field(200, ge=40, le=32767, description=(
+        "ESSD PL1 data disk for the container image store, GiB (40-32767). Default: `200`."))
+    create_data_disk: bool = Field(True, description="Attach the image-store data disk. Default: `true`.")
+    spot_strategy: SpotStrategy = Field(SpotStrategy.NO_SPOT, description=(
+        "`NoSpot`, `SpotWithPriceLimit` (needs `spot_price_limits` for every type) or `SpotAsPriceGo`. "
+        "Default: `NoSpot`."))
+    spot_price_limits: dict[str, float] = Field(default_factory=dict, description=(
+        "Hourly price cap per instance type (`SpotWithPriceLimit` only). Default: none."))
+    checkpoint_target: str | None = Field(None, pattern=r"^(cpfs|oss|nas)://\S+$", description=(
+        "Where jobs checkpoint (`cpfs://<fs>/<path>`, `oss://<bucket>/<path>`); required for spot pools, "
+        "recorded as a node label. Default: none."))
+    erdma: bool = Field(False, description="Pool is used for eRDMA (iWARP) traffic: every type must support "
+                                           "ERIs. Default: `false`.")
+    zones: tuple[str, ...] | None = Field(None, description="Zones to place nodes in. Default: - every zone of "
+                                                            "the cluster's network.")
+    auto_repair: bool = Field(True, description="ACK managed auto-repair. Default: `true`.")
+    max_unavailable: int = Field(1, ge=1, le=1000, description="Nodes repaired/upgraded at once. Default: `1`.")
+    scaling_policy: Literal["release", "recycle"] = Field(
+        "release", description="`release` or `recycle` (stopped nodes still bill storage). Default: `release`.")
+    tags: dict[str, str] = Field(default_factory=dict, description="ECS tags. Default: none.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        errors: list[ValueError] = []
+        catalogue = instance_types()
+        for i, name in enumerate(self.instance_types):
+            info = get_instance_type(name)
+            if info is None:
+                families = sorted({t.family for t in catalogue.values()})
+                errors.append(fail(f"instance_types[{i}]", f"unknown instance type {name!r}",
+                                   "catalogued GPU types of families " + ", ".join(families),
+                                   "see alicloud_ml.catalog.instance_types()"))
+            elif info.gpu_count < 1:
+                errors.append(fail(f"instance_types[{i}]", f"{name} has no GPU", "a GPU instance type"))
+            elif self.erdma and not info.erdma:
+                capable = sorted({t.family for t in catalogue.values() if t.erdma})
+                errors.append(fail(f"instance_types[{i}]", f"{name} (family {info.family}) has no eRDMA interface",
+                                   "families " + ", ".join(capable), "or set erdma = false"))
+        desired = self.min_size if self.desired_size is None else self.desired_size
+        if not self.min_size < self.max_size:
+            errors.append(fail("max_size", f"must be greater than min_size ({self.min_size}), got {self.max_size}",
+                               f"{self.min_size + 1}..{MAX_POOL_SIZE}"))
+        elif not self.min_size <= desired <= self.max_size:
+            errors.append(fail("desired_size", f"must be between min_size ({self.min_size}) and max_size "
+                                               f"({self.max_size}), got {desired}",
+                               hint="raise max_size or lower desired_size"))
+        if self.system_disk_category == "cloud_essd":
+            floor = ESSD_MIN_GIB[self.system_disk_performance_level]
+            if self.system_disk_size_gib < floor:
+                errors.append(fail("system_disk_size_gib", f"{self.system_disk_size_gib} GiB is below the "
+                                   f"{self.system_disk_performance_level} floor of {floor} GiB",
+                                   f"{floor}..{ESSD_MAX_GIB}", "or lower system_disk_performance_level"))
+        spot = self.spot_strategy is not SpotStrategy.NO_SPOT
+        if spot and not self.checkpoint_target:
+            errors.append(fail("checkpoint_target", f"spot_strategy {self.spot_strategy.value} needs a checkpoint "
+                               "target: spot nodes are reclaimed mid-job", "cpfs://<fs>/<path> or oss://<bucket>/<path>"))
+        if self.spot_strategy is SpotStrategy.SPOT_WITH_PRICE_LIMIT:
+            missing = [t for t in self.instance_types if t not in self.spot_price_limits]
+            if missing:
+                errors.append(fail("spot_price_limits", f"no price limit for {', '.join(missing)}",
+                                   "one entry per instance type"))
+        extra = [t for t in self.spot_price_limits if t not in self.instance_types]
+        if extra or (self.spot_price_limits and self.spot_strategy is not SpotStrategy.SPOT_WITH_PRICE_LIMIT):
+            errors.append(fail("spot_price_limits", "only for SpotWithPriceLimit and the pool's instance types"
+                               + (f"; unexpected {', '.join(extra)}" if extra else ""), ", ".join(self.instance_types)))
+        if not any(t.effect is TaintEffect.NO_SCHEDULE for t in self.taints):
+            errors.append(fail("taints", "a GPU pool needs at least one NoSchedule taint",
+                               hint="CPU pods would otherwise occupy GPU nodes"))
+        join_errors(errors)
+        return self
+
+    @property
+    def resolved_desired_size(self) -> int:
+        return self.min_size if self.desired_size is None else self.desired_size
+
+    @property
+    def is_spot(self) -> bool:
+        return self.spot_strategy is not SpotStrategy.NO_SPOT
+
+
+class GpuNodePool(Construct):
+    """A GPU node pool in an `AckCluster`, in a training or serving security group.
+
+    Attributes: `node_pool`, `node_pool_id`, `labels` (what nodes carry), `props`.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, cluster: AckCluster,
+                 security_group: _WorkloadSecurityGroup, props: GpuNodePoolProps | Mapping[str, Any]) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(GpuNodePoolProps, props, self.node.path)
+        name = p.node_pool_name or id.lower()
+        zones: Sequence[str] = p.zones or cluster.network.zones
+        vswitch_ids = [cluster.network.vswitch_for(z, field=f"zones[{i}]").id for i, z in enumerate(zones)]
+
+        self.labels = {"ack.node.gpu.schedule": p.gpu_schedule, "workload-type": p.workload_type, **p.labels}
+        if p.is_spot:
+            self.labels.setdefault("ml.alicloud/capacity", "spot")
+        if p.erdma:
+            self.labels.setdefault("ml.alicloud/erdma", "true")
+
+        data_disks = None
+        if p.create_data_disk:
+            data_disks = [CsKubernetesNodePoolDataDisks(category="cloud_essd", size=p.data_disk_size_gib,
+                                                        performance_level="PL1")]
+        spot_limits = [CsKubernetesNodePoolSpotPriceLimit(instance_type=t, price_limit=f"{price:g}")
+                       for t, price in p.spot_price_limits.items()] or None
+
+        self.node_pool = CsKubernetesNodePool(
+            self, "Resource",
+            cluster_id=cluster.cluster_id,
+            node_pool_name=name,
+            instance_types=list(p.instance_types),
+            vswitch_ids=vswitch_ids,
+            security_group_ids=[security_group.security_group_id],
+            ram_role_name=cluster.worker_role_name,
+            instance_charge_type="PostPaid",
+            desired_size=str(p.resolved_desired_size),
+            scaling_config=CsKubernetesNodePoolScalingConfig(
+                enable=True, min_size=p.min_size, max_size=p.max_size, type="spot" if p.is_spot else "gpu"),
+            scaling_policy=p.scaling_policy,
+            system_disk_category=p.system_disk_category,
+            system_disk_size=p.system_disk_size_gib,
+            system_disk_performance_level=p.system_disk_performance_level if p.system_disk_category == "cloud_essd" else None,
+            data_disks=data_disks,
+            labels=[CsKubernetesNodePoolLabels(key=k, value=v) for k, v in self.labels.items()],
+            taints=[CsKubernetesNodePoolTaints(key=t.key, value=t.value, effect=t.effect.value) for t in p.taints],
+            update_nodes=True,
+            spot_strategy=p.spot_strategy.value,
+            spot_price_limit=spot_limits,
+            spot_instance_remedy=True if p.is_spot else None,
+            management=CsKubernetesNodePoolManagement(enable=True, auto_repair=p.auto_repair,
+                                                      max_unavailable=p.max_unavailable),
+            tags=({**p.tags, "ml-checkpoint-target": p.checkpoint_target} if p.checkpoint_target else p.tags) or None,
+        )
+
+    @property
+    def node_pool_id(self) -> str:
+        return self.node_pool.node_pool_id

@@ -1,0 +1,134 @@
+"""Security groups for GPU workloads: `TrainingSecurityGroup` and `ServingSecurityGroup`.
+
+Multi-node training (NCCL, eRDMA) uses random TCP ports that cannot be listed, so training
+nodes share one group with an allow-all rule *from that same group*. eRDMA is iWARP over TCP:
+UDP 4791 (RoCEv2) is only added for RoCE fabrics. The self rule is always emitted, so the groups
+also work as `enterprise` groups (deny by default). Ingress from 0.0.0.0/0 is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any, Literal
+
+from constructs import Construct
+from pydantic import Field, field_validator
+
+from alicloud_ml.constructs._props import WORLD, FrozenModel, fail, parse_network, resolve_props
+from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.provider.ecs import SecurityGroup, SecurityGroupRule
+
+
+class IpProtocol(str, Enum):
+    """Protocol of an ingress rule (the provider's accepted set)."""
+
+    TCP = "tcp"
+    UDP = "udp"
+    ICMP = "icmp"
+    ALL = "all"
+
+
+class IngressRule(FrozenModel):
+    """An extra intranet ingress rule from a CIDR inside your network (never the world)."""
+
+    ip_protocol: IpProtocol = Field(IpProtocol.TCP, description="Protocol. Default: `tcp`.")
+    port_range: str = Field(pattern=r"^(-1/-1|\d{1,5}/\d{1,5})$", description="`from/to`, e.g. `8080/8080`; `-1/-1` for all.")
+    cidr_ip: str = Field(description="Source CIDR; `0.0.0.0/0` and `::/0` are refused.")
+    description: str | None = Field(None, description="Rule description. Default: none.")
+
+    @field_validator("cidr_ip")
+    @classmethod
+    def _not_world(cls, value: str) -> str:
+        if value in WORLD or value.endswith("/0"):
+            raise fail("", f"ingress from {value} opens the group to the internet",
+                       "a private CIDR such as 10.0.0.0/16", "reach GPU nodes through the VPC or a bastion")
+        parse_network(value, "")
+        return value
+
+
+class SecurityGroupProps(FrozenModel):
+    """Props shared by the training and serving groups."""
+
+    name: str = Field(pattern=r"^[a-zA-Z][\w.:-]{1,127}$", description="Group name. Required.")
+    security_group_type: Literal["normal", "enterprise"] = Field(
+        "normal", description="`normal` or `enterprise` (deny by default; egress is then opened explicitly). "
+                              "Default: `normal`. Changing it replaces the group.")
+    allow_vpc_high_ports: bool = Field(
+        True, description="Add the seed's intranet rule `tcp 10000/65535` from the VPC CIDR. Default: `true`.")
+    ingress_rules: tuple[IngressRule, ...] = Field((), description="Extra ingress rules. Default: none.")
+    egress_cidr: str = Field("0.0.0.0/0", description="Egress destination on `enterprise` groups (image pulls via "
+                                                      "NAT). Default: `0.0.0.0/0`. Ignored on `normal` groups.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+
+class TrainingSecurityGroupProps(SecurityGroupProps):
+    """Props of `TrainingSecurityGroup`."""
+
+    roce_fabric: bool = Field(False, description="Add UDP 4791 (RoCEv2) from the group itself. Only for RoCE "
+                                                 "fabrics; eRDMA is iWARP over TCP and does not need it. Default: `false`.")
+
+
+class ServingSecurityGroupProps(SecurityGroupProps):
+    """Props of `ServingSecurityGroup`."""
+
+    allow_vpc_high_ports: bool = Field(False, description="Seed `tcp 10000/65535` rule from the VPC. Default: `false`.")
+
+
+class _WorkloadSecurityGroup(Construct):
+    """Common body: group, self rule, optional VPC rule, extra rules, enterprise egress."""
+
+    _PROPS: type[SecurityGroupProps] = SecurityGroupProps
+
+    def __init__(self, scope: Construct, id: str, *, network: MlNetwork,
+                 props: SecurityGroupProps | Mapping[str, Any]) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(self._PROPS, props, self.node.path)
+        self.network = network
+        self.security_group = SecurityGroup(
+            self, "Resource", security_group_name=p.name, vpc_id=network.vpc_id,
+            security_group_type=p.security_group_type, description=self.__doc__.splitlines()[0],
+            tags=p.tags or None)
+        sg = self.security_group.id
+        self.rules: dict[str, SecurityGroupRule] = {}
+        self._rule("SelfIngress", ip_protocol="all", port_range="-1/-1", source_security_group_id=sg,
+                   description="all traffic between members (NCCL/eRDMA use random TCP ports)")
+        if p.allow_vpc_high_ports:
+            self._rule("VpcHighPorts", ip_protocol="tcp", port_range="10000/65535", cidr_ip=network.vpc_cidr,
+                       description="intra-cluster high ports from the VPC")
+        for i, rule in enumerate(p.ingress_rules):
+            self._rule(f"Ingress{i}", ip_protocol=rule.ip_protocol.value, port_range=rule.port_range,
+                       cidr_ip=rule.cidr_ip, description=rule.description)
+        if p.security_group_type == "enterprise":
+            SecurityGroupRule(self, "Egress", type="egress", security_group_id=sg, ip_protocol="all",
+                              port_range="-1/-1", cidr_ip=p.egress_cidr, nic_type="intranet",
+                              description="egress (enterprise groups deny by default)")
+
+    def _rule(self, id: str, **kwargs: Any) -> SecurityGroupRule:
+        rule = SecurityGroupRule(self, id, type="ingress", security_group_id=self.security_group.id,
+                                 nic_type="intranet", policy="accept", priority=1, **kwargs)
+        self.rules[id] = rule
+        return rule
+
+    @property
+    def security_group_id(self) -> str:
+        return self.security_group.id
+
+
+class TrainingSecurityGroup(_WorkloadSecurityGroup):
+    """Training nodes: all protocols between members, optional RoCEv2, nothing from the internet."""
+
+    _PROPS = TrainingSecurityGroupProps
+
+    def __init__(self, scope: Construct, id: str, *, network: MlNetwork,
+                 props: TrainingSecurityGroupProps | Mapping[str, Any]) -> None:
+        super().__init__(scope, id, network=network, props=props)
+        if self.props.roce_fabric:  # type: ignore[attr-defined]
+            self._rule("RoceV2", ip_protocol="udp", port_range="4791/4791",
+                       source_security_group_id=self.security_group.id, description="RoCEv2 (RoCE fabrics only)")
+
+
+class ServingSecurityGroup(_WorkloadSecurityGroup):
+    """Serving nodes and EAS instances: members talk to each other; callers come from inside the VPC."""
+
+    _PROPS = ServingSecurityGroupProps

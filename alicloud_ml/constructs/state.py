@@ -1,0 +1,92 @@
+"""Remote state: the OSS bucket + Tablestore lock table (`StateBackend`) and the `backend "oss"` block.
+
+The bucket must exist before any stack can use it as a backend, so the resources live in their
+own bootstrap stack (`ml-state`, applied once with a local backend), while every platform stack
+only gets the backend configuration (`configure_backend`). For the offline emulator, or a first
+try on a laptop, `configure_backend(..., kind="local")` writes a local backend instead; the stacks
+choose with `ALICLOUD_ML_BACKEND=local|oss` (read in `stacks/`, never here).
+
+Hardening: versioning (recover a broken state), server-side encryption of the bucket and of the
+state object (`encrypt = true`; the backend default is false), private ACL, public access
+blocked, and locking (the backend only locks when `tablestore_table` is set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from constructs import Construct
+from pydantic import Field
+
+from alicloud_ml._cdk import LocalBackend, OssBackend, TerraformStack, cdk
+from alicloud_ml.constructs._props import FrozenModel, resolve_props
+from alicloud_ml.constructs.network import REGION_PATTERN
+from alicloud_ml.provider.oss import (
+    OssBucket,
+    OssBucketPublicAccessBlock,
+    OssBucketServerSideEncryption,
+    OssBucketVersioning,
+)
+from alicloud_ml.provider.ots import OtsInstance, OtsTable, OtsTablePrimaryKey
+
+LOCK_PRIMARY_KEY = "LockID"  # the OSS backend's lock table layout: one String primary key named LockID
+# The bucket's inline blocks compete with the split resources; the provider doc requires ignoring them.
+BUCKET_IGNORE_CHANGES = ["versioning", "server_side_encryption_rule", "acl"]
+
+BackendKind = Literal["oss", "local"]
+
+
+class StateBackendProps(FrozenModel):
+    """Where Terraform state lives. Shared by the bootstrap stack and every platform stack."""
+
+    bucket: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
+                        description="OSS bucket for state (globally unique, 3-63 chars). Required.")
+    region: str = Field(pattern=REGION_PATTERN, description="Region of the bucket and the lock table. Required.")
+    ots_instance_name: str = Field("ml-tfstate", pattern=r"^[a-zA-Z][a-zA-Z0-9-]{1,14}[a-zA-Z0-9]$",
+                                   description="Tablestore instance (3-16 chars). Default: `ml-tfstate`.")
+    lock_table: str = Field("terraform_lock", pattern=r"^[a-zA-Z_][a-zA-Z0-9_]{0,254}$",
+                            description="Lock table name. Default: `terraform_lock`.")
+    prefix: str = Field("ml-platform", pattern=r"^[\w-][\w./-]*$",
+                        description="State path prefix (no leading `/` or `./`). Default: `ml-platform`.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+    @property
+    def tablestore_endpoint(self) -> str:
+        return f"https://{self.ots_instance_name}.{self.region}.ots.aliyuncs.com"
+
+    def backend_settings(self, key: str) -> dict[str, Any]:
+        """The `backend "oss"` arguments for one state object (`<prefix>/<key>`)."""
+        return {"bucket": self.bucket, "prefix": self.prefix, "key": key, "region": self.region,
+                "tablestore_endpoint": self.tablestore_endpoint, "tablestore_table": self.lock_table,
+                "encrypt": True, "acl": "private"}
+
+
+class StateBackend(Construct):
+    """State bucket (private, versioned, encrypted) + Tablestore instance + `LockID` lock table.
+
+    Put it in the bootstrap stack only. Attributes: `bucket`, `lock_table`, `props`.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, props: StateBackendProps | Mapping[str, Any]) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(StateBackendProps, props, self.node.path)
+        tags = p.tags or None
+        self.bucket = OssBucket(self, "Bucket", bucket=p.bucket, storage_class="Standard", force_destroy=False,
+                                tags=tags, lifecycle=cdk.TerraformResourceLifecycle(ignore_changes=BUCKET_IGNORE_CHANGES))
+        OssBucketVersioning(self, "Versioning", bucket=self.bucket.bucket, status="Enabled")
+        OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="AES256")
+        OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
+        self.ots_instance = OtsInstance(self, "LockInstance", name=p.ots_instance_name, instance_type="HighPerformance",
+                                        description="Terraform state locks", tags=tags)
+        self.lock_table = OtsTable(self, "LockTable", instance_name=self.ots_instance.name, table_name=p.lock_table,
+                                   primary_key=[OtsTablePrimaryKey(name=LOCK_PRIMARY_KEY, type="String")],
+                                   time_to_live=-1, max_version=1)
+
+
+def configure_backend(stack: TerraformStack, props: StateBackendProps, *, key: str,
+                      kind: BackendKind = "oss") -> OssBackend | LocalBackend:
+    """Give `stack` its backend: `oss` (locked, encrypted, private) or `local` (emulator, laptops)."""
+    if kind == "local":
+        return LocalBackend(stack, path=f"terraform.{stack.node.id}.tfstate")
+    return OssBackend(stack, **props.backend_settings(key))

@@ -1,0 +1,116 @@
+"""`CpfsFileSystem`: CPFS General-purpose Edition for training data and checkpoints, mountable from ACK.
+
+There is no `alicloud_cpfs_*` resource: CPFS is an `alicloud_nas_file_system` with
+`file_system_type = protocol_type = "cpfs"`. Pods reach it over NFS through a protocol service
+and an export (`alicloud_nas_protocol_service` + `alicloud_nas_protocol_mount_target`) in the
+cluster's VPC, via a static PersistentVolume on the NAS CSI driver (`mountProtocol: cpfs-nfs`).
+
+DATA LOSS WARNING: changing `storage_type`, `zone` or the network (VPC / vSwitch) REPLACES the
+file system, and replacing it destroys every file on it. `capacity_gib` grows in place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from constructs import Construct
+from pydantic import Field
+
+from alicloud_ml._cdk import TerraformOutput
+from alicloud_ml.constructs._props import FrozenModel, resolve_props
+from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.provider.nas import NasFileSystem, NasProtocolMountTarget, NasProtocolService
+
+CPFS_MIN_CAPACITY_GIB = 3600  # practical minimum: every provider example uses 3600 GiB
+CSI_DRIVER = "nasplugin.csi.alibabacloud.com"
+MOUNT_OPTIONS = ("rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport", "vers=3")
+
+
+class CpfsFileSystemProps(FrozenModel):
+    """Props of `CpfsFileSystem`."""
+
+    storage_type: Literal["advance_100", "advance_200"] = Field(
+        "advance_100", description="`advance_100` (100 MB/s per TiB) or `advance_200`. Default: `advance_100`. "
+                                   "Changing it REPLACES the file system and destroys its data.")
+    capacity_gib: int = Field(CPFS_MIN_CAPACITY_GIB, ge=CPFS_MIN_CAPACITY_GIB, le=1024 * 1024, description=(
+        "Capacity in GiB, at least 3600 (the practical minimum). Default: `3600`. Grows in place."))
+    zone: str | None = Field(None, description="Zone of the file system; must have a vSwitch in the network. "
+                                               "Default: - the network's first zone. Changing it replaces the file system.")
+    protocol_spec: Literal["General", "CL1", "CL2"] = Field("General", description="Protocol service spec. "
+                                                                                   "Default: `General` (free).")
+    export_path: str = Field("/share", pattern=r"^/[\w./-]*$", description="Exported directory. Default: `/share`.")
+    description: str = Field("ml training data", description="Description. Default: `ml training data`.")
+    pv_name: str = Field("cpfs-training-data", pattern=r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
+                         description="Name of the PersistentVolume in the manifest. Default: `cpfs-training-data`.")
+    pv_subpath: str = Field("", pattern=r"^(/[\w.-]+)*$", description="Sub-directory under `export_path` "
+                                                                      "pods see. Default: - the export root.")
+    mount_domain: str | None = Field(None, description=(
+        "NFS server name for the PV. Default: - `<file system id>-<export id>.<region>.cpfs.aliyuncs.com` "
+        "(derived; check it against the console's export mount address)."))
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+
+class CpfsFileSystem(Construct):
+    """CPFS file system + NFS protocol service + export, plus the PersistentVolume manifest pods use.
+
+    Replacing this construct's file system DESTROYS ITS DATA (see the module docstring for which
+    fields force a replacement). Attributes: `file_system`, `file_system_id`, `protocol_service`,
+    `mount_target`, `server`, `persistent_volume_manifest()` and the `persistent_volume` output.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, network: MlNetwork,
+                 props: CpfsFileSystemProps | Mapping[str, Any] | None = None) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(CpfsFileSystemProps, props, self.node.path)
+        vswitch = network.vswitch_for(p.zone)
+        zone = p.zone or network.zones[0]
+        self.network = network
+
+        self.file_system = NasFileSystem(
+            self, "Resource", file_system_type="cpfs", protocol_type="cpfs", storage_type=p.storage_type,
+            capacity=p.capacity_gib, zone_id=zone, vpc_id=network.vpc_id, vswitch_id=vswitch.id,
+            description=p.description, tags=p.tags or None)
+        self.protocol_service = NasProtocolService(
+            self, "ProtocolService", file_system_id=self.file_system.id, protocol_type="NFS",
+            protocol_spec=p.protocol_spec, vpc_id=network.vpc_id, vswitch_id=vswitch.id,
+            description=f"NFS access for {p.pv_name}")
+        self.mount_target = NasProtocolMountTarget(
+            self, "MountTarget", file_system_id=self.file_system.id,
+            protocol_service_id=self.protocol_service.protocol_service_id, path=p.export_path,
+            vpc_id=network.vpc_id, vswitch_id=vswitch.id, access_group_name="DEFAULT_VPC_GROUP_NAME",
+            description=f"export {p.export_path}")
+        self.server = p.mount_domain or (
+            f"{self.file_system.id}-{self.mount_target.export_id}.{network.region}.cpfs.aliyuncs.com")
+        TerraformOutput(self, "persistent_volume", value=json.dumps(self.persistent_volume_manifest()),
+                        description="Kubernetes PersistentVolume (JSON) that mounts this CPFS export")
+
+    @property
+    def file_system_id(self) -> str:
+        return self.file_system.id
+
+    def persistent_volume_manifest(self) -> dict[str, Any]:
+        """Static PV for the NAS CSI driver in cpfs-nfs mode (x86, non-ContainerOS nodes, same VPC)."""
+        p = self.props
+        return {
+            "apiVersion": "v1",
+            "kind": "PersistentVolume",
+            "metadata": {"name": p.pv_name, "labels": {"alicloud-pvname": p.pv_name}},
+            "spec": {
+                "capacity": {"storage": f"{p.capacity_gib}Gi"},
+                "accessModes": ["ReadWriteMany"],
+                "persistentVolumeReclaimPolicy": "Retain",
+                "csi": {
+                    "driver": CSI_DRIVER,
+                    "volumeHandle": p.pv_name,
+                    "volumeAttributes": {
+                        "mountProtocol": "cpfs-nfs",
+                        "server": self.server,
+                        "path": (p.export_path.rstrip("/") + p.pv_subpath) or "/",
+                        "volumeAs": "subpath",
+                    },
+                },
+                "mountOptions": list(MOUNT_OPTIONS),
+            },
+        }

@@ -1,0 +1,103 @@
+"""The deployable reference platform: one stack per environment, plus the `ml-state` bootstrap stack.
+
+Entry points (main.py calls these):
+
+    build_app(app, env_names=None, *, envs_dir=ENVS_DIR, backend=None, include_state_stack=True)
+        -> dict[str, TerraformStack]
+        Every env in `envs_dir` (`dev`, `staging`, `prod`), or only `env_names`; stacks are named
+        `ml-<env>`, plus `ml-state` (the OSS bucket + Tablestore lock table) when
+        include_state_stack. Returns {stack name: stack}.
+
+    build_stack(app, env_file, *, backend=None) -> TerraformStack
+        One env from one TOML file.
+
+Backend selection (`backend` argument, else the ALICLOUD_ML_BACKEND environment variable, else `oss`):
+    oss    `backend "oss"` with encrypt, private ACL and Tablestore locking; state key `<env>.tfstate`
+           under the env's `[state] prefix` in the `[state] bucket`. Run `cdktf deploy ml-state` once
+           first (it keeps a local state file), then deploy the envs.
+    local  a local backend per stack (`terraform.<stack>.tfstate`) - for the offline emulator and laptops.
+The `ml-state` stack always uses a local backend: its bucket cannot hold its own state before it exists.
+
+Bad input (a TOML typo, an unknown env, an unknown backend) raises InputError/InputErrors naming the
+file, the field and what is accepted; main.py maps them to exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from alicloud_ml._cdk import App, TerraformStack
+from alicloud_ml.config import PlatformConfig, load_config
+from alicloud_ml.constructs.platform import MlPlatform
+from alicloud_ml.constructs.state import BackendKind, StateBackend, StateBackendProps, configure_backend
+from alicloud_ml.errors import InputError
+from alicloud_ml.provider import AlicloudProvider
+
+ENVS_DIR = Path(__file__).parent / "envs"
+BACKEND_ENV_VAR = "ALICLOUD_ML_BACKEND"
+BACKENDS: tuple[BackendKind, ...] = ("oss", "local")
+STATE_STACK = "ml-state"
+
+
+def resolve_backend(backend: str | None = None) -> BackendKind:
+    """`backend` if given, else $ALICLOUD_ML_BACKEND, else `oss`."""
+    value = (backend or os.environ.get(BACKEND_ENV_VAR) or "oss").strip().lower()
+    if value not in BACKENDS:
+        raise InputError(BACKEND_ENV_VAR if backend is None else "backend", "", f"invalid value {value!r}",
+                         ", ".join(BACKENDS))
+    return value  # type: ignore[return-value]
+
+
+def stack_name(config: PlatformConfig) -> str:
+    return f"ml-{config.name}"
+
+
+def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = None) -> TerraformStack:
+    """One env's stack from an already-validated config."""
+    stack = TerraformStack(app, stack_name(config))
+    AlicloudProvider(stack, "alicloud", region=config.region, profile=config.profile)
+    configure_backend(stack, config.state, key=f"{config.name}.tfstate", kind=resolve_backend(backend))
+    MlPlatform(stack, "Platform", config=config)
+    return stack
+
+
+def state_stack(app: App, state: StateBackendProps, *, profile: str | None = None) -> TerraformStack:
+    """The bootstrap stack holding the state bucket and lock table (local backend)."""
+    stack = TerraformStack(app, STATE_STACK)
+    AlicloudProvider(stack, "alicloud", region=state.region, profile=profile)
+    configure_backend(stack, state, key="state.tfstate", kind="local")
+    StateBackend(stack, "State", props=state)
+    return stack
+
+
+def build_stack(app: App, env_file: str | Path, *, backend: str | None = None) -> TerraformStack:
+    return platform_stack(app, load_config(env_file), backend=backend)
+
+
+def env_files(envs_dir: Path = ENVS_DIR) -> dict[str, Path]:
+    return {path.stem: path for path in sorted(envs_dir.glob("*.toml"))}
+
+
+def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str | Path = ENVS_DIR,
+              backend: str | None = None, include_state_stack: bool = True) -> dict[str, TerraformStack]:
+    """Stacks for the chosen envs (default: all files in envs_dir) and the `ml-state` bootstrap stack."""
+    files = env_files(Path(envs_dir))
+    names = list(env_names) if env_names is not None else list(files)
+    unknown = [n for n in names if n not in files]
+    if unknown:
+        raise InputError(str(envs_dir), "env", f"unknown env {', '.join(map(repr, unknown))}", ", ".join(files))
+    kind = resolve_backend(backend)
+    configs = [load_config(files[n]) for n in names]
+    stacks: dict[str, TerraformStack] = {}
+    if include_state_stack and configs:
+        states = {c.state.model_dump_json(exclude={"prefix", "tags"}) for c in configs}
+        if len(states) > 1:
+            raise InputError(", ".join(str(files[n]) for n in names), "state",
+                             "envs disagree on the state bucket/lock table", "one [state] shared by every env",
+                             "the ml-state stack creates a single bucket and lock table")
+        stacks[STATE_STACK] = state_stack(app, configs[0].state, profile=configs[0].profile)
+    for config in configs:
+        stacks[stack_name(config)] = platform_stack(app, config, backend=kind)
+    return stacks
