@@ -146,7 +146,7 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     report.parse_errors.extend(sf.error for sf in loaded if sf.error)
     good = [sf for sf in loaded if sf.stack is not None]
     report.stacks = [sf.stack.name for sf in good if sf.stack]
-    raw: list[tuple[StackFile, str, str, Result]] = []
+    raw: list[tuple[StackFile, str, str, Result, str]] = []
     if good:
         raw.extend(_run_checkov(good, report))
     raw.extend(_run_stack_checks(good))
@@ -154,7 +154,7 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     return report
 
 
-def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[StackFile, str, str, Result]]:
+def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[StackFile, str, str, Result, str]]:
     ck = _ensure_checkov()
     runner = ck["Runner"]()
     runner_filter = ck["RunnerFilter"](framework=["terraform_json"], checks=CHECK_PATTERNS,
@@ -198,7 +198,7 @@ def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[S
             keys = record.check_result.get("evaluated_keys") or []
             message = details[0] if details else f"{address} fails: {record.check_name}"
             yield sf, record.check_id, address, Result(FAILED if failed else PASSED, message,
-                                                         str(keys[0]) if keys else "")
+                                                         str(keys[0]) if keys else ""), "checkov"
 
 
 def _address(sf: StackFile, resource: str, lines: list[int] | None) -> str:
@@ -213,17 +213,17 @@ def _address(sf: StackFile, resource: str, lines: list[int] | None) -> str:
     return matches[0] if matches else resource
 
 
-def _run_stack_checks(files: list[StackFile]) -> Iterable[tuple[StackFile, str, str, Result]]:
+def _run_stack_checks(files: list[StackFile]) -> Iterable[tuple[StackFile, str, str, Result, str]]:
     for check in _ensure_checkov()["checks"]:
         if check.evaluate_stack is None:
             continue
         for sf in files:
             for found in check.evaluate_stack(sf.stack):
                 if found.result.status in (PASSED, FAILED):
-                    yield sf, check.meta.id, found.address, found.result
+                    yield sf, check.meta.id, found.address, found.result, "gate"
 
 
-def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result]], files: list[StackFile],
+def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]], files: list[StackFile],
            today: _dt.date) -> None:
     from alicloud_ml.policies.registry import by_id
 
@@ -243,7 +243,7 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result]], fi
             for s in found:
                 uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
     seen: set[tuple[str, str, str, str]] = set()
-    for sf, check_id, address, result in raw:
+    for sf, check_id, address, result, source in raw:
         stack = sf.stack
         assert stack is not None
         key = (stack.name, check_id, address, result.status)
@@ -272,8 +272,7 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result]], fi
         start, end = sf.line_of(address)
         report.findings.append(GateFinding(
             check_id, severity_of(check_id), title, stack.name, address, res.path if res else "",
-            message, fix, status, reason, str(sf.path), start, end, result.field,
-            "checkov" if (meta is None or not meta.meta.stack_level) else "gate"))
+            message, fix, status, reason, str(sf.path), start, end, result.field, source))
     for use in uses.values():
         if use.suppression.expired(today):
             use.status = "expired"
