@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from alicloud_ml.review.cost import CostModel, Range, ResourceCost
@@ -33,11 +34,11 @@ class StackReview:
     def name(self) -> str:
         return self.changes.name
 
-    @property
+    @cached_property
     def before(self) -> Range:
         return _sum(c.before for c in self.costs.values())
 
-    @property
+    @cached_property
     def after(self) -> Range:
         return _sum(c.after for c in self.costs.values())
 
@@ -57,11 +58,11 @@ class Review:
     spot_discount: float
     notes: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def before(self) -> Range:
         return _sum_ranges(s.before for s in self.stacks)
 
-    @property
+    @cached_property
     def after(self) -> Range:
         return _sum_ranges(s.after for s in self.stacks)
 
@@ -98,7 +99,10 @@ def build(stacks: list[StackChanges], model: CostModel, source: dict[str, Any], 
             before = None if rc.before is None else model.resource(rc.type, rc.name, rc.before, rc.construct_path)
             if rc.before is not None and rc.moved_from:
                 before.address = rc.address
-            after = None if rc.after is None else model.resource(rc.type, rc.name, rc.after, rc.construct_path)
+            if rc.action is Action.NO_OP:
+                after = before  # what Terraform keeps prices the same: half the work on a big synth
+            else:
+                after = None if rc.after is None else model.resource(rc.type, rc.name, rc.after, rc.construct_path)
             costs[_key(rc)] = ChangeCost(before, after)
         reviews.append(StackReview(sc, costs))
     return Review(source, reviews, policy or not_run("not requested"), model.book.provenance(),

@@ -21,6 +21,7 @@ from alicloud_ml.review.policy import PolicyItem
 
 MARKER = "<!-- alicloud-ml-review -->"
 COMMENT_LIMIT = 60_000  # GitHub rejects comments over 65,536 characters
+_MAX_LISTED = 50        # destructive changes listed in the warning
 _META = ("depends_on", "lifecycle", "provider", "provisioner", "connection")
 _VERB = {Action.CREATE: "create", Action.UPDATE: "update in place", Action.REPLACE: "replace",
          Action.DELETE: "destroy"}
@@ -32,15 +33,17 @@ def render(review: Review) -> str:
 
 
 def _render(review: Review, compact: bool) -> str:
+    """Full, or compact: no attribute tables and only as many resource blocks as fit the comment limit."""
     cur = review.provenance["currency"]
-    out = [MARKER, _headline(review, cur), "", _counts_line(review), ""]
-    out += _destructive(review)
-    out += _summary_table(review, cur)
+    head = [MARKER, _headline(review, cur), "", _counts_line(review), ""]
+    head += _destructive(review)
+    head += _summary_table(review, cur)
+    tail = _policy(review) + _footer(review, cur, compact)
+    budget = [COMMENT_LIMIT - len("\n".join(head + tail)) - 1_000] if compact else None
+    body: list[str] = []
     for stack in review.stacks:
-        out += _stack_details(stack, cur, review, compact)
-    out += _policy(review)
-    out += _footer(review, cur, compact)
-    return "\n".join(out).rstrip() + "\n"
+        body += _stack_details(stack, cur, review, compact, budget)
+    return "\n".join(head + body + tail).rstrip() + "\n"
 
 
 def _headline(review: Review, cur: str) -> str:
@@ -66,10 +69,12 @@ def _destructive(review: Review) -> list[str]:
         return []
     out = ["> [!CAUTION]", f"> **{fmt.plural(len(found), 'stateful resource')} will be replaced or destroyed.** "
            "Check that this is intended before merging:"]
-    for rc in found:
+    for rc in found[:_MAX_LISTED]:
         why = f" ({'; '.join(rc.reasons)})" if rc.reasons else ""
         out.append(f"> - **{_VERB[rc.action]}** `{fmt.where(rc.construct_path, rc.address)}` in {rc.stack}: "
                    f"{STATEFUL_IMPACT[rc.type]}{why}")
+    if len(found) > _MAX_LISTED:
+        out.append(f"> - … and {len(found) - _MAX_LISTED} more (see the JSON report)")
     return out + [""]
 
 
@@ -94,13 +99,24 @@ def _basis(review: Review) -> str:
     return f"{p['currency']}, {', '.join(p['regions'])} list prices dated {', '.join(p['dates'])}"
 
 
-def _stack_details(stack: StackReview, cur: str, review: Review, compact: bool) -> list[str]:
+def _stack_details(stack: StackReview, cur: str, review: Review, compact: bool, budget: list[int] | None) -> list[str]:
     changed = stack.changes.changed()
     if not changed:
         return []
     out = [f"### {stack.name}", ""]
+    left_out = 0
     for rc in changed:
-        out += _resource(rc, stack.cost_of(rc), cur, review, compact)
+        block = _resource(rc, stack.cost_of(rc), cur, review, compact)
+        if budget is not None:
+            size = sum(len(line) + 1 for line in block)
+            if size > budget[0]:
+                left_out += 1
+                continue
+            budget[0] -= size
+        out += block
+    if left_out:
+        out += [f"_{fmt.plural(left_out, 'more change')} in {stack.name} not shown here: run "
+                "`alicloud-ml review --format json` for every change._", ""]
     return out
 
 
@@ -233,11 +249,14 @@ def _footer(review: Review, cur: str, compact: bool) -> list[str]:
         out += [f"<details><summary>{len(unpriced)} not priced (counted, never as zero)</summary>", "",
                 "| Resource | Type | Why |", "|---|---|---|"]
         out += [f"| `{_cell(fmt.where(c.construct_path, c.address))}` | `{c.type}` | {_cell(c.reason)} |"
-                for _, c in unpriced]
+                for _, c in unpriced[:_MAX_LISTED]]
+        if len(unpriced) > _MAX_LISTED:
+            out.append(f"| … | | and {len(unpriced) - _MAX_LISTED} more: run `alicloud-ml cost` for all |")
         out += ["", "</details>", ""]
     if compact:
         out += ["_Attribute tables were left out to fit GitHub's comment limit: run "
                 "`alicloud-ml review --format json` for every attribute._", ""]
+
     p = review.provenance
     out.append(f"<sub>All money is an <b>estimate</b>, not a quote: {p['currency']} list prices for "
                f"{', '.join(p['regions'])} dated {', '.join(p['dates'])} ({', '.join(p['files'])} price table), "

@@ -50,3 +50,16 @@ def test_realistic_change_renders_the_golden_comment(tmp_path):
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text)
     assert text == GOLDEN.read_text()
+
+
+def test_huge_change_still_fits_one_github_comment(tmp_path):
+    # GIVEN 600 node pools that all change size (GitHub rejects comments over 65,536 characters)
+    pools = {f"Pool{i}": body(f"ml-prod/Team{i}/GpuPool/Resource", instance_types=["ecs.gn7i-c16g1.4xlarge"],
+                              scaling_config=[{"min_size": 0, "max_size": 4}], desired_size="1") for i in range(600)}
+    grown = {name: {**b, "desired_size": "2"} for name, b in pools.items()}
+    changes = diff_synth(load_synth(write_synth(tmp_path / "base", {"ml-prod": {POOL: pools}})),
+                         load_synth(write_synth(tmp_path / "head", {"ml-prod": {POOL: grown}})))
+    text = markdown.render(build(changes, CostModel(PriceBook()), {"kind": "synth"}, delta([], [])))
+    # THEN the comment is cut to fit and says where the rest is
+    assert len(text) < 65_536
+    assert "more changes in ml-prod not shown here" in text and "--format json" in text
