@@ -1,0 +1,43 @@
+"""PAI-EAS checks: `service_config` is a JSON service description the EAS API would accept."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from alicloud_ml.emulator.checks import CloudError, Context, check, known
+
+
+@check("alicloud_pai_service")
+def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    text = state.get("service_config")
+    if not known(text):
+        return []
+    where = ("service_config",)
+    try:
+        config = json.loads(text)
+    except ValueError as exc:
+        return [CloudError("InvalidParameter.ServiceConfig",
+                           f"{ctx.address} service_config is not valid JSON ({exc}); accepted: a JSON object, e.g. "
+                           "jsonencode({metadata = {name = \"my-svc\", instance = 1}, ...})", where)]
+    if not isinstance(config, dict):
+        return [CloudError("InvalidParameter.ServiceConfig", f"{ctx.address} service_config must be a JSON object",
+                           where)]
+    metadata = config.get("metadata")
+    name = metadata.get("name") if isinstance(metadata, dict) else None
+    if not isinstance(name, str) or not name:
+        return [CloudError("MissingParameter.ServiceName", f"{ctx.address} service_config has no metadata.name; "
+                           "accepted: a service name in metadata.name (it becomes the service id)", where)]
+    if ctx.prior is not None and known(ctx.prior.get("id")) and ctx.prior["id"] != name:
+        return [CloudError("InvalidParameter.ServiceName", f"{ctx.address} service_config metadata.name {name} "
+                           f"differs from the service's name {ctx.prior['id']}; accepted: {ctx.prior['id']} - "
+                           "EAS services cannot be renamed, create a new one", where)]
+    scaler = config.get("autoscaler")
+    if isinstance(scaler, dict):
+        low, high = scaler.get("min"), scaler.get("max")
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high))
+        if numbers and low > high:
+            return [CloudError("InvalidParameter.Autoscaler",
+                               f"{ctx.address} service_config autoscaler.min {low} is greater than autoscaler.max "
+                               f"{high}; accepted: min <= max", where)]
+    return []

@@ -1,0 +1,69 @@
+"""CPFS checks: the settings a CPFS General-purpose file system needs, and same-VPC protocol services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alicloud_ml.emulator import facts
+from alicloud_ml.emulator.checks import CloudError, Context, check, known
+from alicloud_ml.emulator.wire import UNKNOWN
+
+FS = "alicloud_nas_file_system"
+
+
+@check(FS)
+def cpfs_settings(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    if state.get("file_system_type") != "cpfs":
+        return []
+    errors = []
+    protocol = state.get("protocol_type")
+    if known(protocol) and protocol != facts.CPFS_PROTOCOL_TYPE:
+        errors.append(CloudError("InvalidProtocolType.NotSupported",
+                                 f"{ctx.address} protocol_type {protocol} is not valid for a cpfs file system; "
+                                 f"accepted: {facts.CPFS_PROTOCOL_TYPE}", ("protocol_type",)))
+    storage = state.get("storage_type")
+    if known(storage) and storage not in facts.CPFS_STORAGE_TYPES:
+        errors.append(CloudError("InvalidStorageType.NotSupported",
+                                 f"{ctx.address} storage_type {storage} is not valid for a cpfs file system; "
+                                 f"accepted: {', '.join(facts.CPFS_STORAGE_TYPES)}", ("storage_type",)))
+    capacity = state.get("capacity")
+    if isinstance(capacity, (int, float)) and not isinstance(capacity, bool):
+        if capacity < facts.CPFS_MIN_CAPACITY_GIB:
+            errors.append(CloudError("InvalidCapacity.TooSmall",
+                                     f"{ctx.address} capacity {capacity:g} GiB is below the CPFS minimum; accepted: "
+                                     f">= {facts.CPFS_MIN_CAPACITY_GIB} GiB", ("capacity",)))
+    elif ctx.applying and not capacity:
+        errors.append(CloudError("MissingParameter.Capacity", f"{ctx.address} capacity is required for a cpfs file "
+                                 f"system; accepted: >= {facts.CPFS_MIN_CAPACITY_GIB} GiB", ("capacity",)))
+    for attr in ("vpc_id", "vswitch_id", "zone_id"):
+        value = state.get(attr)
+        # zone_id is Optional+Computed: unset shows as unknown at plan and "" once filled at apply.
+        missing = value is None or (ctx.applying and value == "")
+        if missing:
+            errors.append(CloudError(f"MissingParameter.{''.join(p.title() for p in attr.split('_'))}",
+                                     f"{ctx.address} {attr} is required for a cpfs file system; accepted: the "
+                                     f"{attr.replace('_id', '')} the file system is placed in", (attr,)))
+    if ctx.applying and known(state.get("vswitch_id")) and known(state.get("vpc_id")):
+        vsw = ctx.store.get("alicloud_vswitch", state["vswitch_id"])
+        if vsw is not None and vsw.get("vpc_id") != state["vpc_id"]:
+            errors.append(CloudError("InvalidVSwitchId.NotInVpc",
+                                     f"{ctx.address} vswitch_id {vsw['id']} belongs to VPC {vsw.get('vpc_id')}, "
+                                     f"not {state['vpc_id']}; accepted: a vswitch of vpc_id", ("vswitch_id",)))
+    return errors
+
+
+@check("alicloud_nas_protocol_service")
+def protocol_service_same_vpc(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    fs_id, vpc_id = state.get("file_system_id"), state.get("vpc_id")
+    if not known(fs_id) or vpc_id is UNKNOWN:
+        return []
+    fs = ctx.store.get(FS, fs_id)
+    if fs is None:
+        return []  # reported by the reference check
+    if vpc_id is None:
+        return []  # the service then uses the file system's VPC
+    if fs.get("vpc_id") and fs["vpc_id"] != vpc_id:
+        return [CloudError("InvalidVpcId.Mismatch",
+                           f"{ctx.address} vpc_id {vpc_id} is not the VPC of file system {fs_id} ({fs['vpc_id']}); "
+                           f"accepted: {fs['vpc_id']}", ("vpc_id",))]
+    return []

@@ -1,0 +1,125 @@
+"""The emulated cloud: every object the emulator created, in one SQLite file shared by all runs.
+
+SQLite gives atomic, crash-safe writes and locking across processes (Terraform starts a new
+provider process per command, and a user may run two at once) without rewriting a whole state
+file per request, which was the first prototype's bottleneck. Location: ALICLOUD_ML_EMULATOR_STATE,
+else `.alicloud-ml/emulator/` under the working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+STATE_ENV = "ALICLOUD_ML_EMULATOR_STATE"
+DEFAULT_STATE_DIR = Path(".alicloud-ml") / "emulator"
+DB_NAME = "cloud.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS objects (
+    type TEXT NOT NULL,
+    id TEXT NOT NULL,
+    region TEXT NOT NULL,
+    parent TEXT,
+    state TEXT NOT NULL,
+    PRIMARY KEY (type, id)
+);
+CREATE INDEX IF NOT EXISTS objects_parent ON objects (type, parent);
+CREATE TABLE IF NOT EXISTS refs (
+    source_type TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refs_target ON refs (target_type, target_id);
+CREATE INDEX IF NOT EXISTS refs_source ON refs (source_type, source_id);
+"""
+
+
+def state_dir() -> Path:
+    """Where the emulated cloud lives: $ALICLOUD_ML_EMULATOR_STATE or ./.alicloud-ml/emulator."""
+    configured = os.environ.get(STATE_ENV)
+    return Path(configured) if configured else Path.cwd() / DEFAULT_STATE_DIR
+
+
+class Store:
+    """Objects keyed by (type, id), plus the references between them (for dependency checks)."""
+
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory or state_dir()
+        self.path = self.directory / DB_NAME
+        self._local = threading.local()
+        self._write_lock = threading.Lock()  # threads queue here, not in SQLite's sleeping busy handler
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(_SCHEMA)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: checks and the write it guards see the same cloud, across processes."""
+        conn = self._conn()
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def get(self, type_name: str, object_id: str) -> dict[str, Any] | None:
+        row = self._conn().execute("SELECT state FROM objects WHERE type=? AND id=?", (type_name, object_id)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def find(self, type_name: str, parent: str | None = None) -> list[dict[str, Any]]:
+        if parent is None:
+            rows = self._conn().execute("SELECT state FROM objects WHERE type=?", (type_name,))
+        else:
+            rows = self._conn().execute("SELECT state FROM objects WHERE type=? AND parent=?", (type_name, parent))
+        return [json.loads(r[0]) for r in rows]
+
+    def put(self, type_name: str, object_id: str, region: str, state: dict[str, Any], parent: str | None,
+            refs: list[tuple[str, str]]) -> None:
+        conn = self._conn()
+        conn.execute(
+            "INSERT OR REPLACE INTO objects (type, id, region, parent, state) VALUES (?, ?, ?, ?, ?)",
+            (type_name, object_id, region, parent, json.dumps(state, separators=(",", ":"))),
+        )
+        conn.execute("DELETE FROM refs WHERE source_type=? AND source_id=?", (type_name, object_id))
+        if refs:
+            conn.executemany(
+                "INSERT INTO refs (source_type, source_id, target_type, target_id) VALUES (?, ?, ?, ?)",
+                [(type_name, object_id, t, i) for t, i in refs],
+            )
+
+    def delete(self, type_name: str, object_id: str) -> None:
+        conn = self._conn()
+        conn.execute("DELETE FROM objects WHERE type=? AND id=?", (type_name, object_id))
+        conn.execute("DELETE FROM refs WHERE source_type=? AND source_id=?", (type_name, object_id))
+
+    def dependents(self, type_name: str, object_id: str) -> list[tuple[str, str]]:
+        rows = self._conn().execute(
+            "SELECT source_type, source_id FROM refs WHERE target_type=? AND target_id=?", (type_name, object_id)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def count(self) -> int:
+        return self._conn().execute("SELECT COUNT(*) FROM objects").fetchone()[0]
+
+    def summary(self) -> dict[str, int]:
+        rows = self._conn().execute("SELECT type, COUNT(*) FROM objects GROUP BY type ORDER BY type")
+        return {r[0]: r[1] for r in rows}
