@@ -68,6 +68,8 @@ def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Prob
             out.append(Problem(field, f"invalid value {value!r}", expected))
         elif kind == "extra_forbidden":
             out.append(Problem(field, "unknown field", hint="check the spelling; see `alicloud-ml schema`"))
+        elif kind == "string_pattern_mismatch":
+            out.append(Problem(field, f"invalid value {value!r}", f"text matching {ctx.get('pattern')}"))
         elif kind == "missing":
             out.append(Problem(field, "required field is missing"))
         else:
@@ -102,7 +104,7 @@ def raise_problems(where: str, problems: list[Problem]) -> None:
     if len(problems) == 1:
         p = problems[0]
         raise InputError(where, p.field, p.problem, p.accepted, p.hint)
-    raise InputErrors(where, [p.render() for p in problems])
+    raise InputErrors(where, [f"{where}: {p.render()}" for p in problems])
 
 
 def resolve_props(model: type[M], props: M | Mapping[str, Any] | None, where: str) -> M:

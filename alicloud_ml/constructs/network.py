@@ -145,12 +145,12 @@ class MlNetwork(Construct):
     def has_nat(self) -> bool:
         return self.nat_gateway is not None
 
-    def vswitch_for(self, zone: str | None, *, field: str = "zone") -> Vswitch:
-        """The compute vSwitch in `zone` (default: the first zone); InputError when the zone has none."""
+    def vswitch_for(self, zone: str | None, *, field: str = "zone", where: str | None = None) -> Vswitch:
+        """The compute vSwitch in `zone` (default: the first zone); InputError naming `where`/`field` if none."""
         if zone is None:
             return next(iter(self.vswitches.values()))
         if zone not in self.vswitches:
-            raise_problems(self.node.path, [Problem(field, f"zone {zone!r} has no vSwitch in {self.node.path}",
+            raise_problems(where or self.node.path, [Problem(field, f"zone {zone!r} has no vSwitch in {self.node.path}",
                                                     ", ".join(self.vswitches))])
         return self.vswitches[zone]
 

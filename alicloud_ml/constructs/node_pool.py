@@ -183,7 +183,7 @@ class GpuNodePool(Construct):
         self.props = p = resolve_props(GpuNodePoolProps, props, self.node.path)
         name = p.node_pool_name or id.lower()
         zones: Sequence[str] = p.zones or cluster.network.zones
-        vswitch_ids = [cluster.network.vswitch_for(z, field=f"zones[{i}]").id for i, z in enumerate(zones)]
+        vswitch_ids = [cluster.network.vswitch_for(z, field=f"zones[{i}]", where=self.node.path).id for i, z in enumerate(zones)]
 
         self.labels = {"ack.node.gpu.schedule": p.gpu_schedule, "workload-type": p.workload_type, **p.labels}
         if p.is_spot:

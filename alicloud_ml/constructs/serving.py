@@ -38,10 +38,11 @@ _SECRET_NAME = re.compile(r"ACCESS_?KEY|SECRET|SECURITY_TOKEN|PASSWORD", re.IGNO
 
 
 def _check_env(env: Mapping[str, str]) -> dict[str, str]:
-    for name, value in env.items():
-        if _SECRET_NAME.search(name) or value.startswith("LTAI"):
-            raise fail("", f"env {name!r} looks like a credential", "non-secret settings only",
-                       "give the service a RAM role (role_arn) instead of keys")
+    """Refuse credentials in environment variables: names like *ACCESS_KEY*/*SECRET*, values like `LTAI…`."""
+    suspects = [name for name, value in env.items() if _SECRET_NAME.search(name) or value.startswith("LTAI")]
+    if suspects:
+        raise fail("", f"{', '.join(map(repr, suspects))} look like credentials", "non-secret settings only",
+                   "give the service a RAM role (role_arn) instead of keys")
     return dict(env)
 
 
@@ -199,7 +200,7 @@ class EasService(Construct):
         if p.instance_type:
             cloud["computing"] = {"instance_type": p.instance_type}
         if network is not None and security_group is not None:
-            cloud["networking"] = {"vpc_id": network.vpc_id, "vswitch_id": network.vswitch_for(zone).id,
+            cloud["networking"] = {"vpc_id": network.vpc_id, "vswitch_id": network.vswitch_for(zone, where=self.node.path).id,
                                    "security_group_id": security_group.security_group_id}
         if cloud:
             config["cloud"] = cloud

@@ -64,7 +64,7 @@ class CpfsFileSystem(Construct):
                  props: CpfsFileSystemProps | Mapping[str, Any] | None = None) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(CpfsFileSystemProps, props, self.node.path)
-        vswitch = network.vswitch_for(p.zone)
+        vswitch = network.vswitch_for(p.zone, where=self.node.path)
         zone = p.zone or network.zones[0]
         self.network = network
 

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from conftest import synth
+
+from alicloud_ml.constructs.cluster import AckCluster
+from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.errors import InputError
+
+
+def test_cluster_api_endpoint_is_private_and_reuses_the_network_nat(stack, network):
+    AckCluster(stack, "Cluster", network=network, props={"name": "ml"})
+
+    cluster = synth(stack).one("alicloud_cs_managed_kubernetes")
+
+    assert cluster["slb_internet_enabled"] is False
+    assert cluster["new_nat_gateway"] is False
+    assert cluster["cluster_spec"] == "ack.pro.small"
+    assert cluster["vswitch_ids"][0].startswith("${alicloud_vswitch.")
+
+
+def test_cluster_asks_ack_for_a_nat_when_the_network_has_none(stack):
+    net = MlNetwork(stack, "Net", props={"region": "cn-shanghai", "zones": ["cn-shanghai-b"], "create_nat_gateway": False})
+    AckCluster(stack, "Cluster", network=net, props={"name": "ml"})
+
+    assert synth(stack).one("alicloud_cs_managed_kubernetes")["new_nat_gateway"] is True
+
+
+def test_cluster_manages_ai_add_ons_as_separate_resources(stack, network):
+    AckCluster(stack, "Cluster", network=network, props={"name": "ml", "shared_gpu_scheduling": True,
+                                                         "log_project": "ml-logs"})
+
+    out = synth(stack)
+
+    addons = {a["name"]: a for a in out.resources("alicloud_cs_kubernetes_addon").values()}
+    assert set(addons) == {"csi-plugin", "csi-provisioner", "arms-prometheus", "logtail-ds", "ack-ai-installer"}
+    assert '"sls_project_name": "ml-logs"' in addons["logtail-ds"]["config"]
+    assert out.one("alicloud_cs_managed_kubernetes")["addons"] == [{"name": "flannel"}]
+    assert out.one("alicloud_ram_role")["role_name"] == "ml-workers"
+
+
+def test_cluster_rejects_pod_cidr_inside_the_vpc(stack, network):
+    with pytest.raises(InputError, match=r"test/Cluster: pod_cidr: 10.0.128.0/17 overlaps the VPC 10.0.0.0/16; accepted"):
+        AckCluster(stack, "Cluster", network=network, props={"name": "ml", "pod_cidr": "10.0.128.0/17"})
+
+
+def test_cluster_rejects_unknown_cluster_spec_listing_accepted_values(stack, network):
+    with pytest.raises(InputError) as err:
+        AckCluster(stack, "Cluster", network=network, props={"name": "ml", "cluster_spec": "ack.pro.large"})
+
+    assert "cluster_spec: invalid value 'ack.pro.large'; accepted: ack.standard, ack.pro.small" in str(err.value)
