@@ -1,0 +1,162 @@
+"""The reference platform (stacks/ml_platform.py + stacks/envs/*.toml) and the L3 that builds it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Synth
+
+from alicloud_ml._cdk import App
+from alicloud_ml.errors import InputError
+from stacks.ml_platform import build_app
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict[str, Synth]:
+    out = tmp_path_factory.mktemp("cdktf.out")
+    app = App(outdir=str(out))
+    build_app(app, backend="oss")
+    app.synth()
+    return {p.parent.name: Synth(json.loads(p.read_text())) for p in out.glob("stacks/*/cdk.tf.json")}
+
+
+def test_reference_app_has_a_bootstrap_state_stack_and_one_stack_per_env(reference):
+    assert set(reference) == {"ml-state", "ml-dev", "ml-staging", "ml-prod"}
+    assert reference["ml-state"].doc["terraform"]["backend"] == {"local": {"path": "terraform.ml-state.tfstate"}}
+    keys = {name: s.doc["terraform"]["backend"]["oss"]["key"] for name, s in reference.items() if name != "ml-state"}
+    assert keys == {"ml-dev": "dev.tfstate", "ml-staging": "staging.tfstate", "ml-prod": "prod.tfstate"}
+
+
+def test_reference_dev_reproduces_the_seed_network_and_inference_pool(reference):
+    dev = reference["ml-dev"]
+
+    assert dev.one("alicloud_vpc")["cidr_block"] == "10.0.0.0/16"
+    assert dev.one("alicloud_vswitch")["cidr_block"] == "10.0.1.0/24"
+    pool = dev.by_path("alicloud_cs_kubernetes_node_pool", "Pool-inference/Resource")
+    assert pool["instance_types"] == ["ecs.gn7i-c16g1.4xlarge"] and pool["desired_size"] == "3"
+    assert {"key": "accelerated-node", "value": "true"} in pool["labels"]
+    assert {"key": "workload-type", "value": "inference"} in pool["labels"]
+    assert pool["taints"] == [{"key": "specialized-workload", "value": "true", "effect": "NoSchedule"}]
+    assert (pool["system_disk_category"], pool["system_disk_size"]) == ("cloud_essd", 200)
+    rule = next(r for r in dev.resources("alicloud_security_group_rule").values() if r.get("port_range") == "10000/65535")
+    assert (rule["ip_protocol"], rule["cidr_ip"], rule["nic_type"]) == ("tcp", "10.0.0.0/16", "intranet")
+
+
+def test_reference_dev_trains_on_spot_with_checkpoints_to_cpfs(reference):
+    dev = reference["ml-dev"]
+
+    pool = dev.by_path("alicloud_cs_kubernetes_node_pool", "Pool-training/Resource")
+    assert pool["spot_strategy"] == "SpotAsPriceGo" and pool["tags"]["ml-checkpoint-target"].startswith("cpfs://")
+    assert dev.one("alicloud_nas_file_system")["file_system_type"] == "cpfs"
+
+
+def test_reference_dev_serves_the_seed_eas_service(reference):
+    config = json.loads(reference["ml-dev"].one("alicloud_pai_service")["service_config"])
+
+    assert config["metadata"]["name"] == "production-fraud-detection-v1"
+    assert {k: config["metadata"][k] for k in ("instance", "cpu", "gpu", "memory")} == {
+        "instance": 3, "cpu": 8, "gpu": 1, "memory": 16000}
+    assert config["processor"] == "triton"
+    assert config["cloud"]["computing"]["instance_type"] == "ecs.gn7i-c8g1.2xlarge"
+    assert (config["autoscaler"]["min"], config["autoscaler"]["max"]) == (2, 10)
+    assert config["autoscaler"]["scaleStrategies"] == [{"metricName": "qps", "threshold": 50}]
+
+
+def test_reference_staging_scales_gpus_and_eas_to_zero(reference):
+    staging = reference["ml-staging"]
+
+    assert {p["scaling_config"][0]["min_size"] for p in staging.resources("alicloud_cs_kubernetes_node_pool").values()} == {0}
+    config = json.loads(staging.one("alicloud_pai_service")["service_config"])
+    assert config["autoscaler"]["min"] == 0 and "onZero" in config["autoscaler"]["behavior"]
+
+
+def test_reference_prod_spans_two_zones(reference):
+    zones = sorted(v["zone_id"] for v in reference["ml-prod"].resources("alicloud_vswitch").values())
+
+    assert zones == ["cn-shanghai-b", "cn-shanghai-g"]
+
+
+def test_backend_switches_to_local_with_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALICLOUD_ML_BACKEND", "local")
+    app = App(outdir=str(tmp_path))
+
+    stacks = build_app(app, ["dev"], include_state_stack=False)
+    app.synth()
+
+    assert list(stacks) == ["ml-dev"]
+    doc = json.loads((tmp_path / "stacks" / "ml-dev" / "cdk.tf.json").read_text())
+    assert doc["terraform"]["backend"] == {"local": {"path": "terraform.ml-dev.tfstate"}}
+
+
+def test_build_app_rejects_unknown_backend_and_env_naming_accepted_values(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALICLOUD_ML_BACKEND", "s3")
+    with pytest.raises(InputError, match=r"ALICLOUD_ML_BACKEND: invalid value 's3'; accepted: oss, local"):
+        build_app(App(outdir=str(tmp_path)), ["dev"])
+    with pytest.raises(InputError, match=r"env: unknown env 'qa'; accepted: dev, prod, staging"):
+        build_app(App(outdir=str(tmp_path)), ["qa"], backend="local")
+
+
+EXTERNAL_APP = textwrap.dedent('''
+    """Another team's app: only the public alicloud_ml API, no repository code."""
+    from alicloud_ml._cdk import App, TerraformStack
+    from alicloud_ml.constructs import AckCluster, EasService, GpuNodePool, MlNetwork, TrainingSecurityGroup
+    from alicloud_ml.provider import AlicloudProvider
+
+    app = App(outdir="out")
+    stack = TerraformStack(app, "team-a")
+    AlicloudProvider(stack, "alicloud", region="cn-shanghai")
+    net = MlNetwork(stack, "Network", props={"region": "cn-shanghai", "zones": ["cn-shanghai-b"]})
+    cluster = AckCluster(stack, "Cluster", network=net, props={"name": "team-a"})
+    group = TrainingSecurityGroup(stack, "Training", network=net, props={"name": "team-a-training"})
+    GpuNodePool(stack, "Gpus", cluster=cluster, security_group=group,
+                props={"instance_types": ["ecs.gn7i-c8g1.2xlarge"], "max_size": 2})
+    EasService(stack, "Model", props={"service_name": "team_a_model", "processor": "triton", "cpu": 8,
+                                      "memory_mb": 16000, "gpu": 1, "instance_type": "ecs.gn7i-c8g1.2xlarge"})
+    app.synth()
+''')
+
+
+def test_another_team_can_synthesize_a_minimal_app_with_the_package(tmp_path):
+    (tmp_path / "main.py").write_text(EXTERNAL_APP)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+    result = subprocess.run([sys.executable, "main.py"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    doc = json.loads((tmp_path / "out" / "stacks" / "team-a" / "cdk.tf.json").read_text())
+    assert set(doc["resource"]) >= {"alicloud_cs_kubernetes_node_pool", "alicloud_pai_service"}
+    assert not str(REPO) in result.stdout
+
+
+def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["terraform", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.e2e
+def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(tmp_path):
+    install_module = pytest.importorskip("alicloud_ml.emulator.install",
+                                         reason="the offline emulator (alicloud_ml.emulator.install) is not there yet")
+    config_file = install_module.install(tmp_path / "emulator")
+    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(config_file), "CHECKPOINT_DISABLE": "1",
+           "ALICLOUD_ML_EMULATOR_STATE": str(tmp_path / "cloud")}
+    env.pop("TF_CLI_ARGS", None)
+    app = App(outdir=str(tmp_path / "cdktf.out"))
+    build_app(app, backend="local")
+    app.synth()
+
+    for name in ("ml-state", "ml-dev", "ml-staging", "ml-prod"):
+        workdir = tmp_path / "cdktf.out" / "stacks" / name
+        for step in (["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]):
+            result = _terraform(step, workdir, env)
+            assert result.returncode == 0, f"{name}: terraform {step[0]} failed:\n{result.stdout}\n{result.stderr}"
+        replan = _terraform(["plan", "-detailed-exitcode", "-input=false", "-no-color"], workdir, env)
+        assert replan.returncode == 0, f"{name}: re-plan is not clean:\n{replan.stdout}\n{replan.stderr}"
+        destroy = _terraform(["destroy", "-auto-approve", "-input=false", "-no-color"], workdir, env)
+        assert destroy.returncode == 0, f"{name}: destroy failed:\n{destroy.stdout}\n{destroy.stderr}"
