@@ -20,13 +20,14 @@ import logging
 import sys
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from alicloud_ml.errors import InputError, PolicyViolation
 from alicloud_ml.policies.loader import StackFile, discover, load, manifest_names
 from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
+from alicloud_ml.policies.reconcile import reconcile
 from alicloud_ml.policies.severities import severity_of
 from alicloud_ml.policies.suppressions import Suppression, read_suppressions
 
@@ -145,6 +146,9 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     report = GateReport(str(path), threshold)
     report.parse_errors.extend(sf.error for sf in loaded if sf.error)
     good = [sf for sf in loaded if sf.stack is not None]
+    buckets = frozenset(b for sf in good if (b := _backend_bucket(sf.stack.data)))
+    for sf in good:
+        sf.stack = replace(sf.stack, state_buckets=buckets)
     report.stacks = [sf.stack.name for sf in good if sf.stack]
     raw: list[tuple[StackFile, str, str, Result, str]] = []
     if good:
@@ -152,6 +156,12 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     raw.extend(_run_stack_checks(good))
     _apply(report, raw, good, today)
     return report
+
+
+def _backend_bucket(data: Any) -> str:
+    backend = ((data.get("terraform") or {}).get("backend") or {}) if isinstance(data, dict) else {}
+    oss = backend.get("oss") if isinstance(backend, dict) else None
+    return str(oss.get("bucket") or "") if isinstance(oss, dict) else ""
 
 
 def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[StackFile, str, str, Result, str]]:
@@ -197,8 +207,8 @@ def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[S
             details = [d for d in (record.details or []) if not str(d).startswith("suppressed at ")]
             keys = record.check_result.get("evaluated_keys") or []
             message = details[0] if details else f"{address} fails: {record.check_name}"
-            yield sf, record.check_id, address, Result(FAILED if failed else PASSED, message,
-                                                         str(keys[0]) if keys else ""), "checkov"
+            result = Result(FAILED if failed else PASSED, message, str(keys[0]) if keys else "")
+            yield sf, record.check_id, address, reconcile(sf.stack, record.check_id, address, result), "checkov"
 
 
 def _address(sf: StackFile, resource: str, lines: list[int] | None) -> str:

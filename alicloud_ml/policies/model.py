@@ -123,6 +123,8 @@ class StackDoc:
     file: str
     data: Mapping[str, Any]
     resources: tuple[Resource, ...]
+    #: bucket names that OSS backends of the stacks gated together keep state in
+    state_buckets: frozenset[str] = frozenset()
 
     def of_type(self, *types: str) -> list[Resource]:
         return [r for r in self.resources if r.type in types]

@@ -144,3 +144,28 @@ def test_fail_on_threshold_decides_what_blocks(tmp_path, warm_gate):
     out = fx.write_outdir(tmp_path, {"ml-dev": doc})
     assert _cli("check", str(out), "--fail-on", "high").exit_code == 0
     assert _cli("check", str(out), "--fail-on", "medium").exit_code == 1
+
+
+def test_bootstrap_stack_creating_the_state_bucket_may_keep_local_state(tmp_path, warm_gate):
+    # GIVEN a state stack with local state that creates the bucket ml-dev's OSS backend uses,
+    # hardened with the standalone versioning / encryption resources (provider >= 1.220)
+    bucket_ref = "${alicloud_oss_bucket.state_bucket.bucket}"
+    state = fx.stack_doc({
+        "alicloud_oss_bucket": {"state_bucket": {"bucket": "tf-state-ml"}},
+        "alicloud_oss_bucket_versioning": {"state_versioning": {"bucket": bucket_ref, "status": "Enabled"}},
+        "alicloud_oss_bucket_server_side_encryption": {"state_sse": {"bucket": bucket_ref, "sse_algorithm": "KMS",
+                                                                     "kms_master_key_id": "${alicloud_kms_key.k.id}"}},
+        "alicloud_oss_bucket_public_access_block": {"state_pab": {"bucket": bucket_ref, "block_public_access": True}},
+    }, "ml-state", base=False, backend=None)
+    out = fx.write_outdir(tmp_path, {"ml-state": state, "ml-dev": fx.stack_doc({})})
+    # WHEN gated together
+    report = warm_gate.run_gate(out)
+    # THEN the backend and the bucket pass, and checkov's inline-block checks are reconciled
+    got = {(f.check_id, f.address): f.status for f in report.findings if f.stack == "ml-state"}
+    assert got[("ALIML_015", "terraform.backend")] == "passed"
+    assert got[("ALIML_015", "alicloud_oss_bucket.state_bucket")] == "passed"
+    assert got[("CKV_ALI_10", "alicloud_oss_bucket.state_bucket")] == "passed"
+    assert got[("CKV_ALI_6", "alicloud_oss_bucket.state_bucket")] == "passed"
+    # and alone, without a stack using that bucket, local state fails
+    alone = warm_gate.run_gate(fx.write_outdir(tmp_path / "alone", {"ml-state": state}))
+    assert ("ALIML_015", "terraform.backend") in {(f.check_id, f.address) for f in alone.blocking}

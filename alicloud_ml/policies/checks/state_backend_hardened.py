@@ -1,10 +1,14 @@
 """ALIML_015: the state backend is OSS, encrypted and locked, and its bucket is hardened.
 
 Stack-level. PASS: `terraform.backend.oss` with `encrypt = true`, a `tablestore_table` (and
-`tablestore_endpoint`), an `acl` that is private or unset; and, when the state bucket is created in
-the same JSON (an `alicloud_oss_bucket` whose `bucket` equals the backend's), versioning Enabled,
-server-side encryption, and no public ACL or public-access block turned off.
-FAIL: a local (or missing) backend, or any of the above missing.
+`tablestore_endpoint`), an `acl` that is private or unset; and, when a state bucket is created in
+the JSON (an `alicloud_oss_bucket` whose `bucket` is named by this stack's backend or by the OSS
+backend of any stack gated with it), versioning Enabled (inline or `alicloud_oss_bucket_versioning`),
+server-side encryption (inline or `alicloud_oss_bucket_server_side_encryption`), no public ACL and
+no public-access block turned off.
+The bootstrap stack that creates the state bucket keeps its own state local: a local backend
+passes in a stack that creates a bucket another stack's OSS backend uses.
+FAIL: a local (or missing) backend elsewhere, or any of the above missing.
 """
 
 from __future__ import annotations
@@ -57,10 +61,19 @@ def bucket_problems(bucket: Resource, stack: StackDoc) -> list[str]:
 def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
     backend = (stack.data.get("terraform") or {}).get("backend") or {}
     kind = next(iter(backend), None)
+    conf = (backend.get("oss") or {}) if kind == "oss" else {}
+    names = set(stack.state_buckets) | ({conf["bucket"]} if conf.get("bucket") else set())
+    findings = []
+    for bucket in stack.of_type("alicloud_oss_bucket"):
+        if bucket.attrs.get("bucket") in names:
+            found = bucket_problems(bucket, stack)
+            findings.append(StackFinding(bucket.address, Result.failed("; ".join(found), field="bucket")
+                                         if found else Result.passed(), bucket.path))
     if kind != "oss":
+        if findings:  # the bootstrap stack creating the state bucket keeps its own state local
+            return [StackFinding(ADDRESS, Result.passed("bootstrap stack: creates the state bucket")), *findings]
         return [StackFinding(ADDRESS, Result.failed(
-            f"state backend is {kind or 'missing (local state)'}; accepted: oss", field="terraform.backend"))]
-    conf = backend["oss"] or {}
+            f"state backend is {kind or 'missing (local state)'}; accepted: oss", field="terraform.backend")), *findings]
     problems = []
     if as_bool(conf.get("encrypt")) is not True:
         problems.append("backend encrypt is not true (default false)")
@@ -70,11 +83,5 @@ def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
         problems.append("backend sets tablestore_table without tablestore_endpoint")
     if conf.get("acl") not in (None, "", "private"):
         problems.append(f"backend acl is {conf.get('acl')}; accepted: private")
-    findings = []
-    for bucket in stack.of_type("alicloud_oss_bucket"):
-        if conf.get("bucket") and bucket.attrs.get("bucket") == conf.get("bucket"):
-            found = bucket_problems(bucket, stack)
-            findings.append(StackFinding(bucket.address, Result.failed("; ".join(found), field="bucket")
-                                         if found else Result.passed(), bucket.path))
     result = Result.failed("; ".join(problems), field="terraform.backend.oss") if problems else Result.passed()
     return [StackFinding(ADDRESS, result), *findings]
