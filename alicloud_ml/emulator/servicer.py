@@ -148,8 +148,10 @@ class ProviderService(rpc.ProviderServicer):
         if prior is not None and prior.get("id"):
             state["id"] = prior["id"]
         values.fill(type_name, block, state, self.region, self.store.get)
-        if has_unknown(state):  # pragma: no cover - a planner bug; never hand Terraform an unknown
-            raise EmulatorError([checks.CloudError("InternalError", f"{type_name}: a computed value was left unknown")])
+        wrong = values.type_errors(block, state)
+        if has_unknown(state) or wrong:  # an emulator bug: never store what Terraform would reject
+            raise EmulatorError([checks.CloudError(
+                "InternalError", f"{type_name}: emulator left {', '.join(wrong) or 'a value'} unknown or mistyped")])
         ctx = checks.Context(self.store, self.region, "apply", type_name, prior)
         errors = checks.run(ctx, type_name, state)
         if prior is None and self.store.get(type_name, state["id"]) is not None:

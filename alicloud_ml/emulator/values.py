@@ -213,6 +213,15 @@ def empty(t: Any) -> Any:
     return []
 
 
+def _coerce(t: Any, value: Any) -> Any:
+    """Fit a generated value to the attribute's type (log_store.create_time is epoch seconds)."""
+    if t == "number" and isinstance(value, str):
+        return int(time.time()) if value[:2].isdigit() and "T" in value else 0
+    if t == "string" and not isinstance(value, str):
+        return str(value)
+    return value
+
+
 def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup: Callable[..., Any]) -> dict[str, Any]:
     """Replace every unknown in a planned state with a concrete value (apply's job)."""
     for name, attr in spec.attrs.items():
@@ -223,7 +232,7 @@ def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup
     for name, attr in spec.attrs.items():
         if state.get(name) is UNKNOWN:
             value = _specific(type_name, name, state, region, lookup)
-            state[name] = empty(attr.type) if value is UNKNOWN else value
+            state[name] = empty(attr.type) if value is UNKNOWN else _coerce(attr.type, value)
     _fill_blocks(spec, state)
     return state
 
@@ -244,3 +253,26 @@ def _fill_blocks(spec: Block, state: dict[str, Any]) -> None:
             _fill_blocks(nested.block, item)
         if isinstance(value, list):
             state[name] = [i for i in value if i is not UNKNOWN]
+
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "number": (int, float), "bool": (bool,)}
+
+
+def type_errors(spec: Block, state: dict[str, Any], path: str = "") -> list[str]:
+    """Attributes whose value does not fit the schema type (a generator bug Terraform would reject)."""
+    out = []
+    for name, attr in spec.attrs.items():
+        value = state.get(name)
+        if value is None:
+            continue
+        t = attr.type
+        ok = (isinstance(value, _PY_TYPES[t]) and not (t == "number" and isinstance(value, bool))) \
+            if isinstance(t, str) else isinstance(value, dict if t[0] == "map" else list)
+        if not ok:
+            out.append(f"{path}{name}")
+    for name, nested in spec.blocks.items():
+        value = state.get(name)
+        for i, item in enumerate([value] if isinstance(value, dict) else value or []):
+            if isinstance(item, dict):
+                out.extend(type_errors(nested.block, item, f"{path}{name}.{i}."))
+    return out

@@ -1,0 +1,102 @@
+"""`alicloud-ml emulator`: install and manage the offline emulator of the aliyun/alicloud provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ORDER = 50
+
+emulator_app = typer.Typer(
+    name="emulator",
+    no_args_is_help=True,
+    help="""Run Terraform against an offline emulator of aliyun/alicloud (no account, no network).
+
+    \b
+    Try it:
+      alicloud-ml emulator install      # mirror + CLI config in .alicloud-ml/
+      export TF_CLI_CONFIG_FILE=...     # the line `install` prints
+      terraform init && terraform apply # or: cdktf deploy
+      alicloud-ml emulator status       # what the emulated cloud holds
+      alicloud-ml emulator reset        # forget every emulated object
+
+    The emulated cloud lives in .alicloud-ml/emulator/ (override with
+    ALICLOUD_ML_EMULATOR_STATE). It rejects what the real APIs would (CIDRs,
+    zones, instance types, CPFS, EAS config, security group ports, missing
+    references) but does not model quotas, stock, prices, latency or permissions.
+    """,
+)
+
+
+@emulator_app.command()
+def install(
+    directory: Annotated[Path, typer.Option("--dir", help="Where to write the mirror, CLI config and emulated cloud. "
+                                            "Default: .alicloud-ml")] = Path(".alicloud-ml"),
+) -> None:
+    """Install the emulator as a Terraform filesystem mirror and print the export line.
+
+    Writes DIR/mirror/registry.terraform.io/aliyun/alicloud/<version>/<platform>/ (a launcher that
+    runs the emulator with this Python) and DIR/terraform.rc, which takes aliyun/alicloud from that
+    mirror and every other provider from its registry. Prints only the line to run, so
+    `eval "$(alicloud-ml emulator install)"` works.
+    """
+    from alicloud_ml import schema
+    from alicloud_ml.emulator.install import install as do_install
+
+    config = do_install(directory)
+    typer.echo(f"Installed the alicloud-ml emulator of aliyun/alicloud {schema.provider_version()} in "
+               f"{config.parent}. Emulated cloud: {config.parent / 'emulator'}. Run:", err=True)
+    typer.echo(f"export TF_CLI_CONFIG_FILE={config}")
+
+
+def _state(state: Path | None) -> Path:
+    from alicloud_ml.emulator.store import state_dir
+
+    return state if state is not None else state_dir()
+
+
+_STATE_HELP = "Emulated cloud directory. Default: $ALICLOUD_ML_EMULATOR_STATE, else .alicloud-ml/emulator"
+
+
+@emulator_app.command()
+def status(state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP)] = None) -> None:
+    """Show how many objects of each type the emulated cloud holds."""
+    from alicloud_ml.emulator.store import DB_NAME, Store
+
+    directory = _state(state)
+    if not (directory / DB_NAME).is_file():
+        typer.echo(f"{directory}: empty (no emulated cloud yet)")
+        return
+    summary = Store(directory).summary()
+    typer.echo(f"{directory}: {sum(summary.values())} objects")
+    for type_name, count in summary.items():
+        typer.echo(f"  {type_name:45} {count}")
+
+
+@emulator_app.command()
+def reset(
+    state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP)] = None,
+    yes: Annotated[bool, typer.Option("--yes/--no-yes", help="Do not ask for confirmation. Default: ask.")] = False,
+) -> None:
+    """Forget every emulated object (Terraform state files are not touched).
+
+    After a reset, `terraform plan` shows the objects as gone and plans to create them again.
+    """
+    from alicloud_ml.emulator.store import DB_NAME
+
+    directory = _state(state)
+    files = [directory / (DB_NAME + suffix) for suffix in ("", "-wal", "-shm")]
+    if not any(f.exists() for f in files):
+        typer.echo(f"{directory}: already empty")
+        return
+    if not yes:
+        typer.confirm(f"Delete the emulated cloud in {directory}?", abort=True)
+    for f in files:
+        f.unlink(missing_ok=True)
+    typer.echo(f"{directory}: reset")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(emulator_app)
