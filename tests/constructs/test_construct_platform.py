@@ -132,7 +132,7 @@ def test_another_team_can_synthesize_a_minimal_app_with_the_package(tmp_path):
     assert result.returncode == 0, result.stderr
     doc = json.loads((tmp_path / "out" / "stacks" / "team-a" / "cdk.tf.json").read_text())
     assert set(doc["resource"]) >= {"alicloud_cs_kubernetes_node_pool", "alicloud_pai_service"}
-    assert not str(REPO) in result.stdout
+    assert str(REPO) not in result.stdout
 
 
 def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
