@@ -128,8 +128,10 @@ def references(value: Any) -> list[tuple[str, str]]:
 
 
 def json_object(value: Any) -> dict[str, Any] | None:
-    """A JSON-encoded object string (EAS `service_config`), decoded; None for anything else."""
-    if isinstance(value, str) and value.startswith("{") and "${" not in value:
+    """A JSON-encoded object string (EAS `service_config`), decoded; None for anything else.
+
+    `${…}` references inside its string values keep it valid JSON, so those still decode."""
+    if isinstance(value, str) and value.startswith("{"):
         try:
             decoded = json.loads(value)
         except ValueError:

@@ -196,11 +196,12 @@ class CostModel:
     def _eas(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         raw = attrs.get("service_config")
         config = raw if isinstance(raw, dict) else None
-        if isinstance(raw, str) and "${" not in raw:
+        if isinstance(raw, str):
             try:
-                config = json.loads(raw)
+                config = json.loads(raw)  # `${…}` inside string values (vpc ids) keeps it valid JSON
             except ValueError:
-                raise _NotPriced("service_config is not valid JSON") from None
+                raise _NotPriced("service_config is not known until apply" if raw.startswith("${")
+                                 else "service_config is not valid JSON") from None
         if not isinstance(config, dict):
             raise _NotPriced("service_config is not known until apply")
         meta = config.get("metadata") if isinstance(config.get("metadata"), dict) else {}
