@@ -138,3 +138,12 @@ def test_cost_cli_rejects_spot_discount_outside_zero_to_one(tmp_path, capsys):
     out_dir = write_synth(tmp_path / "out", {"ml-dev": platform()})
     code, _, err = _run(["cost", str(out_dir), "--spot-discount", "1.5"], capsys)
     assert code == 2 and "--spot-discount" in err and "[0, 1)" in err
+
+
+def test_eas_service_config_with_references_is_still_priced(tmp_path):
+    config = json.loads(eas_config("x", instance=2, min_=1, max_=4))
+    config["cloud"]["networking"] = {"vpc_id": "${alicloud_vpc.Platform_Network_Vpc_Resource_A1.id}"}
+    base = changed(platform(), EAS, service_config=json.dumps(config))
+    eas = _costs(tmp_path, base)[address(base, EAS)]
+    assert eas.status == "estimated"
+    assert eas.monthly.desired == pytest.approx(_list_price("ecs.gn7i-c8g1.2xlarge") * 730 * 2)
