@@ -16,7 +16,7 @@ CHECK = PolicyCheck(
     title="Ensure the ACK API server endpoint is not public",
     why="slb_internet_enabled defaults to true: the Kubernetes API of a GPU cluster is then reachable from the "
         "internet, one leaked kubeconfig away from cryptomining on the GPUs.",
-    fix="Set ClusterProps.public_endpoint = False (slb_internet_enabled false); reach the API through the VPC, "
+    fix="Set AckClusterProps.public_api_endpoint = False (slb_internet_enabled false); reach the API through the VPC, "
         "a bastion or a VPN, or suppress with a reason.",
     resource_types=("alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes", "alicloud_cs_serverless_kubernetes"),
 )

@@ -21,7 +21,7 @@ CHECK = PolicyCheck(
     title="Ensure CPFS file systems are in the same VPC as the ACK cluster",
     why="ACK mounts CPFS over NFS through a protocol service reachable only inside the file system's VPC; a CPFS "
         "in another VPC deploys fine and then every pod mount times out.",
-    fix="Create the CpfsStorage with the platform's network (CpfsStorageProps.vpc / vswitch from NetworkProps).",
+    fix="Create the CPFS file system (CpfsFileSystemProps) on the cluster's MlNetwork, not a second VPC.",
     resource_types=("alicloud_nas_file_system",),
     stack_level=True,
 )

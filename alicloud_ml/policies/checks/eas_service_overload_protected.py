@@ -18,7 +18,7 @@ CHECK = PolicyCheck(
     why="Unbounded queues let a traffic spike pile requests into memory until instances are killed for OOM, "
         "which shifts the load to the survivors (the out-of-memory cascade); a bounded queue answers 450 "
         "instead, keepalive caps a slow request (408), and autoscaler.max caps the bill.",
-    fix="Set EasServiceProps.rpc_max_queue_size, rpc_keepalive_ms and autoscaler_max.",
+    fix="Set EasServiceProps.rpc.max_queue_size, rpc.keepalive_ms and autoscaler.max_instances.",
     resource_types=("alicloud_pai_service",),
 )
 

@@ -20,7 +20,7 @@ CHECK = PolicyCheck(
     title="Ensure non-production EAS services and GPU node pools can scale to zero",
     why="Idle GPUs bill by the hour: development and staging capacity that cannot reach zero is the largest "
         "avoidable cost of an ML platform.",
-    fix="Set GpuNodePoolProps.min_size = 0 and EasServiceProps.autoscaler_min = 0 (or scale_to_zero) outside prod.",
+    fix="Set GpuNodePoolProps.min_size = 0 and EasServiceProps.autoscaler.min_instances = 0 (or scale_to_zero) outside prod.",
     resource_types=("alicloud_pai_service", "alicloud_cs_kubernetes_node_pool"),
 )
 

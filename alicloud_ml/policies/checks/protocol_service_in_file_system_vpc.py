@@ -18,7 +18,7 @@ CHECK = PolicyCheck(
     title="Ensure NAS protocol services and mount targets are in their file system's VPC",
     why="The CPFS protocol service must live in the file system's VPC; elsewhere the provider creates it and "
         "NFS clients in the cluster can never reach the export.",
-    fix="Pass the file system's network to CpfsStorage (CpfsStorageProps.protocol_vswitch in the same VPC).",
+    fix="Create the protocol service and mount target on the file system's MlNetwork (CpfsFileSystemProps).",
     resource_types=TYPES,
     stack_level=True,
 )

@@ -17,7 +17,7 @@ CHECK = PolicyCheck(
     title="Ensure RAM policies do not allow all actions on all resources",
     why="A workload role with Action * on Resource * is an account administrator: one compromised training "
         "pod can delete the cluster, the state bucket and every checkpoint.",
-    fix="List the actions and resource ARNs the workload needs in WorkloadRoleProps.statements.",
+    fix="List the actions and resource ARNs the workload needs in WorkloadRolesProps statements.",
     resource_types=("alicloud_ram_policy",),
 )
 

@@ -24,7 +24,7 @@ CHECK = PolicyCheck(
     title="Ensure resources are in the provider's region and in zones of that region",
     why="A zone from another region fails at apply time at best; a bucket or file system in another region "
         "works and then bills cross-region traffic on every read (the egress trap).",
-    fix="Set NetworkProps.zones to zones of MlPlatformProps.region (e.g. cn-shanghai-b for cn-shanghai).",
+    fix="Set MlNetworkProps.zones to zones of MlNetworkProps.region (e.g. cn-shanghai-b for cn-shanghai).",
     resource_types=(),
     stack_level=True,
 )

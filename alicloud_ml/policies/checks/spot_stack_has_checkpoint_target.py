@@ -15,7 +15,7 @@ CHECK = PolicyCheck(
     title="Ensure stacks with spot node pools have a CPFS checkpoint target",
     why="Spot nodes are reclaimed with a few minutes' notice; training on them loses its progress unless it "
         "checkpoints to shared storage that outlives the node.",
-    fix="Add a CpfsStorage construct (MlPlatformProps.storage) to the stack, or suppress with a reason.",
+    fix="Add a CPFS file system (CpfsFileSystemProps) to the stack, or suppress with a reason.",
     resource_types=("alicloud_cs_kubernetes_node_pool",),
     stack_level=True,
 )

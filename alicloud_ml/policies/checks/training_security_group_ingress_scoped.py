@@ -22,7 +22,7 @@ CHECK = PolicyCheck(
     title="Ensure training security groups allow ingress only from the VPC CIDR or the group itself",
     why="Multi-node training needs all ports between its own nodes (NCCL picks random TCP ports) and nothing "
         "else; a self-referencing all-ports rule gives that without opening the group to other tenants.",
-    fix="Use TrainingSecurityGroup's self rule (source_security_group_id = the group) and VPC-CIDR rules only, "
+    fix="Use TrainingSecurityGroupProps' self rule (source_security_group_id = the group) and VPC-CIDR rules only, "
         "or suppress with a reason.",
     resource_types=("alicloud_security_group_rule",),
     stack_level=True,
