@@ -23,7 +23,7 @@ from pydantic import Field, model_validator
 from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
 from alicloud_ml.constructs.cluster import AckCluster
-from alicloud_ml.constructs.security import _WorkloadSecurityGroup
+from alicloud_ml.constructs.security import WorkloadSecurityGroup
 from alicloud_ml.provider.cs import (
     CsKubernetesNodePool,
     CsKubernetesNodePoolDataDisks,
@@ -178,7 +178,7 @@ class GpuNodePool(Construct):
     """
 
     def __init__(self, scope: Construct, id: str, *, cluster: AckCluster,
-                 security_group: _WorkloadSecurityGroup, props: GpuNodePoolProps | Mapping[str, Any]) -> None:
+                 security_group: WorkloadSecurityGroup, props: GpuNodePoolProps | Mapping[str, Any]) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(GpuNodePoolProps, props, self.node.path)
         name = p.node_pool_name or id.lower()

@@ -75,7 +75,7 @@ class ServingSecurityGroupProps(SecurityGroupProps):
     allow_vpc_high_ports: bool = Field(False, description="Seed `tcp 10000/65535` rule from the VPC. Default: `false`.")
 
 
-class _WorkloadSecurityGroup(Construct):
+class WorkloadSecurityGroup(Construct):
     """Common body: group, self rule, optional VPC rule, extra rules, enterprise egress."""
 
     _PROPS: type[SecurityGroupProps] = SecurityGroupProps
@@ -115,7 +115,7 @@ class _WorkloadSecurityGroup(Construct):
         return self.security_group.id
 
 
-class TrainingSecurityGroup(_WorkloadSecurityGroup):
+class TrainingSecurityGroup(WorkloadSecurityGroup):
     """Training nodes: all protocols between members, optional RoCEv2, nothing from the internet."""
 
     _PROPS = TrainingSecurityGroupProps
@@ -128,7 +128,7 @@ class TrainingSecurityGroup(_WorkloadSecurityGroup):
                        source_security_group_id=self.security_group.id, description="RoCEv2 (RoCE fabrics only)")
 
 
-class ServingSecurityGroup(_WorkloadSecurityGroup):
+class ServingSecurityGroup(WorkloadSecurityGroup):
     """Serving nodes and EAS instances: members talk to each other; callers come from inside the VPC."""
 
     _PROPS = ServingSecurityGroupProps

@@ -22,7 +22,7 @@ from pydantic import Field, field_validator, model_validator
 
 from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
 from alicloud_ml.constructs.network import MlNetwork
-from alicloud_ml.constructs.security import _WorkloadSecurityGroup
+from alicloud_ml.constructs.security import WorkloadSecurityGroup
 from alicloud_ml.provider.pai import PaiService, PaiServiceTimeouts
 
 BUILTIN_PROCESSORS: tuple[str, ...] = (
@@ -169,7 +169,7 @@ class EasService(Construct):
     """
 
     def __init__(self, scope: Construct, id: str, *, props: EasServiceProps | Mapping[str, Any],
-                 network: MlNetwork | None = None, security_group: _WorkloadSecurityGroup | None = None,
+                 network: MlNetwork | None = None, security_group: WorkloadSecurityGroup | None = None,
                  zone: str | None = None) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(EasServiceProps, props, self.node.path)
