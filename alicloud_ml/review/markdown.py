@@ -91,6 +91,12 @@ def _summary_table(review: Review, cur: str) -> list[str]:
     out += ["", f"Monthly **estimates** at configured sizes ({_basis(review)}). Between minimum and maximum "
             f"scale the bill moves from {fmt.money(b.min, cur)} – {fmt.money(b.max, cur)} to "
             f"{fmt.money(a.min, cur)} – {fmt.money(a.max, cur)}.", ""]
+    regions = review.provenance["regions"]
+    elsewhere = [f"{s.name} is in {s.changes.region}" for s in review.stacks
+                 if s.changes.region and s.changes.region not in regions]
+    if elsewhere:
+        out += [f"> [!NOTE]\n> Prices are for {', '.join(regions)}; {', '.join(elsewhere)}: "
+                "its figures are rougher still (pass `--prices` for that region).", ""]
     return out
 
 
