@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
             report = run_gate(path, fail_on=fail_on)
         except (InputError, InputErrors) as exc:
             typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2) from None
+            raise SystemExit(2) from None
         text = render(report, fmt)
         if output is not None:
             _write_atomically(output, text)
@@ -58,4 +58,6 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"wrote {fmt} report to {output}")
         else:
             typer.echo(text)
-        raise typer.Exit(0 if report.ok else 1)
+        # SystemExit, not typer.Exit: cli.main runs click with standalone_mode=False, which turns
+        # typer.Exit into a discarded return value (the process would exit 0)
+        raise SystemExit(0 if report.ok else 1)

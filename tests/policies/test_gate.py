@@ -169,3 +169,17 @@ def test_bootstrap_stack_creating_the_state_bucket_may_keep_local_state(tmp_path
     # and alone, without a stack using that bucket, local state fails
     alone = warm_gate.run_gate(fx.write_outdir(tmp_path / "alone", {"ml-state": state}))
     assert ("ALIML_015", "terraform.backend") in {(f.check_id, f.address) for f in alone.blocking}
+
+
+def test_console_entry_point_exits_1_on_blocking_findings_and_2_on_a_missing_path(tmp_path, warm_gate):
+    import subprocess
+    import sys
+
+    doc = fx.stack_doc({"alicloud_cs_kubernetes_node_pool": {"fail_untainted": fx.gpu_pool(taints=None)}})
+    out = fx.write_outdir(tmp_path, {"ml-dev": doc})
+    entry = [sys.executable, "-c", "from alicloud_ml.cli import main; main()"]
+    blocked = subprocess.run([*entry, "check", str(out)], capture_output=True, text=True, timeout=300)
+    missing = subprocess.run([*entry, "check", str(tmp_path / "nope")], capture_output=True, text=True, timeout=300)
+    assert blocked.returncode == 1, blocked.stderr
+    assert "ALIML_001" in blocked.stdout
+    assert missing.returncode == 2 and "path not found" in missing.stderr
