@@ -18,6 +18,7 @@ depends on the class, so it is memoised per class below.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, overload
 
@@ -59,6 +60,15 @@ class S(NamedTuple):
     nesting: str | None = None  # list | set | single
     min_items: int | None = None
     max_items: int | None = None
+    pattern: str | None = None  # the provider's regex for the value
+    conflicts: tuple[str, ...] = ()  # arguments that may not be set together with this one
+
+
+class Group(NamedTuple):
+    """A cross-argument rule from the schema: `exactly_one_of` or `at_least_one_of` a set of arguments."""
+
+    rule: str
+    names: tuple[str, ...]
 
 
 def _memoise_override_scan() -> None:
@@ -155,6 +165,8 @@ def _validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None
         allowed = [a.lower() for a in spec.allowed] if spec.ignore_case else list(spec.allowed)
         if candidate not in allowed:
             problems.append(f'{path}: invalid value {value!r}; accepted: {", ".join(spec.allowed)}')
+    if spec.pattern is not None and isinstance(value, str) and not re.match(spec.pattern, value):
+        problems.append(f"{path}: invalid value {value!r}; accepted: a value matching {spec.pattern}")
     if spec.range is not None and isinstance(value, (int, float)):
         low, high = spec.range
         if low is not None and value < low:
@@ -192,7 +204,24 @@ def _validate_block(spec: S, value: Any, path: str, problems: list[str]) -> None
             block._collect_problems(item_path, problems)
 
 
-def validate(spec: Mapping[str, S], values: Mapping[str, Any], unknown: Mapping[str, Any], prefix: str) -> list[str]:
+def _check_groups(groups: Sequence[Group], spec: Mapping[str, S], values: Mapping[str, Any], prefix: str,
+                  problems: list[str]) -> None:
+    for group in groups:
+        given = [name for name in group.names if values.get(name) is not None]
+        listed = ", ".join(group.names)
+        if group.rule == "exactly_one_of" and len(given) != 1:
+            got = ", ".join(given) if given else "none"
+            problems.append(f"{prefix}{group.names[0]}: exactly one of {listed} must be set, got {got}")
+        elif group.rule == "at_least_one_of" and not given:
+            problems.append(f"{prefix}{group.names[0]}: at least one of {listed} must be set")
+    for name, attr in spec.items():
+        for other in attr.conflicts:
+            if name < other and values.get(name) is not None and values.get(other) is not None:
+                problems.append(f"{prefix}{name}: conflicts with {other}; set only one of them")
+
+
+def validate(spec: Mapping[str, S], values: Mapping[str, Any], unknown: Mapping[str, Any], prefix: str,
+             groups: Sequence[Group] = ()) -> list[str]:
     """Every problem with `values` against `spec`, each as `<attribute path>: <what is wrong>`."""
     problems: list[str] = []
     for name in unknown:
@@ -206,6 +235,7 @@ def validate(spec: Mapping[str, S], values: Mapping[str, Any], unknown: Mapping[
                 problems.append(f"{prefix}{name}: required argument is missing")
             continue
         _validate_value(attr, value, prefix + name, problems)
+    _check_groups(groups, spec, values, prefix, problems)
     return problems
 
 
@@ -231,6 +261,7 @@ class Block:
     """A nested block (e.g. a node pool's `taints`). Problems surface when the owning resource is built."""
 
     _SPEC: ClassVar[dict[str, S]] = {}
+    _GROUPS: ClassVar[tuple[Group, ...]] = ()
     __slots__ = ("_values", "_unknown")
 
     def _init(self, values: dict[str, Any], unknown: Mapping[str, Any]) -> None:
@@ -245,7 +276,7 @@ class Block:
         return block
 
     def _collect_problems(self, path: str, problems: list[str]) -> None:
-        problems.extend(validate(self._SPEC, self._values, self._unknown, path + "."))
+        problems.extend(validate(self._SPEC, self._values, self._unknown, path + ".", self._GROUPS))
 
     def _to_terraform(self) -> dict[str, Any]:
         return synthesize(self._SPEC, self._values)
@@ -280,12 +311,13 @@ class Resource(TerraformResource):
 
     TF_TYPE: ClassVar[str] = ""
     _SPEC: ClassVar[dict[str, S]] = {}
+    _GROUPS: ClassVar[tuple[Group, ...]] = ()
 
     def __init__(
         self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], meta: dict[str, Any] | None
     ) -> None:
         values = _given(values)
-        problems = validate(self._SPEC, values, unknown, "")
+        problems = validate(self._SPEC, values, unknown, "", self._GROUPS)
         if problems:
             _raise(f"{scope.node.path}/{id}".lstrip("/"), problems)
         if meta is None:

@@ -47,7 +47,10 @@ _register_commands()
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: turns the toolkit's typed errors into exit codes, never a traceback."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode click returns (rather than raises) the code of `typer.Exit`.
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except (InputError, InputErrors) as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_INPUT)

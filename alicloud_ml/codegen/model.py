@@ -75,6 +75,7 @@ class BlockClass:
     tf_path: str
     doc: str
     args: list[Arg] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +87,7 @@ class ResourceClass:
     args: list[Arg] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     blocks: list[BlockClass] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
 
 
 def _kind(attr: dict[str, Any]) -> tuple[str, str | None]:
@@ -154,7 +156,21 @@ def _spec(kind: str, elem: str | None, attr: dict[str, Any], required: bool) -> 
         args.append(f"elem={elem!r}")
     if attr.get("max_items"):
         args.append(f"max_items={attr['max_items']}")
+    if attr.get("validation_pattern"):
+        args.append(f"pattern={attr['validation_pattern']!r}")
+    if attr.get("conflicts_with"):
+        args.append(f"conflicts={tuple(attr['conflicts_with'])!r}")
     return f"S({', '.join(args)})"
+
+
+def groups(block: dict[str, Any]) -> list[str]:
+    """`Group(...)` source for each distinct exactly_one_of / at_least_one_of rule of a block's attributes."""
+    seen: dict[tuple[str, tuple[str, ...]], None] = {}
+    for attr in block.get("attributes", {}).values():
+        for rule in ("exactly_one_of", "at_least_one_of"):
+            if attr.get(rule):
+                seen[(rule, tuple(attr[rule]))] = None
+    return [f"Group({rule!r}, {names!r})" for rule, names in seen]
 
 
 def python_name(name: str) -> str:
@@ -188,7 +204,8 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
         cls_name = class_prefix + camel(name)
         path = f"{tf_path}.{name}" if tf_path else name
         nested_args, _ = _arguments(owner, nested["block"], cls_name, path, out_blocks)
-        out_blocks.append(BlockClass(cls_name, path, one_paragraph(nested["block"].get("description", ""), 300), nested_args))
+        out_blocks.append(BlockClass(cls_name, path, one_paragraph(nested["block"].get("description", ""), 300), nested_args,
+                                     groups(nested["block"])))
         nesting = nested["nesting_mode"]
         required = bool(nested.get("required")) or bool(nested.get("min_items"))
         if nesting == "single":
@@ -218,7 +235,8 @@ def resource_class(tf_type: str) -> ResourceClass:
     block = schema.resource_block(tf_type)
     args, refs = _arguments(tf_type, block, name, "", blocks)
     docs_url = DOCS.format(version=schema.provider_version(), name=tf_type.removeprefix("alicloud_"))
-    return ResourceClass(name, tf_type, one_paragraph(block.get("description", ""), 600), docs_url, args, refs, blocks)
+    return ResourceClass(name, tf_type, one_paragraph(block.get("description", ""), 600), docs_url, args, refs, blocks,
+                         groups(block))
 
 
 def provider_class() -> ResourceClass:

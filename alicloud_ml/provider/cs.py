@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "CsManagedKubernetes",
@@ -337,15 +337,18 @@ CsManagedKubernetesAddons._SPEC = {
 }
 
 
+
 CsManagedKubernetesAuditLogConfig._SPEC = {
     "enabled": S('bool'),
     "sls_project_name": S('str'),
 }
 
 
+
 CsManagedKubernetesAutoMode._SPEC = {
     "enabled": S('bool'),
 }
+
 
 
 CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig._SPEC = {
@@ -354,10 +357,12 @@ CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig._SPEC = {
 }
 
 
+
 CsManagedKubernetesControlPlaneEndpointsConfigLoadBalancersConfig._SPEC = {
     "endpoint_type": S('str'),
     "load_balancer_id": S('str'),
 }
+
 
 
 CsManagedKubernetesControlPlaneEndpointsConfig._SPEC = {
@@ -366,10 +371,12 @@ CsManagedKubernetesControlPlaneEndpointsConfig._SPEC = {
 }
 
 
+
 CsManagedKubernetesDeleteOptions._SPEC = {
     "delete_mode": S('str', allowed=('delete', 'retain')),
     "resource_type": S('str', allowed=('SLB', 'ALB', 'SLS_Data', 'SLS_ControlPlane', 'PrivateZone')),
 }
+
 
 
 CsManagedKubernetesMaintenanceWindow._SPEC = {
@@ -380,15 +387,18 @@ CsManagedKubernetesMaintenanceWindow._SPEC = {
 }
 
 
+
 CsManagedKubernetesOperationPolicyClusterAutoUpgrade._SPEC = {
     "channel": S('str'),
     "enabled": S('bool'),
 }
 
 
+
 CsManagedKubernetesOperationPolicy._SPEC = {
     "cluster_auto_upgrade": S('block', block=CsManagedKubernetesOperationPolicyClusterAutoUpgrade, nesting='list', max_items=1),
 }
+
 
 
 CsManagedKubernetesTimeouts._SPEC = {
@@ -398,9 +408,11 @@ CsManagedKubernetesTimeouts._SPEC = {
 }
 
 
+
 CsManagedKubernetesUpgradePolicy._SPEC = {
     "control_plane_only": S('bool'),
 }
+
 
 
 class CsManagedKubernetes(Resource):
@@ -595,11 +607,11 @@ class CsManagedKubernetes(Resource):
         "enable_rrsa": S('bool'),
         "encryption_provider_key": S('str'),
         "ip_stack": S('str', allowed=('ipv4', 'dual')),
-        "is_enterprise_security_group": S('bool'),
+        "is_enterprise_security_group": S('bool', conflicts=('security_group_id',)),
         "load_balancer_spec": S('str', allowed=('slb.s1.small', 'slb.s2.small', 'slb.s2.medium', 'slb.s3.small', 'slb.s3.medium', 'slb.s3.large')),
         "maintenance_window": S('block', block=CsManagedKubernetesMaintenanceWindow, nesting='list', max_items=1),
-        "name": S('str'),
-        "name_prefix": S('str'),
+        "name": S('str', conflicts=('name_prefix',)),
+        "name_prefix": S('str', conflicts=('name',)),
         "new_nat_gateway": S('bool'),
         "node_cidr_mask": S('int', range=(24, 28)),
         "operation_policy": S('block', block=CsManagedKubernetesOperationPolicy, nesting='list', max_items=1),
@@ -624,6 +636,7 @@ class CsManagedKubernetes(Resource):
         "worker_vswitch_ids": S('list', elem='str'),
         "zone_ids": S('list', elem='str', max_items=5),
     }
+    _GROUPS = (Group('exactly_one_of', ('worker_vswitch_ids', 'vswitch_ids', 'zone_ids')), )
 
     def __init__(
         self,
@@ -1480,6 +1493,7 @@ CsKubernetesNodePoolAutoMode._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolContainerdConfig._SPEC = {
     "ignore_image_defined_volume": S('str'),
     "insecure_registries": S('list', elem='str'),
@@ -1489,6 +1503,7 @@ CsKubernetesNodePoolContainerdConfig._SPEC = {
     "max_concurrent_downloads": S('int', range=(1, 20)),
     "registry_mirrors": S('list', elem='str'),
 }
+
 
 
 CsKubernetesNodePoolDataDisks._SPEC = {
@@ -1509,15 +1524,18 @@ CsKubernetesNodePoolDataDisks._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolEfloNodeGroup._SPEC = {
     "cluster_id": S('str'),
     "group_id": S('str'),
 }
 
 
+
 CsKubernetesNodePoolInstanceMetadataOptions._SPEC = {
     "http_tokens": S('str', allowed=('optional', 'required')),
 }
+
 
 
 CsKubernetesNodePoolInstancePatterns._SPEC = {
@@ -1535,16 +1553,19 @@ CsKubernetesNodePoolInstancePatterns._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolKubeletConfigurationReservedMemory._SPEC = {
     "limits": S('map', elem='str'),
     "numa_node": S('int'),
 }
 
 
+
 CsKubernetesNodePoolKubeletConfigurationTracing._SPEC = {
     "endpoint": S('str'),
     "sampling_rate_per_million": S('str'),
 }
+
 
 
 CsKubernetesNodePoolKubeletConfiguration._SPEC = {
@@ -1583,10 +1604,12 @@ CsKubernetesNodePoolKubeletConfiguration._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolLabels._SPEC = {
     "key": S('str', required=True),
     "value": S('str'),
 }
+
 
 
 CsKubernetesNodePoolManagementAutoRepairPolicy._SPEC = {
@@ -1594,15 +1617,18 @@ CsKubernetesNodePoolManagementAutoRepairPolicy._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolManagementAutoUpgradePolicy._SPEC = {
     "auto_upgrade_kubelet": S('bool'),
 }
+
 
 
 CsKubernetesNodePoolManagementAutoVulFixPolicy._SPEC = {
     "restart_node": S('bool'),
     "vul_level": S('str'),
 }
+
 
 
 CsKubernetesNodePoolManagement._SPEC = {
@@ -1619,10 +1645,12 @@ CsKubernetesNodePoolManagement._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolPrivatePoolOptions._SPEC = {
     "private_pool_options_id": S('str'),
     "private_pool_options_match_criteria": S('str'),
 }
+
 
 
 CsKubernetesNodePoolRollingPolicy._SPEC = {
@@ -1633,21 +1661,24 @@ CsKubernetesNodePoolRollingPolicy._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolScalingConfig._SPEC = {
-    "eip_bandwidth": S('int', range=(0, 500)),
-    "eip_internet_charge_type": S('str', allowed=('PayByBandwidth', 'PayByTraffic')),
+    "eip_bandwidth": S('int', range=(0, 500), conflicts=('internet_charge_type',)),
+    "eip_internet_charge_type": S('str', allowed=('PayByBandwidth', 'PayByTraffic'), conflicts=('internet_charge_type',)),
     "enable": S('bool'),
-    "is_bond_eip": S('bool'),
+    "is_bond_eip": S('bool', conflicts=('internet_charge_type',)),
     "max_size": S('int', range=(0, 2000)),
     "min_size": S('int', range=(0, 1000)),
     "type": S('str', allowed=('cpu', 'gpu', 'gpushare', 'spot')),
 }
 
 
+
 CsKubernetesNodePoolSpotPriceLimit._SPEC = {
     "instance_type": S('str'),
     "price_limit": S('str'),
 }
+
 
 
 CsKubernetesNodePoolTaints._SPEC = {
@@ -1657,9 +1688,11 @@ CsKubernetesNodePoolTaints._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolTeeConfig._SPEC = {
     "tee_enable": S('bool'),
 }
+
 
 
 CsKubernetesNodePoolTimeouts._SPEC = {
@@ -1669,6 +1702,7 @@ CsKubernetesNodePoolTimeouts._SPEC = {
 }
 
 
+
 CsKubernetesNodePoolUpgradePolicy._SPEC = {
     "image_id": S('str'),
     "kubernetes_version": S('str'),
@@ -1676,6 +1710,7 @@ CsKubernetesNodePoolUpgradePolicy._SPEC = {
     "runtime_version": S('str'),
     "use_replace": S('bool'),
 }
+
 
 
 class CsKubernetesNodePool(Resource):
@@ -1911,7 +1946,7 @@ class CsKubernetesNodePool(Resource):
         "cpu_policy": S('str', allowed=('static', 'none')),
         "data_disks": S('block', block=CsKubernetesNodePoolDataDisks, nesting='list'),
         "deployment_set_id": S('str'),
-        "desired_size": S('str'),
+        "desired_size": S('str', conflicts=('instances', 'node_count')),
         "eflo_node_group": S('block', block=CsKubernetesNodePoolEfloNodeGroup, nesting='list', max_items=1),
         "force_delete": S('bool'),
         "format_disk": S('bool'),
@@ -1922,11 +1957,11 @@ class CsKubernetesNodePool(Resource):
         "instance_metadata_options": S('block', block=CsKubernetesNodePoolInstanceMetadataOptions, nesting='list', max_items=1),
         "instance_patterns": S('block', block=CsKubernetesNodePoolInstancePatterns, nesting='list'),
         "instance_types": S('list', elem='str'),
-        "instances": S('list', elem='str', max_items=100),
+        "instances": S('list', elem='str', max_items=100, conflicts=('node_count', 'scaling_config', 'desired_size')),
         "internet_charge_type": S('str', allowed=('PayByBandwidth', 'PayByTraffic')),
         "internet_max_bandwidth_out": S('int', range=(0, 100)),
         "keep_instance_name": S('bool'),
-        "key_name": S('str'),
+        "key_name": S('str', conflicts=('password', 'kms_encrypted_password')),
         "kms_encrypted_password": S('str'),
         "kms_encryption_context": S('map', elem='str'),
         "kubelet_configuration": S('block', block=CsKubernetesNodePoolKubeletConfiguration, nesting='list', max_items=1),
@@ -1935,12 +1970,12 @@ class CsKubernetesNodePool(Resource):
         "management": S('block', block=CsKubernetesNodePoolManagement, nesting='list', max_items=1),
         "multi_az_policy": S('str', allowed=('PRIORITY', 'COST_OPTIMIZED', 'BALANCE')),
         "name": S('str'),
-        "node_count": S('int'),
+        "node_count": S('int', conflicts=('instances', 'desired_size')),
         "node_name_mode": S('str'),
         "node_pool_name": S('str'),
         "on_demand_base_capacity": S('str'),
         "on_demand_percentage_above_base_capacity": S('str'),
-        "password": S('str'),
+        "password": S('str', conflicts=('key_name', 'kms_encrypted_password')),
         "period": S('int', allowed=(0, 1, 2, 3, 6, 12)),
         "period_unit": S('str', allowed=('Month',)),
         "platform": S('str', allowed=('CentOS', 'AliyunLinux', 'Windows', 'WindowsCore')),
@@ -1983,6 +2018,7 @@ class CsKubernetesNodePool(Resource):
         "user_data": S('str'),
         "vswitch_ids": S('list', elem='str'),
     }
+    _GROUPS = (Group('exactly_one_of', ('node_pool_name', 'name')), )
 
     def __init__(
         self,
@@ -2200,6 +2236,7 @@ CsKubernetesAddonTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class CsKubernetesAddon(Resource):

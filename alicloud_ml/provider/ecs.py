@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "SecurityGroup",
@@ -53,6 +53,7 @@ SecurityGroupTimeouts._SPEC = {
 }
 
 
+
 class SecurityGroup(Resource):
     """`alicloud_security_group`
 
@@ -90,7 +91,7 @@ class SecurityGroup(Resource):
     _SPEC = {
         "description": S('str'),
         "inner_access": S('bool'),
-        "inner_access_policy": S('str', allowed=('Accept', 'Drop')),
+        "inner_access_policy": S('str', allowed=('Accept', 'Drop'), conflicts=('inner_access',)),
         "name": S('str'),
         "resource_group_id": S('str'),
         "security_group_name": S('str'),
@@ -200,7 +201,7 @@ class SecurityGroupRule(Resource):
         "type": S('str', required=True, allowed=('ingress', 'egress')),
         "cidr_ip": S('str'),
         "description": S('str'),
-        "ipv6_cidr_ip": S('str'),
+        "ipv6_cidr_ip": S('str', conflicts=('cidr_ip',)),
         "nic_type": S('str', allowed=('internet', 'intranet')),
         "policy": S('str', allowed=('accept', 'drop')),
         "port_range": S('str'),
@@ -208,8 +209,9 @@ class SecurityGroupRule(Resource):
         "priority": S('int', range=(1, 100)),
         "source_group_owner_account": S('str'),
         "source_group_owner_id": S('str'),
-        "source_security_group_id": S('str'),
+        "source_security_group_id": S('str', conflicts=('cidr_ip',)),
     }
+    _GROUPS = (Group('at_least_one_of', ('cidr_ip', 'ipv6_cidr_ip', 'source_security_group_id', 'prefix_list_id')), )
 
     def __init__(
         self,
@@ -292,6 +294,7 @@ EcsDiskTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class EcsDisk(Resource):
@@ -384,13 +387,13 @@ class EcsDisk(Resource):
     TF_TYPE = "alicloud_ecs_disk"
     _SPEC = {
         "advanced_features": S('str'),
-        "availability_zone": S('str'),
+        "availability_zone": S('str', conflicts=('zone_id',)),
         "bursting_enabled": S('bool'),
         "category": S('str', allowed=('cloud', 'cloud_efficiency', 'cloud_essd', 'cloud_ssd', 'cloud_auto', 'cloud_essd_entry', 'elastic_ephemeral_disk_standard', 'elastic_ephemeral_disk_premium')),
         "delete_auto_snapshot": S('bool'),
         "delete_with_instance": S('bool'),
         "description": S('str'),
-        "disk_name": S('str'),
+        "disk_name": S('str', conflicts=('name',)),
         "dry_run": S('bool'),
         "enable_auto_snapshot": S('bool'),
         "encrypt_algorithm": S('str'),
@@ -398,7 +401,7 @@ class EcsDisk(Resource):
         "instance_id": S('str'),
         "kms_key_id": S('str'),
         "multi_attach": S('str'),
-        "name": S('str'),
+        "name": S('str', conflicts=('disk_name',)),
         "payment_type": S('str', allowed=('PayAsYouGo', 'Subscription')),
         "performance_level": S('str', allowed=('PL0', 'PL1', 'PL2', 'PL3')),
         "provisioned_iops": S('int'),
@@ -410,7 +413,7 @@ class EcsDisk(Resource):
         "tags": S('map', elem='str'),
         "timeouts": S('block', block=EcsDiskTimeouts, nesting='single'),
         "type": S('str', allowed=('offline', 'online')),
-        "zone_id": S('str'),
+        "zone_id": S('str', conflicts=('availability_zone',)),
     }
 
     def __init__(
@@ -526,7 +529,7 @@ class EcsDeploymentSet(Resource):
 
     TF_TYPE = "alicloud_ecs_deployment_set"
     _SPEC = {
-        "deployment_set_name": S('str'),
+        "deployment_set_name": S('str', pattern='^([\\w\\\\:\\-]){2,128}$'),
         "description": S('str'),
         "domain": S('str', allowed=('Default',)),
         "granularity": S('str', allowed=('Host',)),

@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "NasFileSystem",
@@ -155,15 +155,18 @@ NasFileSystemNfsAcl._SPEC = {
 }
 
 
+
 NasFileSystemOptions._SPEC = {
     "enable_oplock": S('bool'),
 }
+
 
 
 NasFileSystemRecycleBin._SPEC = {
     "reserved_days": S('int', range=(0, 180)),
     "status": S('str', allowed=('Enable', 'Disable')),
 }
+
 
 
 NasFileSystemSmbAcl._SPEC = {
@@ -176,11 +179,13 @@ NasFileSystemSmbAcl._SPEC = {
 }
 
 
+
 NasFileSystemTimeouts._SPEC = {
     "create": S('str'),
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class NasFileSystem(Resource):
@@ -386,6 +391,7 @@ NasProtocolServiceTimeouts._SPEC = {
 }
 
 
+
 class NasProtocolService(Resource):
     """`alicloud_nas_protocol_service`
 
@@ -492,6 +498,7 @@ NasProtocolMountTargetTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class NasProtocolMountTarget(Resource):
@@ -608,6 +615,7 @@ NasMountTargetTimeouts._SPEC = {
 }
 
 
+
 class NasMountTarget(Resource):
     """`alicloud_nas_mount_target`
 
@@ -712,6 +720,7 @@ NasAccessGroupTimeouts._SPEC = {
 }
 
 
+
 class NasAccessGroup(Resource):
     """`alicloud_nas_access_group`
 
@@ -742,6 +751,7 @@ class NasAccessGroup(Resource):
         "timeouts": S('block', block=NasAccessGroupTimeouts, nesting='single'),
         "type": S('str'),
     }
+    _GROUPS = (Group('exactly_one_of', ('access_group_name', 'name')), Group('exactly_one_of', ('access_group_type', 'type')), )
 
     def __init__(
         self,
@@ -811,6 +821,7 @@ NasAccessRuleTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class NasAccessRule(Resource):

@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "OssBucket",
@@ -480,6 +480,7 @@ OssBucketAccessMonitor._SPEC = {
 }
 
 
+
 OssBucketCorsRule._SPEC = {
     "allowed_methods": S('list', required=True, elem='str'),
     "allowed_origins": S('list', required=True, elem='str'),
@@ -489,10 +490,12 @@ OssBucketCorsRule._SPEC = {
 }
 
 
+
 OssBucketLifecycleRuleAbortMultipartUpload._SPEC = {
     "created_before_date": S('str'),
     "days": S('int'),
 }
+
 
 
 OssBucketLifecycleRuleExpiration._SPEC = {
@@ -503,16 +506,19 @@ OssBucketLifecycleRuleExpiration._SPEC = {
 }
 
 
+
 OssBucketLifecycleRuleFilterNotTag._SPEC = {
     "key": S('str', required=True),
     "value": S('str', required=True),
 }
 
 
+
 OssBucketLifecycleRuleFilterNot._SPEC = {
     "prefix": S('str'),
     "tag": S('block', block=OssBucketLifecycleRuleFilterNotTag, nesting='list', max_items=1),
 }
+
 
 
 OssBucketLifecycleRuleFilter._SPEC = {
@@ -522,9 +528,11 @@ OssBucketLifecycleRuleFilter._SPEC = {
 }
 
 
+
 OssBucketLifecycleRuleNoncurrentVersionExpiration._SPEC = {
     "days": S('int', required=True),
 }
+
 
 
 OssBucketLifecycleRuleNoncurrentVersionTransition._SPEC = {
@@ -535,6 +543,7 @@ OssBucketLifecycleRuleNoncurrentVersionTransition._SPEC = {
 }
 
 
+
 OssBucketLifecycleRuleTransitions._SPEC = {
     "storage_class": S('str', required=True, allowed=('Standard', 'IA', 'Archive', 'ColdArchive', 'DeepColdArchive')),
     "created_before_date": S('str'),
@@ -542,6 +551,7 @@ OssBucketLifecycleRuleTransitions._SPEC = {
     "is_access_time": S('bool'),
     "return_to_std_when_visit": S('bool'),
 }
+
 
 
 OssBucketLifecycleRule._SPEC = {
@@ -557,16 +567,19 @@ OssBucketLifecycleRule._SPEC = {
 }
 
 
+
 OssBucketLogging._SPEC = {
     "target_bucket": S('str', required=True),
     "target_prefix": S('str'),
 }
 
 
+
 OssBucketRefererConfig._SPEC = {
     "referers": S('list', required=True, elem='str'),
     "allow_empty": S('bool'),
 }
+
 
 
 OssBucketServerSideEncryptionRule._SPEC = {
@@ -576,9 +589,11 @@ OssBucketServerSideEncryptionRule._SPEC = {
 }
 
 
+
 OssBucketTransferAcceleration._SPEC = {
     "enabled": S('bool', required=True),
 }
+
 
 
 OssBucketVersioning._SPEC = {
@@ -586,10 +601,12 @@ OssBucketVersioning._SPEC = {
 }
 
 
+
 OssBucketWebsite._SPEC = {
     "index_document": S('str', required=True),
     "error_document": S('str'),
 }
+
 
 
 class OssBucket(Resource):
@@ -763,6 +780,7 @@ OssBucketVersioningTimeouts._SPEC = {
 }
 
 
+
 class OssBucketVersioning(Resource):
     """`alicloud_oss_bucket_versioning`
 
@@ -842,6 +860,7 @@ OssBucketServerSideEncryptionTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class OssBucketServerSideEncryption(Resource):
@@ -931,6 +950,7 @@ OssBucketPublicAccessBlockTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class OssBucketPublicAccessBlock(Resource):

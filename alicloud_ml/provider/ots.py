@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "OtsInstance",
@@ -49,7 +49,7 @@ class OtsInstance(Resource):
 
     TF_TYPE = "alicloud_ots_instance"
     _SPEC = {
-        "name": S('str', required=True),
+        "name": S('str', required=True, pattern='^[a-zA-Z][a-zA-Z0-9-]{1,14}[a-zA-Z0-9]$'),
         "accessed_by": S('str', allowed=('Any', 'Vpc', 'ConsoleOrVpc')),
         "description": S('str'),
         "instance_type": S('str', allowed=('Capacity', 'HighPerformance')),
@@ -152,10 +152,12 @@ OtsTableDefinedColumn._SPEC = {
 }
 
 
+
 OtsTablePrimaryKey._SPEC = {
     "name": S('str', required=True),
     "type": S('str', required=True, allowed=('Integer', 'Binary', 'String')),
 }
+
 
 
 class OtsTable(Resource):
@@ -192,10 +194,10 @@ class OtsTable(Resource):
 
     TF_TYPE = "alicloud_ots_table"
     _SPEC = {
-        "instance_name": S('str', required=True),
+        "instance_name": S('str', required=True, pattern='^[a-zA-Z][a-zA-Z0-9-]{1,14}[a-zA-Z0-9]$'),
         "max_version": S('int', required=True, range=(1, None)),
         "primary_key": S('block', required=True, block=OtsTablePrimaryKey, nesting='list', min_items=1, max_items=4),
-        "table_name": S('str', required=True),
+        "table_name": S('str', required=True, pattern='^[a-zA-Z_][a-zA-Z0-9_]{0,254}$'),
         "time_to_live": S('int', required=True, range=(-1, None)),
         "allow_update": S('bool'),
         "defined_column": S('block', block=OtsTableDefinedColumn, nesting='list', max_items=32),

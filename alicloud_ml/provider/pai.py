@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "PaiService",
@@ -49,6 +49,7 @@ PaiServiceTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class PaiService(Resource):
@@ -142,6 +143,7 @@ PaiWorkspaceWorkspaceTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class PaiWorkspaceWorkspace(Resource):

@@ -647,6 +647,7 @@ AlicloudProviderAssumeRole._SPEC = {
 }
 
 
+
 AlicloudProviderAssumeRoleWithOidc._SPEC = {
     "oidc_provider_arn": S('str'),
     "oidc_token": S('str'),
@@ -656,6 +657,7 @@ AlicloudProviderAssumeRoleWithOidc._SPEC = {
     "role_session_name": S('str'),
     "session_expiration": S('int'),
 }
+
 
 
 AlicloudProviderEndpoints._SPEC = {
@@ -822,9 +824,11 @@ AlicloudProviderEndpoints._SPEC = {
 }
 
 
+
 AlicloudProviderFeaturesEcsInstance._SPEC = {
     "replace_on_image_update": S('bool'),
 }
+
 
 
 AlicloudProviderFeatures._SPEC = {
@@ -832,10 +836,12 @@ AlicloudProviderFeatures._SPEC = {
 }
 
 
+
 AlicloudProviderSignVersion._SPEC = {
     "oss": S('str'),
     "sls": S('str'),
 }
+
 
 
 class AlicloudProvider(Provider):

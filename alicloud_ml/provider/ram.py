@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "RamRole",
@@ -54,6 +54,7 @@ RamRoleTimeouts._SPEC = {
 }
 
 
+
 class RamRole(Resource):
     """`alicloud_ram_role`
 
@@ -89,18 +90,18 @@ class RamRole(Resource):
 
     TF_TYPE = "alicloud_ram_role"
     _SPEC = {
-        "assume_role_policy_document": S('str'),
+        "assume_role_policy_document": S('str', conflicts=('document', 'version', 'ram_users', 'services')),
         "description": S('str'),
-        "document": S('str'),
+        "document": S('str', conflicts=('assume_role_policy_document', 'version', 'ram_users', 'services')),
         "force": S('bool'),
         "max_session_duration": S('int'),
-        "name": S('str'),
-        "ram_users": S('set', elem='str'),
-        "role_name": S('str'),
-        "services": S('set', elem='str'),
+        "name": S('str', conflicts=('role_name',)),
+        "ram_users": S('set', elem='str', conflicts=('assume_role_policy_document', 'document')),
+        "role_name": S('str', conflicts=('name',)),
+        "services": S('set', elem='str', conflicts=('assume_role_policy_document', 'document')),
         "tags": S('map', elem='str'),
         "timeouts": S('block', block=RamRoleTimeouts, nesting='single'),
-        "version": S('str', allowed=('1',)),
+        "version": S('str', allowed=('1',), conflicts=('assume_role_policy_document', 'document')),
     }
 
     def __init__(
@@ -217,11 +218,13 @@ RamPolicyStatement._SPEC = {
 }
 
 
+
 RamPolicyTimeouts._SPEC = {
     "create": S('str'),
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class RamPolicy(Resource):
@@ -259,16 +262,16 @@ class RamPolicy(Resource):
     TF_TYPE = "alicloud_ram_policy"
     _SPEC = {
         "description": S('str'),
-        "document": S('str'),
+        "document": S('str', conflicts=('policy_document', 'version', 'statement')),
         "force": S('bool'),
-        "name": S('str'),
-        "policy_document": S('str'),
-        "policy_name": S('str'),
+        "name": S('str', conflicts=('policy_name',)),
+        "policy_document": S('str', conflicts=('document', 'version', 'statement')),
+        "policy_name": S('str', conflicts=('name',)),
         "rotate_strategy": S('str', allowed=('None', 'DeleteOldestNonDefaultVersionWhenLimitExceeded')),
         "statement": S('block', block=RamPolicyStatement, nesting='set'),
         "tags": S('map', elem='str'),
         "timeouts": S('block', block=RamPolicyTimeouts, nesting='single'),
-        "version": S('str', allowed=('1',)),
+        "version": S('str', allowed=('1',), conflicts=('document',)),
     }
 
     def __init__(
@@ -347,6 +350,7 @@ RamRolePolicyAttachmentTimeouts._SPEC = {
     "create": S('str'),
     "delete": S('str'),
 }
+
 
 
 class RamRolePolicyAttachment(Resource):

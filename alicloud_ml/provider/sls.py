@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "LogProject",
@@ -53,6 +53,7 @@ LogProjectTimeouts._SPEC = {
 }
 
 
+
 class LogProject(Resource):
     """`alicloud_log_project`
 
@@ -77,13 +78,14 @@ class LogProject(Resource):
     TF_TYPE = "alicloud_log_project"
     _SPEC = {
         "description": S('str'),
-        "name": S('str'),
+        "name": S('str', pattern='^[0-9a-zA-Z_-]+$'),
         "policy": S('str'),
-        "project_name": S('str'),
+        "project_name": S('str', pattern='^[0-9a-zA-Z_-]+$'),
         "resource_group_id": S('str'),
         "tags": S('map', elem='str'),
         "timeouts": S('block', block=LogProjectTimeouts, nesting='single'),
     }
+    _GROUPS = (Group('exactly_one_of', ('project_name', 'name')), )
 
     def __init__(
         self,
@@ -207,6 +209,7 @@ LogStoreEncryptConfUserCmkInfo._SPEC = {
 }
 
 
+
 LogStoreEncryptConf._SPEC = {
     "enable": S('bool'),
     "encrypt_type": S('str'),
@@ -214,11 +217,13 @@ LogStoreEncryptConf._SPEC = {
 }
 
 
+
 LogStoreTimeouts._SPEC = {
     "create": S('str'),
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class LogStore(Resource):
@@ -281,6 +286,7 @@ class LogStore(Resource):
         "telemetry_type": S('str'),
         "timeouts": S('block', block=LogStoreTimeouts, nesting='single'),
     }
+    _GROUPS = (Group('exactly_one_of', ('logstore_name', 'name')), Group('exactly_one_of', ('project_name', 'project')), )
 
     def __init__(
         self,

@@ -10,7 +10,7 @@ from typing import Any, Never
 from constructs import Construct
 
 from alicloud_ml._cdk import IResolvable  # noqa: F401 - used in some modules' hints
-from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Resource, S, meta_config
+from alicloud_ml._l1 import REQUIRED, Attr, Block, BlockAttr, Group, Resource, S, meta_config  # noqa: F401
 
 __all__ = [
     "Vpc",
@@ -58,6 +58,7 @@ VpcTimeouts._SPEC = {
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class Vpc(Resource):
@@ -147,7 +148,7 @@ class Vpc(Resource):
         "tags": S('map', elem='str'),
         "timeouts": S('block', block=VpcTimeouts, nesting='single'),
         "user_cidrs": S('list', elem='str'),
-        "vpc_name": S('str'),
+        "vpc_name": S('str', conflicts=('name',)),
     }
 
     def __init__(
@@ -257,6 +258,7 @@ VswitchTimeouts._SPEC = {
 }
 
 
+
 class Vswitch(Resource):
     """`alicloud_vswitch`
 
@@ -308,9 +310,10 @@ class Vswitch(Resource):
         "timeouts": S('block', block=VswitchTimeouts, nesting='single'),
         "vpc_id": S('str'),
         "vpc_ipv6_cidr_block": S('str'),
-        "vswitch_name": S('str'),
+        "vswitch_name": S('str', conflicts=('name',)),
         "zone_id": S('str'),
     }
+    _GROUPS = (Group('exactly_one_of', ('zone_id', 'availability_zone')), )
 
     def __init__(
         self,
@@ -416,11 +419,13 @@ NatGatewayAccessMode._SPEC = {
 }
 
 
+
 NatGatewayTimeouts._SPEC = {
     "create": S('str'),
     "delete": S('str'),
     "update": S('str'),
 }
+
 
 
 class NatGateway(Resource):
@@ -495,13 +500,13 @@ class NatGateway(Resource):
         "eip_bind_mode": S('str', allowed=('MULTI_BINDED', 'NAT')),
         "force": S('bool'),
         "icmp_reply_enabled": S('bool'),
-        "instance_charge_type": S('str', allowed=('PostPaid', 'PrePaid')),
+        "instance_charge_type": S('str', allowed=('PostPaid', 'PrePaid'), conflicts=('payment_type',)),
         "internet_charge_type": S('str', allowed=('PayByLcu', 'PayBySpec')),
-        "name": S('str'),
-        "nat_gateway_name": S('str'),
+        "name": S('str', conflicts=('nat_gateway_name',)),
+        "nat_gateway_name": S('str', conflicts=('name',)),
         "nat_type": S('str', allowed=('Enhanced', 'Normal')),
         "network_type": S('str', allowed=('internet', 'intranet')),
-        "payment_type": S('str', allowed=('PayAsYouGo', 'Subscription')),
+        "payment_type": S('str', allowed=('PayAsYouGo', 'Subscription'), conflicts=('instance_charge_type',)),
         "period": S('int'),
         "private_link_enabled": S('bool'),
         "specification": S('str', allowed=('Large', 'Middle', 'Small', 'XLarge.1')),
@@ -611,6 +616,7 @@ EipAddressTimeouts._SPEC = {
 }
 
 
+
 class EipAddress(Resource):
     """`alicloud_eip_address`
 
@@ -696,7 +702,7 @@ class EipAddress(Resource):
     TF_TYPE = "alicloud_eip_address"
     _SPEC = {
         "activity_id": S('str'),
-        "address_name": S('str'),
+        "address_name": S('str', conflicts=('name',)),
         "allocation_id": S('str'),
         "auto_pay": S('bool'),
         "bandwidth": S('str'),
@@ -712,7 +718,7 @@ class EipAddress(Resource):
         "mode": S('str', allowed=('NAT', 'BINDED', 'MULTI_BINDED')),
         "name": S('str'),
         "netmode": S('str', allowed=('public',)),
-        "payment_type": S('str', allowed=('Subscription', 'PayAsYouGo', 'PrePaid', 'PostPaid')),
+        "payment_type": S('str', allowed=('Subscription', 'PayAsYouGo', 'PrePaid', 'PostPaid'), conflicts=('instance_charge_type',)),
         "period": S('int', allowed=(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36)),
         "pricing_cycle": S('str', allowed=('Month', 'Year')),
         "public_ip_address_pool_id": S('str'),
@@ -831,6 +837,7 @@ EipAssociationTimeouts._SPEC = {
 }
 
 
+
 class EipAssociation(Resource):
     """`alicloud_eip_association`
 
@@ -941,6 +948,7 @@ SnatEntryTimeouts._SPEC = {
 }
 
 
+
 class SnatEntry(Resource):
     """`alicloud_snat_entry`
 
@@ -965,8 +973,8 @@ class SnatEntry(Resource):
         "snat_table_id": S('str', required=True),
         "eip_affinity": S('int'),
         "snat_entry_name": S('str'),
-        "source_cidr": S('str'),
-        "source_vswitch_id": S('str'),
+        "source_cidr": S('str', conflicts=('source_vswitch_id',)),
+        "source_vswitch_id": S('str', conflicts=('source_cidr',)),
         "timeouts": S('block', block=SnatEntryTimeouts, nesting='single'),
     }
 

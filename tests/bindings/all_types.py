@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from alicloud_ml import schema
 from alicloud_ml._l1 import S
 from alicloud_ml.provider import RESOURCE_CLASSES, AlicloudProvider
 
@@ -28,7 +29,17 @@ def sample(spec: S) -> Any:
         return ["x"]
     if spec.kind == "map":
         return {"k": "v"}
-    return "x"
+    return "mlsample"  # matches every name pattern in the schema
+
+
+def _choice_for_groups(cls: Any, tf_type: str) -> dict[str, Any]:
+    """One non-deprecated argument per exactly_one_of / at_least_one_of rule."""
+    attrs = schema.resource_block(tf_type)["attributes"]
+    out = {}
+    for group in cls._GROUPS:
+        name = next(n for n in group.names if not attrs.get(n, {}).get("deprecated"))
+        out[name] = sample(cls._SPEC[name])
+    return out
 
 
 def build_all_types(stack: Any) -> dict[str, Any]:
@@ -36,6 +47,7 @@ def build_all_types(stack: Any) -> dict[str, Any]:
     made = {}
     for tf_type, (service, class_name) in sorted(RESOURCE_CLASSES.items()):
         cls = getattr(importlib.import_module(f"alicloud_ml.provider.{service}"), class_name)
-        args = {name.rstrip("_"): sample(spec) for name, spec in cls._SPEC.items() if spec.required}
+        args = {name: sample(spec) for name, spec in cls._SPEC.items() if spec.required}
+        args.update(_choice_for_groups(cls, tf_type))
         made[tf_type] = cls(stack, tf_type.removeprefix("alicloud_"), **args)
     return made

@@ -24,7 +24,7 @@ def test_every_resource_type_synthesizes_with_its_required_arguments(tmp_path):
     out = json.loads((tmp_path / "stacks" / "all" / "cdk.tf.json").read_text())
     assert sorted(out["resource"]) == schema.resource_types()
     node_pool = out["resource"]["alicloud_cs_kubernetes_node_pool"]["cs_kubernetes_node_pool"]
-    assert node_pool["cluster_id"] == "x"
+    assert node_pool["cluster_id"] == "mlsample"
 
 
 def _synth_with(library: str) -> dict:

@@ -51,7 +51,7 @@ def test_typo_in_argument_name_fails_naming_path_attribute_and_suggestion(stack)
 
 def test_wrong_type_fails_naming_path_attribute_and_expected_type(stack):
     with pytest.raises(InputError) as err:
-        Vswitch(stack, "compute", cidr_block=10)
+        Vswitch(stack, "compute", cidr_block=10, zone_id="cn-shanghai-b")
     assert "ml/compute: cidr_block: expected a string, got 10 (int)" in str(err.value)
 
 
@@ -69,7 +69,8 @@ def test_value_outside_allowed_values_fails_listing_accepted_values(stack):
 
 def test_documented_enum_the_provider_does_not_validate_is_still_checked_in_nested_blocks(stack):
     with pytest.raises(InputError) as err:
-        CsKubernetesNodePool(stack, "pool", cluster_id="c1", taints=[CsKubernetesNodePoolTaints(key="gpu", effect="NoSchedul")])
+        CsKubernetesNodePool(stack, "pool", cluster_id="c1", node_pool_name="gpu",
+                             taints=[CsKubernetesNodePoolTaints(key="gpu", effect="NoSchedul")])
     assert "ml/pool: taints[0].effect: invalid value 'NoSchedul'; accepted: NoSchedule, PreferNoSchedule, NoExecute" in str(
         err.value
     )
@@ -79,7 +80,8 @@ def test_all_problems_are_reported_together(stack):
     with pytest.raises(InputErrors) as err:
         CsKubernetesNodePool(stack, "pool", taints=[{"value": "x"}], scaling_config=CsKubernetesNodePoolScalingConfig(min_size=-1))
     text = str(err.value)
-    assert text.startswith("3 problems in ml/pool:")
+    assert text.startswith("4 problems in ml/pool:")
+    assert "node_pool_name: exactly one of node_pool_name, name must be set, got none" in text
     assert "cluster_id: required argument is missing" in text
     assert "taints[0].key: required argument is missing" in text
     assert "scaling_config[0].min_size: value -1 is less than the minimum allowed value of 0" in text
@@ -127,17 +129,32 @@ def test_dicts_are_accepted_for_nested_blocks():
 
 def test_tokens_are_accepted_where_a_value_of_that_type_is(stack):
     size = Token.as_number("${var.size}")
-    pool = CsKubernetesNodePool(stack, "pool", cluster_id=Token.as_string("${var.cluster}"),
+    pool = CsKubernetesNodePool(stack, "pool", cluster_id=Token.as_string("${var.cluster}"), node_pool_name="gpu",
                                 system_disk_size=size, instance_types=Token.as_list("${var.types}"))
     assert pool.configured("system_disk_size") == size
 
 
 def test_setting_an_attribute_after_construction_is_validated(stack):
-    table = OtsTable(stack, "t", instance_name="i", table_name="t", time_to_live=-1, max_version=1,
+    table = OtsTable(stack, "t", instance_name="mlstate", table_name="t", time_to_live=-1, max_version=1,
                      primary_key=[OtsTablePrimaryKey(name="LockID", type="String")])
     with pytest.raises(InputError) as err:
         table.max_version = "one"
     assert "ml/t: max_version: expected an integer" in str(err.value)
+
+
+def test_exactly_one_of_rules_from_the_schema_are_enforced(stack):
+    with pytest.raises(InputError) as err:
+        Vswitch(stack, "compute", cidr_block="10.0.1.0/24", zone_id="cn-shanghai-b", availability_zone="cn-shanghai-b")
+    assert "ml/compute: availability_zone: conflicts with zone_id" in str(err.value) or "exactly one of zone_id" in str(
+        err.value
+    )
+
+
+def test_provider_regex_is_checked_at_construction(stack):
+    with pytest.raises(InputError) as err:
+        OtsTable(stack, "t", instance_name="9bad", table_name="t", time_to_live=-1, max_version=1,
+                 primary_key=[OtsTablePrimaryKey(name="LockID", type="String")])
+    assert "ml/t: instance_name: invalid value '9bad'; accepted: a value matching ^[a-zA-Z]" in str(err.value)
 
 
 def test_provider_requires_a_region_and_pins_the_schema_version():
@@ -164,5 +181,5 @@ def test_provider_does_not_accept_credentials(stack, credential):
 
 def test_removed_attributes_are_not_exposed(stack):
     with pytest.raises(InputError) as err:
-        CsKubernetesNodePool(stack, "pool", cluster_id="c1", vpc_id="vpc-1")  # removed in the provider
+        CsKubernetesNodePool(stack, "pool", cluster_id="c1", node_pool_name="gpu", vpc_id="vpc-1")  # removed in the provider
     assert "vpc_id: unknown argument" in str(err.value)
