@@ -12,6 +12,7 @@ raised as `InputError` / `InputErrors` (the CLI and main.py exit 2, no traceback
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, Self
@@ -62,6 +63,19 @@ class ServiceConfig(EasServiceProps):
                                            "Default: `true`.")
 
 
+class SuppressionConfig(FrozenModel):
+    """`[[suppressions]]`: accept one policy finding on one construct, with a reason that reviewers read.
+
+    Suppressed findings still appear (as SKIPPED, with the reason) in every gate and review report.
+    """
+
+    check: str = Field(pattern=r"^(ALIML_\d{3}|CKV2?_ALI_\d+)$", description="Check id, e.g. `ALIML_010`.")
+    path: str = Field("", description="Construct path inside the env's stack, e.g. `Platform/Pool-inference`; "
+                                      "it covers every resource below it. Default: `\"\"` (the whole stack).")
+    reason: str = Field(min_length=10, description="Why this construct may break the rule (≥ 10 characters).")
+    expires: dt.date | None = Field(None, description="Date after which the suppression blocks again. Default: none.")
+
+
 class PlatformConfig(FrozenModel):
     """One environment of the ML platform (what `stacks/envs/<env>.toml` holds)."""
 
@@ -80,6 +94,8 @@ class PlatformConfig(FrozenModel):
     iam: WorkloadRolesProps
     observability: ObservabilityProps
     state: StateBackendProps
+    suppressions: tuple[SuppressionConfig, ...] = Field((), description="Accepted policy findings, each with a "
+                                                                        "reason. Default: none.")
 
     @model_validator(mode="before")
     @classmethod

@@ -27,12 +27,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from alicloud_ml._cdk import App, TerraformStack
 from alicloud_ml.config import PlatformConfig, load_config
 from alicloud_ml.constructs.platform import MlPlatform
 from alicloud_ml.constructs.state import BackendKind, StateBackend, StateBackendProps, configure_backend
 from alicloud_ml.errors import InputError
+from alicloud_ml.policies import suppress
 from alicloud_ml.provider import AlicloudProvider
 
 ENVS_DIR = Path(__file__).parent / "envs"
@@ -54,26 +56,63 @@ def stack_name(config: PlatformConfig) -> str:
     return f"ml-{config.name}"
 
 
-def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = None) -> TerraformStack:
-    """One env's stack from an already-validated config."""
+LOCAL_STATE_REASON = ("local state is the offline emulator / laptop mode (ALICLOUD_ML_BACKEND=local); "
+                      "cloud deploys use the OSS backend with Tablestore locking")
+# Findings on the state bucket that the bootstrap stack accepts, each with its reason.
+STATE_BUCKET_SUPPRESSIONS = (
+    ("CKV_ALI_6", "encrypted server-side with AES256 through alicloud_oss_bucket_server_side_encryption; a "
+                  "customer-managed KMS key is not managed by this platform yet", "2027-06-30"),
+    ("CKV_ALI_11", "state objects are small and read from the bucket's own region; transfer acceleration only "
+                   "adds cost", None),
+    ("CKV_ALI_12", "access logging needs a separate log bucket that the bootstrap stack does not create yet",
+     "2027-06-30"),
+)
+
+
+def _apply_suppressions(stack: TerraformStack, config: PlatformConfig, where: str) -> None:
+    """`[[suppressions]]` from the env file, resolved to constructs under the stack."""
+    for i, item in enumerate(config.suppressions):
+        target: Any = stack
+        for part in (p for p in item.path.split("/") if p):
+            target = target.node.try_find_child(part)
+            if target is None:
+                children = ", ".join(sorted(c.node.path.split("/", 1)[1] for c in stack.node.find_all()[1:]
+                                            if c.node.path.count("/") <= 2))
+                raise InputError(where, f"suppressions[{i}].path", f"no construct at {item.path!r}",
+                                 accepted=children or "a construct path such as Platform/Pool-inference")
+        suppress(target, item.check, reason=item.reason, expires=item.expires)
+
+
+def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = None,
+                   source: str | None = None) -> TerraformStack:
+    """One env's stack from an already-validated config (`source` names its file in errors)."""
     stack = TerraformStack(app, stack_name(config))
     AlicloudProvider(stack, "alicloud", region=config.region, profile=config.profile)
-    configure_backend(stack, config.state, key=f"{config.name}.tfstate", kind=resolve_backend(backend))
+    kind = resolve_backend(backend)
+    configure_backend(stack, config.state, key=f"{config.name}.tfstate", kind=kind)
+    if kind == "local":
+        suppress(stack, "ALIML_015", reason=LOCAL_STATE_REASON)
     MlPlatform(stack, "Platform", config=config)
+    _apply_suppressions(stack, config, source or stack_name(config))
     return stack
 
 
-def state_stack(app: App, state: StateBackendProps, *, profile: str | None = None) -> TerraformStack:
-    """The bootstrap stack holding the state bucket and lock table (local backend)."""
+def state_stack(app: App, state: StateBackendProps, *, profile: str | None = None,
+                backend: BackendKind = "oss") -> TerraformStack:
+    """The bootstrap stack holding the state bucket and lock table (always a local backend)."""
     stack = TerraformStack(app, STATE_STACK)
     AlicloudProvider(stack, "alicloud", region=state.region, profile=profile)
     configure_backend(stack, state, key="state.tfstate", kind="local")
-    StateBackend(stack, "State", props=state)
+    if backend == "local":
+        suppress(stack, "ALIML_015", reason=LOCAL_STATE_REASON)
+    bucket = StateBackend(stack, "State", props=state).node.find_child("Bucket")
+    for check, reason, expires in STATE_BUCKET_SUPPRESSIONS:
+        suppress(bucket, check, reason=reason, expires=expires)
     return stack
 
 
 def build_stack(app: App, env_file: str | Path, *, backend: str | None = None) -> TerraformStack:
-    return platform_stack(app, load_config(env_file), backend=backend)
+    return platform_stack(app, load_config(env_file), backend=backend, source=str(env_file))
 
 
 def env_files(envs_dir: Path = ENVS_DIR) -> dict[str, Path]:
@@ -97,7 +136,7 @@ def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str
             raise InputError(", ".join(str(files[n]) for n in names), "state",
                              "envs disagree on the state bucket/lock table", "one [state] shared by every env",
                              "the ml-state stack creates a single bucket and lock table")
-        stacks[STATE_STACK] = state_stack(app, configs[0].state, profile=configs[0].profile)
-    for config in configs:
-        stacks[stack_name(config)] = platform_stack(app, config, backend=kind)
+        stacks[STATE_STACK] = state_stack(app, configs[0].state, profile=configs[0].profile, backend=kind)
+    for name, config in zip(names, configs, strict=True):
+        stacks[stack_name(config)] = platform_stack(app, config, backend=kind, source=str(files[name]))
     return stacks

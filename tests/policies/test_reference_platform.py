@@ -42,9 +42,6 @@ def test_reference_platform_gated_synth_of_all_envs_passes_the_default_threshold
     assert {p.stem for p in (ROOT / "stacks" / "envs").glob("*.toml")} <= {s.rsplit("-", 1)[-1] for s in report.stacks}
 
 
-@pytest.mark.xfail(reason="open findings below the default threshold for the stacks' owners (fix or suppress with a "
-                          "reason): CKV_ALI_6/11/12 on ml-state/State/Bucket, ALIML_010 on ml-dev Pool-inference and "
-                          "Service-fraud", strict=False)
 def test_reference_platform_has_zero_unsuppressed_findings_at_any_severity(reference_out, warm_gate):
     out, proc = reference_out
     assert proc.returncode == 0, proc.stderr[-4000:]
