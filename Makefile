@@ -12,7 +12,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STATE_DIR := .alicloud-ml
-EMULATOR_CONFIG := $(STATE_DIR)/terraformrc
+EMULATOR_CONFIG := $(STATE_DIR)/terraform.rc
 DEPLOY_STACK ?= ml-dev
 ALICLOUD_ML_TARGET ?= emulator
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
@@ -57,20 +57,20 @@ synth: install ## Synthesize every environment into cdktf.out/ and run the polic
 
 deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
 ifeq ($(ALICLOUD_ML_TARGET),cloud)
-	ALICLOUD_ML_BACKEND=oss npx cdktf deploy $(DEPLOY_STACK) --auto-approve
+	ALICLOUD_ML_BACKEND=oss npx cdktf deploy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 else
 	@$(MAKE) --no-print-directory $(EMULATOR_CONFIG)
 	TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local \
-	  npx cdktf deploy $(DEPLOY_STACK) --auto-approve
+	  npx cdktf deploy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 endif
 
 destroy: install ## Destroy $(DEPLOY_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
 ifeq ($(ALICLOUD_ML_TARGET),cloud)
-	ALICLOUD_ML_BACKEND=oss npx cdktf destroy $(DEPLOY_STACK) --auto-approve
+	ALICLOUD_ML_BACKEND=oss npx cdktf destroy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 else
 	@$(MAKE) --no-print-directory $(EMULATOR_CONFIG)
 	TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local \
-	  npx cdktf destroy $(DEPLOY_STACK) --auto-approve
+	  npx cdktf destroy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 endif
 
 test: install ## Run the whole test suite (real terraform, checkov and jsii; no network)

@@ -39,6 +39,15 @@ from alicloud_ml.provider import AlicloudProvider
 
 ENVS_DIR = Path(__file__).parent / "envs"
 BACKEND_ENV_VAR = "ALICLOUD_ML_BACKEND"
+LOCAL_STATE_ENV_VAR = "ALICLOUD_ML_LOCAL_STATE_DIR"
+
+
+def local_state_dir() -> str:
+    """Where local state files live: $ALICLOUD_ML_LOCAL_STATE_DIR, else `.alicloud-ml/state` in the project.
+
+    Never inside cdktf.out, which every synth replaces.
+    """
+    return str(Path(os.environ.get(LOCAL_STATE_ENV_VAR) or Path.cwd() / ".alicloud-ml" / "state").resolve())
 BACKENDS: tuple[BackendKind, ...] = ("oss", "local")
 STATE_STACK = "ml-state"
 
@@ -89,7 +98,7 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
     stack = TerraformStack(app, stack_name(config))
     AlicloudProvider(stack, "alicloud", region=config.region, profile=config.profile)
     kind = resolve_backend(backend)
-    configure_backend(stack, config.state, key=f"{config.name}.tfstate", kind=kind)
+    configure_backend(stack, config.state, key=f"{config.name}.tfstate", kind=kind, local_dir=local_state_dir())
     if kind == "local":
         suppress(stack, "ALIML_015", reason=LOCAL_STATE_REASON)
     MlPlatform(stack, "Platform", config=config)
@@ -102,7 +111,7 @@ def state_stack(app: App, state: StateBackendProps, *, profile: str | None = Non
     """The bootstrap stack holding the state bucket and lock table (always a local backend)."""
     stack = TerraformStack(app, STATE_STACK)
     AlicloudProvider(stack, "alicloud", region=state.region, profile=profile)
-    configure_backend(stack, state, key="state.tfstate", kind="local")
+    configure_backend(stack, state, key="state.tfstate", kind="local", local_dir=local_state_dir())
     if backend == "local":
         suppress(stack, "ALIML_015", reason=LOCAL_STATE_REASON)
     bucket = StateBackend(stack, "State", props=state).node.find_child("Bucket")

@@ -85,8 +85,13 @@ class StateBackend(Construct):
 
 
 def configure_backend(stack: TerraformStack, props: StateBackendProps, *, key: str,
-                      kind: BackendKind = "oss") -> OssBackend | LocalBackend:
-    """Give `stack` its backend: `oss` (locked, encrypted, private) or `local` (emulator, laptops)."""
+                      kind: BackendKind = "oss", local_dir: str | None = None) -> OssBackend | LocalBackend:
+    """Give `stack` its backend: `oss` (locked, encrypted, private) or `local` (emulator, laptops).
+
+    A local state file must live outside the synthesized output (`cdktf.out` is replaced on every
+    synth), so `local_dir` should be an absolute directory such as `<project>/.alicloud-ml/state`.
+    """
     if kind == "local":
-        return LocalBackend(stack, path=f"terraform.{stack.node.id}.tfstate")
+        name = f"terraform.{stack.node.id}.tfstate"
+        return LocalBackend(stack, path=f"{local_dir.rstrip('/')}/{name}" if local_dir else name)
     return OssBackend(stack, **props.backend_settings(key))
