@@ -28,7 +28,8 @@ def reference(tmp_path_factory) -> dict[str, Synth]:
 
 def test_reference_app_has_a_bootstrap_state_stack_and_one_stack_per_env(reference):
     assert set(reference) == {"ml-state", "ml-dev", "ml-staging", "ml-prod"}
-    assert reference["ml-state"].doc["terraform"]["backend"] == {"local": {"path": "terraform.ml-state.tfstate"}}
+    state_path = reference["ml-state"].doc["terraform"]["backend"]["local"]["path"]
+    assert state_path.endswith("/.alicloud-ml/state/terraform.ml-state.tfstate")  # outside cdktf.out
     keys = {name: s.doc["terraform"]["backend"]["oss"]["key"] for name, s in reference.items() if name != "ml-state"}
     assert keys == {"ml-dev": "dev.tfstate", "ml-staging": "staging.tfstate", "ml-prod": "prod.tfstate"}
 
@@ -91,7 +92,7 @@ def test_backend_switches_to_local_with_the_environment_variable(tmp_path, monke
 
     assert list(stacks) == ["ml-dev"]
     doc = json.loads((tmp_path / "stacks" / "ml-dev" / "cdk.tf.json").read_text())
-    assert doc["terraform"]["backend"] == {"local": {"path": "terraform.ml-dev.tfstate"}}
+    assert doc["terraform"]["backend"]["local"]["path"].endswith("/.alicloud-ml/state/terraform.ml-dev.tfstate")
 
 
 def test_build_app_rejects_unknown_backend_and_env_naming_accepted_values(tmp_path, monkeypatch):
