@@ -43,6 +43,17 @@ def _gate_module() -> Any:
     return gate
 
 
+def _gate(gate_module: Any, staging: Path, target: Path, fail_on: str, log: Callable[[str], None]) -> None:
+    """Gate the staging tree, reporting files under the name they get once published."""
+    from alicloud_ml.policies.formats import render_table
+
+    report = gate_module.run_gate(staging, fail_on)
+    text = render_table(report).replace(staging.name, target.name)
+    if not report.ok:
+        raise PolicyViolation(text)
+    log(text)
+
+
 def synthesize(
     build: Callable[[Any], None],
     outdir: str | Path | None = None,
@@ -70,10 +81,11 @@ def synthesize(
         app = App(outdir=str(staging))
         build(app)
         app.synth()
-        log(f"synthesized {staging.name} in {time.perf_counter() - started:.1f}s")
+        stacks = len(list(staging.glob("stacks/*/cdk.tf.json")))
+        log(f"synthesized {stacks} stack(s) in {time.perf_counter() - started:.1f}s")
         if gate_module is not None:
             started = time.perf_counter()
-            gate_module.enforce(staging, fail_on=fail_on)
+            _gate(gate_module, staging, target, fail_on, log)
             log(f"policy gate passed (fail-on {fail_on}) in {time.perf_counter() - started:.1f}s")
         _publish(staging, target)
     finally:
