@@ -9,6 +9,7 @@ derived from the attribute's name, and finally an empty value of the attribute's
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import string
 import time
@@ -23,7 +24,9 @@ ACCOUNT_ID = "1234567890123456"  # the emulated account; never a real one
 
 
 def rand(n: int) -> str:
-    return "".join(secrets.choice(_ALNUM) for _ in range(n))
+    """n random lowercase letters and digits (the body of ids like vpc-…); 252 = 7 × 36 keeps it unbiased."""
+    out = [_ALNUM[b % 36] for b in os.urandom(n * 2) if b < 252]
+    return "".join(out[:n]) if len(out) >= n else rand(n)
 
 
 def hexid(n: int) -> str:

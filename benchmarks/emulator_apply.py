@@ -1,0 +1,121 @@
+"""Measure `terraform apply` throughput against the emulator at growing stack sizes.
+
+Usage: .venv/bin/python benchmarks/emulator_apply.py [--sizes 100,1000] [--runs 3] [--profile DIR]
+
+Each run applies a fresh stack (new working directory, new emulated cloud) of N resources,
+built from units of ten: a VPC, four vswitches, a security group with two rules, an OSS bucket
+and a RAM role, so references, CIDR checks and name-derived ids are all exercised. The time is
+the wall clock of the whole `terraform apply -auto-approve` (plan, apply, provider start-ups);
+the table shows the median of the runs. The terraform_data column applies the same number of
+Terraform's built-in `terraform_data` resources, which need no provider at all: Terraform's own
+ceiling on this machine (its local state is rewritten after every resource, so its cost grows
+with the square of the stack size). With --profile, the provider processes write cProfile
+files to DIR (open with `python -m pstats DIR/emulator-<pid>.prof`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from alicloud_ml.emulator.install import install  # noqa: E402
+
+UNIT = 10
+
+
+def stack(n: int) -> dict[str, Any]:
+    """A stack of exactly n resources (n a multiple of ten)."""
+    resources: dict[str, dict[str, Any]] = {t: {} for t in (
+        "alicloud_vpc", "alicloud_vswitch", "alicloud_security_group", "alicloud_security_group_rule",
+        "alicloud_oss_bucket", "alicloud_ram_role")}
+    for u in range(n // UNIT):
+        vpc = f"v{u}"
+        resources["alicloud_vpc"][vpc] = {"vpc_name": vpc, "cidr_block": "10.0.0.0/16"}
+        for z in range(4):
+            resources["alicloud_vswitch"][f"{vpc}_s{z}"] = {
+                "vpc_id": f"${{alicloud_vpc.{vpc}.id}}", "cidr_block": f"10.0.{z}.0/24",
+                "zone_id": f"cn-shanghai-{'bcdg'[z]}"}
+        resources["alicloud_security_group"][f"{vpc}_sg"] = {"vpc_id": f"${{alicloud_vpc.{vpc}.id}}"}
+        for r, ports in enumerate(("22/22", "443/443")):
+            resources["alicloud_security_group_rule"][f"{vpc}_r{r}"] = {
+                "type": "ingress", "ip_protocol": "tcp", "port_range": ports, "cidr_ip": "10.0.0.0/8",
+                "security_group_id": f"${{alicloud_security_group.{vpc}_sg.id}}"}
+        resources["alicloud_oss_bucket"][f"b{u}"] = {"bucket": f"bench-bucket-{u}"}
+        resources["alicloud_ram_role"][f"role{u}"] = {"role_name": f"bench-role-{u}"}
+    return {
+        "terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": "1.289.0"}}},
+        "provider": {"alicloud": {"region": "cn-shanghai"}},
+        "resource": resources,
+    }
+
+
+def baseline_stack(n: int) -> dict[str, Any]:
+    """The same number of Terraform's built-in `terraform_data` resources: no provider at all."""
+    return {"resource": {"terraform_data": {f"d{i}": {"input": f"value-{i}"} for i in range(n)}}}
+
+
+def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> None:
+    result = subprocess.run(["terraform", *args, "-no-color"], cwd=cwd, env=env, capture_output=True, text=True,
+                            check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"terraform {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+
+
+def one_run(n: int, cli_config: Path, scratch: Path, profile: str | None, baseline: bool = False) -> float:
+    work = Path(tempfile.mkdtemp(prefix=f"apply-{n}-", dir=scratch))
+    (work / "main.tf.json").write_text(json.dumps(baseline_stack(n) if baseline else stack(n)))
+    env = {k: v for k, v in os.environ.items() if k not in ("TF_PLUGIN_CACHE_DIR", "TF_LOG")}
+    env.update(TF_CLI_CONFIG_FILE=str(cli_config), TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1",
+               ALICLOUD_ML_EMULATOR_STATE=str(work / "cloud"))
+    if profile:
+        env["ALICLOUD_ML_EMULATOR_PROFILE"] = profile
+    _terraform(["init", "-input=false"], work, env)
+    start = time.perf_counter()
+    _terraform(["apply", "-auto-approve", "-input=false"], work, env)
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(work, ignore_errors=True)
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="Comma-separated resource counts. Default: 100,1000")
+    parser.add_argument("--runs", type=int, default=3, help="Runs per size; the median is shown. Default: 3")
+    parser.add_argument("--profile", default=None, help="Directory for provider cProfile output. Default: off")
+    parser.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
+                        help="Also time N terraform_data resources (Terraform alone, no provider). Default: on")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if shutil.which("terraform") is None:
+        print("terraform is not on PATH", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="emulator-bench-") as tmp:
+        scratch = Path(tmp)
+        cli_config = install(scratch / "install")
+        print(f"{'resources':>9}  {'runs':>4}  {'median s':>8}  {'resources/s':>11}  "
+              f"{'terraform_data/s':>16}  all runs (s)")
+        for n in sizes:
+            n -= n % UNIT
+            times = [one_run(n, cli_config, scratch, args.profile) for _ in range(args.runs)]
+            median = statistics.median(times)
+            floor = "-"
+            if args.baseline:
+                floor = f"{n / statistics.median(one_run(n, cli_config, scratch, None, True) for _ in range(args.runs)):.1f}"
+            print(f"{n:>9}  {args.runs:>4}  {median:>8.2f}  {n / median:>11.1f}  {floor:>16}  "
+                  + " ".join(f"{t:.2f}" for t in times), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
