@@ -24,6 +24,8 @@ from typing import Any
 MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
 PROFILE_ENV = "ALICLOUD_ML_EMULATOR_PROFILE"
+TLS_ENV = "ALICLOUD_ML_EMULATOR_TLS"  # directory with the certificate `emulator install` made
+TLS_KEY_FILE, TLS_CERT_FILE, TLS_EXPIRY_FILE = "server-key.pem", "server-cert.pem", "not-after"
 
 NOT_A_PROGRAM = """\
 This is the alicloud-ml emulator of the aliyun/alicloud Terraform provider. It is a plugin that
@@ -35,7 +37,7 @@ Terraform starts itself; it is not meant to be run by hand.
 """
 
 
-def _certificate() -> tuple[bytes, bytes, bytes]:
+def _certificate(days: int = 1) -> tuple[bytes, bytes, bytes]:
     """(key PEM, cert PEM, cert DER) of a throwaway self-signed certificate for `localhost`."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -47,7 +49,7 @@ def _certificate() -> tuple[bytes, bytes, bytes]:
     cert = (
         x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
         .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
@@ -60,6 +62,22 @@ def _certificate() -> tuple[bytes, bytes, bytes]:
     key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
     return key_pem, cert.public_bytes(serialization.Encoding.PEM), cert.public_bytes(serialization.Encoding.DER)
+
+
+def _server_certificate() -> tuple[bytes, bytes, bytes]:
+    """The installed certificate when $ALICLOUD_ML_EMULATOR_TLS has one (valid for a day), else a fresh one."""
+    directory = os.environ.get(TLS_ENV)
+    if directory:
+        try:
+            not_after = datetime.datetime.fromisoformat(Path(directory, TLS_EXPIRY_FILE).read_text().strip())
+            if not_after > datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1):
+                key_pem = Path(directory, TLS_KEY_FILE).read_bytes()
+                cert_pem = Path(directory, TLS_CERT_FILE).read_bytes()
+                body = "".join(line for line in cert_pem.decode().splitlines() if "-----" not in line)
+                return key_pem, cert_pem, base64.b64decode(body)
+        except (OSError, ValueError):
+            pass
+    return _certificate()
 
 
 def _profiled(service: Any, directory: str) -> None:
@@ -118,7 +136,7 @@ def serve() -> int:
     rpc.add_ProviderServicer_to_server(service, server)
     controller_rpc.add_GRPCControllerServicer_to_server(Controller(), server)
     stdio_rpc.add_GRPCStdioServicer_to_server(Stdio(), server)
-    key_pem, cert_pem, cert_der = _certificate()
+    key_pem, cert_pem, cert_der = _server_certificate()
     credentials = grpc.ssl_server_credentials([(key_pem, cert_pem)], require_client_auth=False)
     with tempfile.TemporaryDirectory(prefix="alicloud-ml-emulator-") as tmp:
         socket = os.path.join(tmp, "plugin.sock")

@@ -87,3 +87,19 @@ def test_status_and_reset_report_and_forget_the_emulated_cloud(ws: Workspace) ->
     reset = runner.invoke(app, ["emulator", "reset", "--state", str(ws.cloud), "--yes"])
     assert reset.exit_code == 0, reset.output
     assert ws.plan_exit_code() == 2  # the VPC is gone from the cloud, so Terraform plans it again
+
+
+def test_install_makes_a_private_loopback_certificate_the_plugin_reuses(tmp_path: Path) -> None:
+    from alicloud_ml.emulator.install import install
+    from alicloud_ml.emulator.server import TLS_CERT_FILE, TLS_ENV, TLS_KEY_FILE, _server_certificate
+
+    install(tmp_path)
+    tls = tmp_path / "tls"
+    assert (tls / TLS_KEY_FILE).stat().st_mode & 0o777 == 0o600
+    assert f"export {TLS_ENV}=" in launcher_path(tmp_path).read_text()
+    os.environ[TLS_ENV] = str(tls)
+    try:
+        key_pem, cert_pem, _ = _server_certificate()
+    finally:
+        del os.environ[TLS_ENV]
+    assert (key_pem, cert_pem) == ((tls / TLS_KEY_FILE).read_bytes(), (tls / TLS_CERT_FILE).read_bytes())
