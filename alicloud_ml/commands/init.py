@@ -11,7 +11,7 @@ ORDER = 90
 
 STARTER = """\
 # A starter ML platform: one zone, one inference pool, private API endpoint, OSS state.
-# `alicloud-ml schema` prints every field; docs/constructs.md explains them.
+# `alicloud-ml schema` prints every field; the README (Platform description) explains them.
 name = "{name}"
 region = "{region}"
 

@@ -56,7 +56,7 @@ def make_suppression(where: str, rule_id: str, reason: str, expires: Any = None,
     rule_id = str(rule_id).strip()
     if not ID_PATTERN.match(rule_id) or rule_id not in _known_ids():
         raise InputError(where, "suppress", f"unknown check id {rule_id!r}",
-                         accepted="an id from the policy table (ALIML_NNN or CKV_ALI_N), see docs/policies.md")
+                         accepted="an id from the policy table (ALIML_NNN or CKV_ALI_N), see the README's rule table")
     text = (reason or "").strip() if isinstance(reason, str) else ""
     if len(text) < MIN_REASON:
         raise InputError(where, f"suppress({rule_id}).reason",

@@ -58,13 +58,14 @@ __all__ = [
 
 class CsManagedKubernetesAddons(Block):
     """`addons` block. The addon you want to install in cluster. See [`addons`](#addons) below. Only works for **Create**
-    Operation, use [resource cs_kubernetes_addon](https://registry.terraform.io/providers/aliyun/aliclou
-    d/latest/docs/resources/cs_kubernetes_addon) to manage addons if cluster is created.
+    Operation, use [resource
+    cs_kubernetes_addon](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_kubernetes_addon)
+    to manage addons if cluster is created.
 
     Args:
         config: If this parameter is left empty, no configurations are required. For more config information,
-            see [cs_kubernetes_addon_metadata](https://registry.terraform.io/providers/aliyun/alicloud/lates
-            t/docs/data-sources/cs_kubernetes_addon_metadata).
+            see
+            [cs_kubernetes_addon_metadata](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/cs_kubernetes_addon_metadata).
         disabled: It specifies whether to disable automatic installation. Provider default: `False`.
         name: This parameter specifies the name of the component.
         version: It specifies the version of the component.
@@ -246,8 +247,8 @@ class CsManagedKubernetesMaintenanceWindow(Block):
 
 
 class CsManagedKubernetesOperationPolicyClusterAutoUpgrade(Block):
-    """`operation_policy.cluster_auto_upgrade` block. Automatic cluster upgrade policy. See [`cluster_auto_upgrade`](#operation_policy-
-    cluster_auto_upgrade) below.
+    """`operation_policy.cluster_auto_upgrade` block. Automatic cluster upgrade policy. See
+    [`cluster_auto_upgrade`](#operation_policy-cluster_auto_upgrade) below.
 
     Args:
         channel: The automatic cluster upgrade channel. Valid values: `patch`, `stable`, `rapid`.
@@ -271,8 +272,8 @@ class CsManagedKubernetesOperationPolicy(Block):
     [`operation_policy`](#operation_policy) below.
 
     Args:
-        cluster_auto_upgrade: Automatic cluster upgrade policy. See [`cluster_auto_upgrade`](#operation_policy-
-            cluster_auto_upgrade) below.
+        cluster_auto_upgrade: Automatic cluster upgrade policy. See
+            [`cluster_auto_upgrade`](#operation_policy-cluster_auto_upgrade) below.
     """
 
     __slots__ = ()
@@ -422,9 +423,9 @@ class CsManagedKubernetes(Resource):
 
     Args:
         addons: The addon you want to install in cluster. See [`addons`](#addons) below. Only works for
-            **Create** Operation, use [resource cs_kubernetes_addon](https://registry.terraform.io/providers
-            /aliyun/alicloud/latest/docs/resources/cs_kubernetes_addon) to manage addons if cluster is
-            created.
+            **Create** Operation, use [resource
+            cs_kubernetes_addon](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_kubernetes_addon)
+            to manage addons if cluster is created.
         api_audiences: A list of API audiences for [Service Account Token Volume
             Projection](https://www.alibabacloud.com/help/doc-detail/160384.htm). Set this to
             `["https://kubernetes.default.svc"]` if you want to enable the Token Volume Projection feature
@@ -434,26 +435,23 @@ class CsManagedKubernetes(Resource):
         auto_mode: Auto mode cluster configuration. See [`auto_mode`](#auto_mode) below. Changing it replaces the
             resource.
         client_cert: From version 1.248.0, new DataSource `alicloud_cs_cluster_credential` is recommended to manage
-            cluster's kubeconfig, you can also save the [certificate_authority.client_cert](https://registry
-            .terraform.io/providers/aliyun/alicloud/latest/docs/data-
-            sources/cs_cluster_credential#client_cert) attribute content of new DataSource
-            `alicloud_cs_cluster_credential` to an appropriate path(like… Deprecated: Field 'client_cert'
-            has been deprecated from provider version 1.248.0. From version 1.248.0, new DataSource
-            'alicloud_cs_cluster_credential' is recommended to…
+            cluster's kubeconfig, you can also save the
+            [certificate_authority.client_cert](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/cs_cluster_credential#client_cert)
+            attribute content of new DataSource `alicloud_cs_cluster_credential` to an appropriate
+            path(like… Deprecated: Field 'client_cert' has been deprecated from provider version 1.248.0.
+            From version 1.248.0, new DataSource 'alicloud_cs_cluster_credential' is recommended to…
         client_key: From version 1.248.0, new DataSource `alicloud_cs_cluster_credential` is recommended to manage
-            cluster's kubeconfig, you can also save the [certificate_authority.client_key](https://registry.
-            terraform.io/providers/aliyun/alicloud/latest/docs/data-
-            sources/cs_cluster_credential#client_key) attribute content of new DataSource
-            `alicloud_cs_cluster_credential` to an appropriate path(like… Deprecated: Field 'client_key' has
-            been deprecated from provider version 1.248.0. From version 1.248.0, new DataSource
-            'alicloud_cs_cluster_credential' is recommended to…
+            cluster's kubeconfig, you can also save the
+            [certificate_authority.client_key](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/cs_cluster_credential#client_key)
+            attribute content of new DataSource `alicloud_cs_cluster_credential` to an appropriate
+            path(like… Deprecated: Field 'client_key' has been deprecated from provider version 1.248.0.
+            From version 1.248.0, new DataSource 'alicloud_cs_cluster_credential' is recommended to…
         cluster_ca_cert: From version 1.248.0, new DataSource `alicloud_cs_cluster_credential` is recommended to manage
-            cluster's kubeconfig, you can also save the [certificate_authority.cluster_cert](https://registr
-            y.terraform.io/providers/aliyun/alicloud/latest/docs/data-
-            sources/cs_cluster_credential#cluster_cert) attribute content of new DataSource
-            `alicloud_cs_cluster_credential` to an appropriate path(like… Deprecated: Field
-            'cluster_ca_cert' has been deprecated from provider version 1.248.0. From version 1.248.0, new
-            DataSource 'alicloud_cs_cluster_credential' is…
+            cluster's kubeconfig, you can also save the
+            [certificate_authority.cluster_cert](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/cs_cluster_credential#cluster_cert)
+            attribute content of new DataSource `alicloud_cs_cluster_credential` to an appropriate
+            path(like… Deprecated: Field 'cluster_ca_cert' has been deprecated from provider version
+            1.248.0. From version 1.248.0, new DataSource 'alicloud_cs_cluster_credential' is…
         cluster_domain: cluster local domain Changing it replaces the resource. Provider default: `cluster.local`.
         cluster_spec: The cluster specifications of kubernetes cluster, which can be empty. Valid values: *
             ack.standard : Basic managed clusters. * ack.pro.small : Professional managed clusters. *
@@ -873,8 +871,8 @@ class CsKubernetesNodePoolDataDisks(Block):
             colons (:), underscores (_), or dashes (-). It will be overwritten if auto_format is set.
         performance_level: Worker node data disk performance level, when `category` values `cloud_essd`, the optional
             values are `PL0`, `PL1`, `PL2` or `PL3`, but the specific performance level is related to the
-            disk capacity. For more information, see [Enhanced SSDs](https://www.alibabacloud.com/help/doc-
-            detail/122389.htm). Default is `PL1`.
+            disk capacity. For more information, see [Enhanced
+            SSDs](https://www.alibabacloud.com/help/doc-detail/122389.htm). Default is `PL1`.
         provisioned_iops: The read/write IOPS preconfigured for the data disk, which is configured when the disk type is
             cloud_auto.
         size: The size of a data disk, Its valid value range [40~32768] in GB. Default to `40`.
@@ -2247,9 +2245,9 @@ class CsKubernetesAddon(Resource):
     Args:
         cluster_id: (Required) The id of kubernetes cluster. Changing it replaces the resource.
         name: (Required) The name of addon. Changing it replaces the resource.
-        cleanup_cloud_resources: Whether to clean up cloud resources when deleting. Currently only works for addon `ack-virtual-
-            node` and you must specify it when uninstall addon `ack-virtual-node`. Valid values: `true`:
-            clean up, `false`: do not clean up.
+        cleanup_cloud_resources: Whether to clean up cloud resources when deleting. Currently only works for addon
+            `ack-virtual-node` and you must specify it when uninstall addon `ack-virtual-node`. Valid
+            values: `true`: clean up, `false`: do not clean up.
         config: The customized configuration of addon. Your customized configuration will be merged to existed
             configuration stored in server. If you want to clean one configuration, you must set the
             configuration to empty value, removing from code cannot make effect. You can checkout the

@@ -205,8 +205,8 @@ class NasFileSystem(Resource):
         capacity: File system capacity. Unit: GiB, required and valid when FileSystemType = extreme or cpfs. For
             optional values, please refer to the actual specifications on the purchase page: - [Fast NAS
             Pay-As-You-Go Page](https://common-buy.aliyun.com/?commodityCode=nas_extreme_post#/buy) - [Fast
-            NAS Package Monthly Purchase Page](https://common-
-            buy.aliyun.com/?commodityCode=nas_extreme#/buy) - [Parallel File…
+            NAS Package Monthly Purchase
+            Page](https://common-buy.aliyun.com/?commodityCode=nas_extreme#/buy) - [Parallel File…
         description: File system description. Restrictions: - 2~128 English or Chinese characters in length. - Must
             start with upper and lower case letters or Chinese, and cannot start with 'http://' and 'https'.
             - Can contain numbers, colons (:), underscores (_), or dashes (-).
@@ -235,9 +235,9 @@ class NasFileSystem(Resource):
         redundancy_type: Storage redundancy type. Only effective for General CPFS. Options: Locally Redundant Storage
             (LRS), Zone-Redundant Storage (ZRS). Default value: LRS. Changing it replaces the resource.
             Accepted: `LRS`, `ZRS`.
-        redundancy_vswitch_ids: Redundancy vSwitch ID list. Only set when the file system's storage redundancy type is Zone-
-            Redundant Storage (ZRS), and must set vSwitch IDs from three different availability zones under
-            the same VPC. Changing it replaces the resource.
+        redundancy_vswitch_ids: Redundancy vSwitch ID list. Only set when the file system's storage redundancy type is
+            Zone-Redundant Storage (ZRS), and must set vSwitch IDs from three different availability zones
+            under the same VPC. Changing it replaces the resource.
         resource_group_id: The ID of the resource group.
         smb_acl: SMB ACL See [`smb_acl`](#smb_acl) below.
         snapshot_id: Only extreme NAS is supported. -> **NOTE:** A file system is created from a snapshot. The

@@ -145,8 +145,8 @@ class OssBucketLifecycleRuleExpiration(Block):
 
 
 class OssBucketLifecycleRuleFilterNotTag(Block):
-    """`lifecycle_rule.filter.not.tag` block. The tag of the objects to which the lifecycle rule does not apply. See [`tag`](#lifecycle_rule-
-    filter-not-tag) below.
+    """`lifecycle_rule.filter.not.tag` block. The tag of the objects to which the lifecycle rule does not apply. See
+    [`tag`](#lifecycle_rule-filter-not-tag) below.
 
     Args:
         key: (Required) The key of the tag that is specified for the objects.
@@ -171,8 +171,8 @@ class OssBucketLifecycleRuleFilterNot(Block):
 
     Args:
         prefix: The prefix in the names of the objects to which the lifecycle rule does not apply.
-        tag: The tag of the objects to which the lifecycle rule does not apply. See [`tag`](#lifecycle_rule-
-            filter-not-tag) below.
+        tag: The tag of the objects to which the lifecycle rule does not apply. See
+            [`tag`](#lifecycle_rule-filter-not-tag) below.
     """
 
     __slots__ = ()
@@ -306,8 +306,9 @@ class OssBucketLifecycleRuleTransitions(Block):
 
 
 class OssBucketLifecycleRule(Block):
-    """`lifecycle_rule` block. A configuration of [object lifecycle management](https://www.alibabacloud.com/help/doc-
-    detail/31904.htm). See [`lifecycle_rule`](#lifecycle_rule) below.
+    """`lifecycle_rule` block. A configuration of [object lifecycle
+    management](https://www.alibabacloud.com/help/doc-detail/31904.htm). See
+    [`lifecycle_rule`](#lifecycle_rule) below.
 
     Args:
         enabled: (Required) Specifies lifecycle rule status.
@@ -623,14 +624,15 @@ class OssBucket(Resource):
             version 1.220.0. New resource 'alicloud_oss_bucket_acl' instead.
         bucket: The name of the bucket. If omitted, Terraform will assign a random and unique name. Changing it
             replaces the resource.
-        cors_rule: A rule of [Cross-Origin Resource Sharing](https://www.alibabacloud.com/help/doc-
-            detail/31903.htm). The items of core rule are no more than 10 for every OSS bucket. See
-            [`cors_rule`](#cors_rule) below.
+        cors_rule: A rule of [Cross-Origin Resource
+            Sharing](https://www.alibabacloud.com/help/doc-detail/31903.htm). The items of core rule are no
+            more than 10 for every OSS bucket. See [`cors_rule`](#cors_rule) below.
         force_destroy: A boolean that indicates all objects should be deleted from the bucket so that the bucket can be
             destroyed without error. These objects are not recoverable. Defaults to "false". Provider
             default: `False`.
-        lifecycle_rule: A configuration of [object lifecycle management](https://www.alibabacloud.com/help/doc-
-            detail/31904.htm). See [`lifecycle_rule`](#lifecycle_rule) below.
+        lifecycle_rule: A configuration of [object lifecycle
+            management](https://www.alibabacloud.com/help/doc-detail/31904.htm). See
+            [`lifecycle_rule`](#lifecycle_rule) below.
         lifecycle_rule_allow_same_action_overlap: A boolean that indicates lifecycle rules allow prefix overlap. Provider default: `False`.
         logging: A Settings of [bucket logging](https://www.alibabacloud.com/help/doc-detail/31900.htm). See
             [`logging`](#logging) below.

@@ -853,10 +853,10 @@ class AlicloudProvider(Provider):
         account_id: The account ID for some service API operations. You can retrieve this from the 'Security
             Settings' section of the Alibaba Cloud console.
         account_type: Alibaba Cloud [Account
-            Type](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/guides/getting-
-            account). It used to indicate caller identity's account type. Can also be set with the
-            `ALIBABA_CLOUD_ACCOUNT_TYPE` environment variable. Valid values: - `Domestic`(Default): China-
-            Site Account. - `International`: International-Site Account. Accepted: `Domestic`,
+            Type](https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/guides/getting-account).
+            It used to indicate caller identity's account type. Can also be set with the
+            `ALIBABA_CLOUD_ACCOUNT_TYPE` environment variable. Valid values: - `Domestic`(Default):
+            China-Site Account. - `International`: International-Site Account. Accepted: `Domestic`,
             `International`.
         assume_role: An [`assume_role`](#assume_role) block. Only one `assume_role` block may be in the
             configuration.

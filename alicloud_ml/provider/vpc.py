@@ -655,15 +655,15 @@ class EipAddress(Resource):
         isp: The line type. Valid values: - `BGP` (default): BGP (Multi-ISP) line The BGP (Multi-ISP) line is
             supported in all regions. - `BGP_PRO`: BGP (Multi-ISP) Pro line The BGP (Multi-ISP) Pro line is
             supported in the China (Hong Kong), Singapore, Malaysia (Kuala Lumpur), Philippines (Manila),
-            Indonesia (Jakarta), and Thailand (Bangkok) regions. For more information about the BGP (Multi-
-            ISP) line and… Changing it replaces the resource. Accepted: `BGP`, `BGP_PRO`, `ChinaTelecom`,
-            `ChinaUnicom`, `ChinaMobile`, `ChinaTelecom_L2`, `ChinaUnicom_L2`, `ChinaMobile_L2`,
-            `BGP_FinanceCloud`, `BGP_International`.
+            Indonesia (Jakarta), and Thailand (Bangkok) regions. For more information about the BGP
+            (Multi-ISP) line and… Changing it replaces the resource. Accepted: `BGP`, `BGP_PRO`,
+            `ChinaTelecom`, `ChinaUnicom`, `ChinaMobile`, `ChinaTelecom_L2`, `ChinaUnicom_L2`,
+            `ChinaMobile_L2`, `BGP_FinanceCloud`, `BGP_International`.
         log_project: The name of the Simple Log Service (SLS) project.
         log_store: The name of the Logstore.
-        mode: The association mode. Valid values: - `NAT` (default): NAT mode - `MULTI_BINDED`: multi-EIP-to-
-            ENI mode - `BINDED`: cut-network interface controller mode Accepted: `NAT`, `BINDED`,
-            `MULTI_BINDED`.
+        mode: The association mode. Valid values: - `NAT` (default): NAT mode - `MULTI_BINDED`:
+            multi-EIP-to-ENI mode - `BINDED`: cut-network interface controller mode Accepted: `NAT`,
+            `BINDED`, `MULTI_BINDED`.
         name: Field 'name' has been deprecated from provider version 1.126.0. New field 'address_name'
             instead. Deprecated: Field 'name' has been deprecated since provider version 1.126.0. New field
             'address_name' instead.
@@ -685,8 +685,9 @@ class EipAddress(Resource):
         public_ip_address_pool_id: The ID of the IP address pool. The EIP is allocated from the IP address pool. By default, the IP
             address pool feature is unavailable. To use the IP address pool, apply for the privilege in the
             Quota Center console. For more information, see the "Request a quota increase in the Quota
-            Center console" section in [Manage EIP quotas](https://www.alibabacloud.com/help/en/doc-
-            detail/108213.html). Changing it replaces the resource.
+            Center console" section in [Manage EIP
+            quotas](https://www.alibabacloud.com/help/en/doc-detail/108213.html). Changing it replaces the
+            resource.
         resource_group_id: The ID of the resource group to which you want to move the resource.
         security_protection_types: Security protection level. - When the return is empty, the basic DDoS protection is specified. -
             When `antidos_enhanced` is returned, it indicates DDoS protection (enhanced version). Changing
@@ -695,8 +696,9 @@ class EipAddress(Resource):
         timeouts:
         zone: The zone of the EIP. When the service type of the IP address pool specified by
             `PublicIpAddressPoolId` is CloudBox, the default value is the zone of the IP address pool. For
-            more information, see [ListPublicIpAddressPools](https://www.alibabacloud.com/help/en/doc-
-            detail/429433.html). Changing it replaces the resource.
+            more information, see
+            [ListPublicIpAddressPools](https://www.alibabacloud.com/help/en/doc-detail/429433.html).
+            Changing it replaces the resource.
     """
 
     TF_TYPE = "alicloud_eip_address"
@@ -854,9 +856,9 @@ class EipAssociation(Resource):
             gateway - `SlbInstance`: CLB instance - `EcsInstance` (default): ECS instance -
             `NetworkInterface`: secondary ENI - `HaVip`: HAVIP - `IpAddress`: IP address Changing it
             replaces the resource.
-        mode: The association mode. Valid values: - `NAT` (default): NAT mode - `MULTI_BINDED`: multi-EIP-to-
-            ENI mode - `BINDED`: cut-network interface controller mode Accepted: `NAT`, `MULTI_BINDED`,
-            `BINDED`.
+        mode: The association mode. Valid values: - `NAT` (default): NAT mode - `MULTI_BINDED`:
+            multi-EIP-to-ENI mode - `BINDED`: cut-network interface controller mode Accepted: `NAT`,
+            `MULTI_BINDED`, `BINDED`.
         private_ip_address: The IP address in the CIDR block of the vSwitch. If you leave this parameter empty, the system
             allocates a private IP address based on the VPC ID and vSwitch ID. Changing it replaces the
             resource.

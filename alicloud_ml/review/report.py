@@ -1,7 +1,7 @@
 """Machine-readable review output: a stable JSON document (`schema_version` 1) and SARIF 2.1.0.
 
-JSON is for bots and dashboards (documented in docs/review.md; fields are only ever added within
-a schema version). SARIF puts destructive changes and new policy findings in GitHub code scanning.
+JSON is for bots and dashboards (documented in the README, "Reviewing a pull request"; fields are
+only ever added within a schema version). SARIF puts destructive changes and new policy findings in GitHub code scanning.
 """
 
 from __future__ import annotations
