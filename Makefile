@@ -33,18 +33,16 @@ prereqs: ## Check python >= 3.11, node >= 20, terraform >= 1.5
 	  || { echo "prerequisite missing: terraform >= 1.5 (or OpenTofu) on PATH"; exit 1; }
 
 $(VENV)/.installed: pyproject.toml constraints.txt
-	@$(MAKE) --no-print-directory prereqs
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cdktn]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	@$(MAKE) --no-print-directory prereqs
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed ## Create .venv and install Python and npm dependencies (idempotent)
+install: prereqs $(VENV)/.installed node_modules/.installed ## Create .venv and install Python and npm dependencies (idempotent)
 
 bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ from the pinned schema
 	$(PY) -m alicloud_ml.codegen
