@@ -15,7 +15,7 @@ LIBRARY = os.environ.get("ALICLOUD_ML_CDK", "cdktf").strip().lower() or "cdktf"
 if LIBRARY == "cdktn":
     import cdktn as cdk  # type: ignore[import-not-found]
 elif LIBRARY == "cdktf":
-    import cdktf as cdk
+    import cdktf as cdk  # type: ignore[no-redef]
 else:  # pragma: no cover - guarded by the message
     raise ImportError(f"ALICLOUD_ML_CDK={LIBRARY!r}: accepted values are 'cdktf' (default) and 'cdktn'")
 

@@ -52,7 +52,7 @@ class S(NamedTuple):
 
     kind: str  # str | int | float | bool | list | set | map | block
     required: bool = False
-    allowed: tuple[str, ...] | None = None
+    allowed: tuple[Any, ...] | None = None  # strings, or numbers such as an EIP `period`
     ignore_case: bool = False
     range: tuple[int | None, int | None] | None = None
     elem: str | None = None  # element kind of list/set/map: str | num | bool
@@ -164,7 +164,7 @@ def _validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None
         candidate = value.lower() if spec.ignore_case and isinstance(value, str) else value
         allowed = [a.lower() for a in spec.allowed] if spec.ignore_case else list(spec.allowed)
         if candidate not in allowed:
-            problems.append(f'{path}: invalid value {value!r}; accepted: {", ".join(spec.allowed)}')
+            problems.append(f'{path}: invalid value {value!r}; accepted: {", ".join(map(str, spec.allowed))}')
     if spec.pattern is not None and isinstance(value, str) and not re.match(spec.pattern, value):
         problems.append(f"{path}: invalid value {value!r}; accepted: a value matching {spec.pattern}")
     if spec.range is not None and isinstance(value, (int, float)):

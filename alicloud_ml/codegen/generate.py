@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed files differ from a fresh generation")
     args = parser.parse_args(argv)
     if args.check:
-        stale = drift()
-        for name in stale:
+        out_of_date = drift()
+        for name in out_of_date:
             print(f"alicloud_ml/provider/{name} is out of date: run `make bindings`", file=sys.stderr)
-        return 1 if stale else 0
+        return 1 if out_of_date else 0
     OUT_DIR.mkdir(exist_ok=True)
     files = render()
     for stale in OUT_DIR.glob("*.py"):

@@ -201,19 +201,20 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
         refs.append(_ref(name, kind, elem))
     for name, nested in sorted(block.get("block_types", {}).items()):
         _check_name(owner, name)
-        cls_name = class_prefix + camel(name)
+        cls_name = block_class_name(class_prefix, name)
         path = f"{tf_path}.{name}" if tf_path else name
         nested_args, _ = _arguments(owner, nested["block"], cls_name, path, out_blocks)
         out_blocks.append(BlockClass(cls_name, path, one_paragraph(nested["block"].get("description", ""), 300), nested_args,
                                      groups(nested["block"])))
         nesting = nested["nesting_mode"]
         required = bool(nested.get("required")) or bool(nested.get("min_items"))
+        item = f"{cls_name} | Mapping[str, Any]"  # a dict with the block's argument names works too
         if nesting == "single":
-            hint = cls_name
+            hint = item
         elif nested.get("max_items") == 1:
-            hint = f"{cls_name} | Sequence[{cls_name}]"
+            hint = f"{item} | Sequence[{item}]"
         else:
-            hint = f"Sequence[{cls_name}]"
+            hint = f"Sequence[{item}]"
         spec = ["'block'", f"block={cls_name}", f"nesting={nesting!r}"]
         if required:
             spec.insert(1, "required=True")
@@ -229,8 +230,22 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
     return args, refs
 
 
+def resource_class_name(tf_type: str) -> str:
+    return camel(tf_type.removeprefix("alicloud_"))
+
+
+# A block class is named resource + block (`OssBucket` + `versioning`), which can be another resource's
+# name (`alicloud_oss_bucket_versioning` → `OssBucketVersioning`): such block classes get a `Block` suffix.
+RESOURCE_CLASS_NAMES = frozenset(resource_class_name(t) for types in SERVICES.values() for t in types)
+
+
+def block_class_name(prefix: str, block: str) -> str:
+    name = prefix + camel(block)
+    return name + "Block" if name in RESOURCE_CLASS_NAMES else name
+
+
 def resource_class(tf_type: str) -> ResourceClass:
-    name = camel(tf_type.removeprefix("alicloud_"))
+    name = resource_class_name(tf_type)
     blocks: list[BlockClass] = []
     block = schema.resource_block(tf_type)
     args, refs = _arguments(tf_type, block, name, "", blocks)

@@ -185,8 +185,8 @@ class CsManagedKubernetesControlPlaneEndpointsConfig(Block):
     def __init__(
         self,
         *,
-        internal_dns_config: CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig | Sequence[CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig] | None = None,
-        load_balancers_config: Sequence[CsManagedKubernetesControlPlaneEndpointsConfigLoadBalancersConfig] | None = None,
+        internal_dns_config: CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig | Mapping[str, Any] | Sequence[CsManagedKubernetesControlPlaneEndpointsConfigInternalDnsConfig | Mapping[str, Any]] | None = None,
+        load_balancers_config: Sequence[CsManagedKubernetesControlPlaneEndpointsConfigLoadBalancersConfig | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "internal_dns_config": internal_dns_config, "load_balancers_config": load_balancers_config }, _unknown)
@@ -281,7 +281,7 @@ class CsManagedKubernetesOperationPolicy(Block):
     def __init__(
         self,
         *,
-        cluster_auto_upgrade: CsManagedKubernetesOperationPolicyClusterAutoUpgrade | Sequence[CsManagedKubernetesOperationPolicyClusterAutoUpgrade] | None = None,
+        cluster_auto_upgrade: CsManagedKubernetesOperationPolicyClusterAutoUpgrade | Mapping[str, Any] | Sequence[CsManagedKubernetesOperationPolicyClusterAutoUpgrade | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "cluster_auto_upgrade": cluster_auto_upgrade }, _unknown)
@@ -641,21 +641,21 @@ class CsManagedKubernetes(Resource):
         scope: Construct,
         id: str,
         *,
-        addons: Sequence[CsManagedKubernetesAddons] | None = None,
+        addons: Sequence[CsManagedKubernetesAddons | Mapping[str, Any]] | None = None,
         api_audiences: Sequence[str] | None = None,
-        audit_log_config: CsManagedKubernetesAuditLogConfig | Sequence[CsManagedKubernetesAuditLogConfig] | None = None,
-        auto_mode: CsManagedKubernetesAutoMode | Sequence[CsManagedKubernetesAutoMode] | None = None,
+        audit_log_config: CsManagedKubernetesAuditLogConfig | Mapping[str, Any] | Sequence[CsManagedKubernetesAuditLogConfig | Mapping[str, Any]] | None = None,
+        auto_mode: CsManagedKubernetesAutoMode | Mapping[str, Any] | Sequence[CsManagedKubernetesAutoMode | Mapping[str, Any]] | None = None,
         client_cert: str | None = None,
         client_key: str | None = None,
         cluster_ca_cert: str | None = None,
         cluster_domain: str | None = None,
         cluster_spec: str | None = None,
-        control_plane_endpoints_config: CsManagedKubernetesControlPlaneEndpointsConfig | Sequence[CsManagedKubernetesControlPlaneEndpointsConfig] | None = None,
+        control_plane_endpoints_config: CsManagedKubernetesControlPlaneEndpointsConfig | Mapping[str, Any] | Sequence[CsManagedKubernetesControlPlaneEndpointsConfig | Mapping[str, Any]] | None = None,
         control_plane_log_components: Sequence[str] | None = None,
         control_plane_log_project: str | None = None,
         control_plane_log_ttl: str | None = None,
         custom_san: str | None = None,
-        delete_options: Sequence[CsManagedKubernetesDeleteOptions] | None = None,
+        delete_options: Sequence[CsManagedKubernetesDeleteOptions | Mapping[str, Any]] | None = None,
         deletion_protection: bool | IResolvable | None = None,
         disable_encryption: bool | IResolvable | None = None,
         enable_rrsa: bool | IResolvable | None = None,
@@ -663,12 +663,12 @@ class CsManagedKubernetes(Resource):
         ip_stack: str | None = None,
         is_enterprise_security_group: bool | IResolvable | None = None,
         load_balancer_spec: str | None = None,
-        maintenance_window: CsManagedKubernetesMaintenanceWindow | Sequence[CsManagedKubernetesMaintenanceWindow] | None = None,
+        maintenance_window: CsManagedKubernetesMaintenanceWindow | Mapping[str, Any] | Sequence[CsManagedKubernetesMaintenanceWindow | Mapping[str, Any]] | None = None,
         name: str | None = None,
         name_prefix: str | None = None,
         new_nat_gateway: bool | IResolvable | None = None,
         node_cidr_mask: float | None = None,
-        operation_policy: CsManagedKubernetesOperationPolicy | Sequence[CsManagedKubernetesOperationPolicy] | None = None,
+        operation_policy: CsManagedKubernetesOperationPolicy | Mapping[str, Any] | Sequence[CsManagedKubernetesOperationPolicy | Mapping[str, Any]] | None = None,
         pod_cidr: str | None = None,
         pod_vswitch_ids: Sequence[str] | None = None,
         profile: str | None = None,
@@ -681,9 +681,9 @@ class CsManagedKubernetes(Resource):
         skip_set_certificate_authority: bool | IResolvable | None = None,
         slb_internet_enabled: bool | IResolvable | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: CsManagedKubernetesTimeouts | None = None,
+        timeouts: CsManagedKubernetesTimeouts | Mapping[str, Any] | None = None,
         timezone: str | None = None,
-        upgrade_policy: CsManagedKubernetesUpgradePolicy | Sequence[CsManagedKubernetesUpgradePolicy] | None = None,
+        upgrade_policy: CsManagedKubernetesUpgradePolicy | Mapping[str, Any] | Sequence[CsManagedKubernetesUpgradePolicy | Mapping[str, Any]] | None = None,
         user_ca: str | None = None,
         version: str | None = None,
         vswitch_ids: Sequence[str] | None = None,
@@ -753,15 +753,15 @@ class CsManagedKubernetes(Resource):
     worker_ram_role_name: Attr[str] = Attr("worker_ram_role_name", "str")
     worker_vswitch_ids: Attr[list[str]] = Attr("worker_vswitch_ids", "list:str")
     zone_ids: Attr[list[str]] = Attr("zone_ids", "list:str")
-    addons: BlockAttr[Sequence[CsManagedKubernetesAddons]] = BlockAttr("addons")
-    audit_log_config: BlockAttr[CsManagedKubernetesAuditLogConfig | Sequence[CsManagedKubernetesAuditLogConfig]] = BlockAttr("audit_log_config")
-    auto_mode: BlockAttr[CsManagedKubernetesAutoMode | Sequence[CsManagedKubernetesAutoMode]] = BlockAttr("auto_mode")
-    control_plane_endpoints_config: BlockAttr[CsManagedKubernetesControlPlaneEndpointsConfig | Sequence[CsManagedKubernetesControlPlaneEndpointsConfig]] = BlockAttr("control_plane_endpoints_config")
-    delete_options: BlockAttr[Sequence[CsManagedKubernetesDeleteOptions]] = BlockAttr("delete_options")
-    maintenance_window: BlockAttr[CsManagedKubernetesMaintenanceWindow | Sequence[CsManagedKubernetesMaintenanceWindow]] = BlockAttr("maintenance_window")
-    operation_policy: BlockAttr[CsManagedKubernetesOperationPolicy | Sequence[CsManagedKubernetesOperationPolicy]] = BlockAttr("operation_policy")
-    timeouts: BlockAttr[CsManagedKubernetesTimeouts] = BlockAttr("timeouts")
-    upgrade_policy: BlockAttr[CsManagedKubernetesUpgradePolicy | Sequence[CsManagedKubernetesUpgradePolicy]] = BlockAttr("upgrade_policy")
+    addons: BlockAttr[Sequence[CsManagedKubernetesAddons | Mapping[str, Any]]] = BlockAttr("addons")
+    audit_log_config: BlockAttr[CsManagedKubernetesAuditLogConfig | Mapping[str, Any] | Sequence[CsManagedKubernetesAuditLogConfig | Mapping[str, Any]]] = BlockAttr("audit_log_config")
+    auto_mode: BlockAttr[CsManagedKubernetesAutoMode | Mapping[str, Any] | Sequence[CsManagedKubernetesAutoMode | Mapping[str, Any]]] = BlockAttr("auto_mode")
+    control_plane_endpoints_config: BlockAttr[CsManagedKubernetesControlPlaneEndpointsConfig | Mapping[str, Any] | Sequence[CsManagedKubernetesControlPlaneEndpointsConfig | Mapping[str, Any]]] = BlockAttr("control_plane_endpoints_config")
+    delete_options: BlockAttr[Sequence[CsManagedKubernetesDeleteOptions | Mapping[str, Any]]] = BlockAttr("delete_options")
+    maintenance_window: BlockAttr[CsManagedKubernetesMaintenanceWindow | Mapping[str, Any] | Sequence[CsManagedKubernetesMaintenanceWindow | Mapping[str, Any]]] = BlockAttr("maintenance_window")
+    operation_policy: BlockAttr[CsManagedKubernetesOperationPolicy | Mapping[str, Any] | Sequence[CsManagedKubernetesOperationPolicy | Mapping[str, Any]]] = BlockAttr("operation_policy")
+    timeouts: BlockAttr[CsManagedKubernetesTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
+    upgrade_policy: BlockAttr[CsManagedKubernetesUpgradePolicy | Mapping[str, Any] | Sequence[CsManagedKubernetesUpgradePolicy | Mapping[str, Any]]] = BlockAttr("upgrade_policy")
 
 # ---------------------------------------------------------------- alicloud_cs_kubernetes_node_pool
 
@@ -1140,12 +1140,12 @@ class CsKubernetesNodePoolKubeletConfiguration(Block):
         read_only_port: str | None = None,
         registry_burst: str | None = None,
         registry_pull_qps: str | None = None,
-        reserved_memory: Sequence[CsKubernetesNodePoolKubeletConfigurationReservedMemory] | None = None,
+        reserved_memory: Sequence[CsKubernetesNodePoolKubeletConfigurationReservedMemory | Mapping[str, Any]] | None = None,
         serialize_image_pulls: str | None = None,
         server_tls_bootstrap: bool | IResolvable | None = None,
         system_reserved: Mapping[str, str] | None = None,
         topology_manager_policy: str | None = None,
-        tracing: CsKubernetesNodePoolKubeletConfigurationTracing | Sequence[CsKubernetesNodePoolKubeletConfigurationTracing] | None = None,
+        tracing: CsKubernetesNodePoolKubeletConfigurationTracing | Mapping[str, Any] | Sequence[CsKubernetesNodePoolKubeletConfigurationTracing | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "allowed_unsafe_sysctls": allowed_unsafe_sysctls, "cluster_dns": cluster_dns, "container_log_max_files": container_log_max_files, "container_log_max_size": container_log_max_size, "container_log_max_workers": container_log_max_workers, "container_log_monitor_interval": container_log_monitor_interval, "cpu_cfs_quota": cpu_cfs_quota, "cpu_cfs_quota_period": cpu_cfs_quota_period, "cpu_manager_policy": cpu_manager_policy, "event_burst": event_burst, "event_record_qps": event_record_qps, "eviction_hard": eviction_hard, "eviction_soft": eviction_soft, "eviction_soft_grace_period": eviction_soft_grace_period, "feature_gates": feature_gates, "image_gc_high_threshold_percent": image_gc_high_threshold_percent, "image_gc_low_threshold_percent": image_gc_low_threshold_percent, "kube_api_burst": kube_api_burst, "kube_api_qps": kube_api_qps, "kube_reserved": kube_reserved, "max_pods": max_pods, "memory_manager_policy": memory_manager_policy, "pod_pids_limit": pod_pids_limit, "read_only_port": read_only_port, "registry_burst": registry_burst, "registry_pull_qps": registry_pull_qps, "reserved_memory": reserved_memory, "serialize_image_pulls": serialize_image_pulls, "server_tls_bootstrap": server_tls_bootstrap, "system_reserved": system_reserved, "topology_manager_policy": topology_manager_policy, "tracing": tracing }, _unknown)
@@ -1263,11 +1263,11 @@ class CsKubernetesNodePoolManagement(Block):
         self,
         *,
         auto_repair: bool | IResolvable | None = None,
-        auto_repair_policy: CsKubernetesNodePoolManagementAutoRepairPolicy | Sequence[CsKubernetesNodePoolManagementAutoRepairPolicy] | None = None,
+        auto_repair_policy: CsKubernetesNodePoolManagementAutoRepairPolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolManagementAutoRepairPolicy | Mapping[str, Any]] | None = None,
         auto_upgrade: bool | IResolvable | None = None,
-        auto_upgrade_policy: CsKubernetesNodePoolManagementAutoUpgradePolicy | Sequence[CsKubernetesNodePoolManagementAutoUpgradePolicy] | None = None,
+        auto_upgrade_policy: CsKubernetesNodePoolManagementAutoUpgradePolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolManagementAutoUpgradePolicy | Mapping[str, Any]] | None = None,
         auto_vul_fix: bool | IResolvable | None = None,
-        auto_vul_fix_policy: CsKubernetesNodePoolManagementAutoVulFixPolicy | Sequence[CsKubernetesNodePoolManagementAutoVulFixPolicy] | None = None,
+        auto_vul_fix_policy: CsKubernetesNodePoolManagementAutoVulFixPolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolManagementAutoVulFixPolicy | Mapping[str, Any]] | None = None,
         enable: bool | IResolvable | None = None,
         max_unavailable: float | None = None,
         surge: float | None = None,
@@ -2024,25 +2024,25 @@ class CsKubernetesNodePool(Resource):
         id: str,
         *,
         cluster_id: str = REQUIRED,
-        auto_mode: CsKubernetesNodePoolAutoMode | Sequence[CsKubernetesNodePoolAutoMode] | None = None,
+        auto_mode: CsKubernetesNodePoolAutoMode | Mapping[str, Any] | Sequence[CsKubernetesNodePoolAutoMode | Mapping[str, Any]] | None = None,
         auto_renew: bool | IResolvable | None = None,
         auto_renew_period: float | None = None,
         cis_enabled: bool | IResolvable | None = None,
         compensate_with_on_demand: bool | IResolvable | None = None,
-        containerd_config: CsKubernetesNodePoolContainerdConfig | Sequence[CsKubernetesNodePoolContainerdConfig] | None = None,
+        containerd_config: CsKubernetesNodePoolContainerdConfig | Mapping[str, Any] | Sequence[CsKubernetesNodePoolContainerdConfig | Mapping[str, Any]] | None = None,
         cpu_policy: str | None = None,
-        data_disks: Sequence[CsKubernetesNodePoolDataDisks] | None = None,
+        data_disks: Sequence[CsKubernetesNodePoolDataDisks | Mapping[str, Any]] | None = None,
         deployment_set_id: str | None = None,
         desired_size: str | None = None,
-        eflo_node_group: CsKubernetesNodePoolEfloNodeGroup | Sequence[CsKubernetesNodePoolEfloNodeGroup] | None = None,
+        eflo_node_group: CsKubernetesNodePoolEfloNodeGroup | Mapping[str, Any] | Sequence[CsKubernetesNodePoolEfloNodeGroup | Mapping[str, Any]] | None = None,
         force_delete: bool | IResolvable | None = None,
         format_disk: bool | IResolvable | None = None,
         image_id: str | None = None,
         image_type: str | None = None,
         install_cloud_monitor: bool | IResolvable | None = None,
         instance_charge_type: str | None = None,
-        instance_metadata_options: CsKubernetesNodePoolInstanceMetadataOptions | Sequence[CsKubernetesNodePoolInstanceMetadataOptions] | None = None,
-        instance_patterns: Sequence[CsKubernetesNodePoolInstancePatterns] | None = None,
+        instance_metadata_options: CsKubernetesNodePoolInstanceMetadataOptions | Mapping[str, Any] | Sequence[CsKubernetesNodePoolInstanceMetadataOptions | Mapping[str, Any]] | None = None,
+        instance_patterns: Sequence[CsKubernetesNodePoolInstancePatterns | Mapping[str, Any]] | None = None,
         instance_types: Sequence[str] | None = None,
         instances: Sequence[str] | None = None,
         internet_charge_type: str | None = None,
@@ -2051,10 +2051,10 @@ class CsKubernetesNodePool(Resource):
         key_name: str | None = None,
         kms_encrypted_password: str | None = None,
         kms_encryption_context: Mapping[str, str] | None = None,
-        kubelet_configuration: CsKubernetesNodePoolKubeletConfiguration | Sequence[CsKubernetesNodePoolKubeletConfiguration] | None = None,
-        labels: Sequence[CsKubernetesNodePoolLabels] | None = None,
+        kubelet_configuration: CsKubernetesNodePoolKubeletConfiguration | Mapping[str, Any] | Sequence[CsKubernetesNodePoolKubeletConfiguration | Mapping[str, Any]] | None = None,
+        labels: Sequence[CsKubernetesNodePoolLabels | Mapping[str, Any]] | None = None,
         login_as_non_root: bool | IResolvable | None = None,
-        management: CsKubernetesNodePoolManagement | Sequence[CsKubernetesNodePoolManagement] | None = None,
+        management: CsKubernetesNodePoolManagement | Mapping[str, Any] | Sequence[CsKubernetesNodePoolManagement | Mapping[str, Any]] | None = None,
         multi_az_policy: str | None = None,
         name: str | None = None,
         node_count: float | None = None,
@@ -2067,14 +2067,14 @@ class CsKubernetesNodePool(Resource):
         period_unit: str | None = None,
         platform: str | None = None,
         pre_user_data: str | None = None,
-        private_pool_options: CsKubernetesNodePoolPrivatePoolOptions | Sequence[CsKubernetesNodePoolPrivatePoolOptions] | None = None,
+        private_pool_options: CsKubernetesNodePoolPrivatePoolOptions | Mapping[str, Any] | Sequence[CsKubernetesNodePoolPrivatePoolOptions | Mapping[str, Any]] | None = None,
         ram_role_name: str | None = None,
         rds_instances: Sequence[str] | None = None,
         resource_group_id: str | None = None,
-        rolling_policy: CsKubernetesNodePoolRollingPolicy | Sequence[CsKubernetesNodePoolRollingPolicy] | None = None,
+        rolling_policy: CsKubernetesNodePoolRollingPolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolRollingPolicy | Mapping[str, Any]] | None = None,
         runtime_name: str | None = None,
         runtime_version: str | None = None,
-        scaling_config: CsKubernetesNodePoolScalingConfig | Sequence[CsKubernetesNodePoolScalingConfig] | None = None,
+        scaling_config: CsKubernetesNodePoolScalingConfig | Mapping[str, Any] | Sequence[CsKubernetesNodePoolScalingConfig | Mapping[str, Any]] | None = None,
         scaling_policy: str | None = None,
         security_group_id: str | None = None,
         security_group_ids: Sequence[str] | None = None,
@@ -2082,7 +2082,7 @@ class CsKubernetesNodePool(Resource):
         soc_enabled: bool | IResolvable | None = None,
         spot_instance_pools: float | None = None,
         spot_instance_remedy: bool | IResolvable | None = None,
-        spot_price_limit: Sequence[CsKubernetesNodePoolSpotPriceLimit] | None = None,
+        spot_price_limit: Sequence[CsKubernetesNodePoolSpotPriceLimit | Mapping[str, Any]] | None = None,
         spot_strategy: str | None = None,
         system_disk_bursting_enabled: bool | IResolvable | None = None,
         system_disk_categories: Sequence[str] | None = None,
@@ -2095,13 +2095,13 @@ class CsKubernetesNodePool(Resource):
         system_disk_size: float | None = None,
         system_disk_snapshot_policy_id: str | None = None,
         tags: Mapping[str, str] | None = None,
-        taints: Sequence[CsKubernetesNodePoolTaints] | None = None,
-        tee_config: CsKubernetesNodePoolTeeConfig | Sequence[CsKubernetesNodePoolTeeConfig] | None = None,
-        timeouts: CsKubernetesNodePoolTimeouts | None = None,
+        taints: Sequence[CsKubernetesNodePoolTaints | Mapping[str, Any]] | None = None,
+        tee_config: CsKubernetesNodePoolTeeConfig | Mapping[str, Any] | Sequence[CsKubernetesNodePoolTeeConfig | Mapping[str, Any]] | None = None,
+        timeouts: CsKubernetesNodePoolTimeouts | Mapping[str, Any] | None = None,
         type: str | None = None,
         unschedulable: bool | IResolvable | None = None,
         update_nodes: bool | IResolvable | None = None,
-        upgrade_policy: CsKubernetesNodePoolUpgradePolicy | Sequence[CsKubernetesNodePoolUpgradePolicy] | None = None,
+        upgrade_policy: CsKubernetesNodePoolUpgradePolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolUpgradePolicy | Mapping[str, Any]] | None = None,
         user_data: str | None = None,
         vswitch_ids: Sequence[str] | None = None,
         depends_on: Sequence[Any] | None = None,
@@ -2186,23 +2186,23 @@ class CsKubernetesNodePool(Resource):
     update_nodes: Attr[IResolvable] = Attr("update_nodes", "bool")
     user_data: Attr[str] = Attr("user_data", "str")
     vswitch_ids: Attr[list[str]] = Attr("vswitch_ids", "list:str")
-    auto_mode: BlockAttr[CsKubernetesNodePoolAutoMode | Sequence[CsKubernetesNodePoolAutoMode]] = BlockAttr("auto_mode")
-    containerd_config: BlockAttr[CsKubernetesNodePoolContainerdConfig | Sequence[CsKubernetesNodePoolContainerdConfig]] = BlockAttr("containerd_config")
-    data_disks: BlockAttr[Sequence[CsKubernetesNodePoolDataDisks]] = BlockAttr("data_disks")
-    eflo_node_group: BlockAttr[CsKubernetesNodePoolEfloNodeGroup | Sequence[CsKubernetesNodePoolEfloNodeGroup]] = BlockAttr("eflo_node_group")
-    instance_metadata_options: BlockAttr[CsKubernetesNodePoolInstanceMetadataOptions | Sequence[CsKubernetesNodePoolInstanceMetadataOptions]] = BlockAttr("instance_metadata_options")
-    instance_patterns: BlockAttr[Sequence[CsKubernetesNodePoolInstancePatterns]] = BlockAttr("instance_patterns")
-    kubelet_configuration: BlockAttr[CsKubernetesNodePoolKubeletConfiguration | Sequence[CsKubernetesNodePoolKubeletConfiguration]] = BlockAttr("kubelet_configuration")
-    labels: BlockAttr[Sequence[CsKubernetesNodePoolLabels]] = BlockAttr("labels")
-    management: BlockAttr[CsKubernetesNodePoolManagement | Sequence[CsKubernetesNodePoolManagement]] = BlockAttr("management")
-    private_pool_options: BlockAttr[CsKubernetesNodePoolPrivatePoolOptions | Sequence[CsKubernetesNodePoolPrivatePoolOptions]] = BlockAttr("private_pool_options")
-    rolling_policy: BlockAttr[CsKubernetesNodePoolRollingPolicy | Sequence[CsKubernetesNodePoolRollingPolicy]] = BlockAttr("rolling_policy")
-    scaling_config: BlockAttr[CsKubernetesNodePoolScalingConfig | Sequence[CsKubernetesNodePoolScalingConfig]] = BlockAttr("scaling_config")
-    spot_price_limit: BlockAttr[Sequence[CsKubernetesNodePoolSpotPriceLimit]] = BlockAttr("spot_price_limit")
-    taints: BlockAttr[Sequence[CsKubernetesNodePoolTaints]] = BlockAttr("taints")
-    tee_config: BlockAttr[CsKubernetesNodePoolTeeConfig | Sequence[CsKubernetesNodePoolTeeConfig]] = BlockAttr("tee_config")
-    timeouts: BlockAttr[CsKubernetesNodePoolTimeouts] = BlockAttr("timeouts")
-    upgrade_policy: BlockAttr[CsKubernetesNodePoolUpgradePolicy | Sequence[CsKubernetesNodePoolUpgradePolicy]] = BlockAttr("upgrade_policy")
+    auto_mode: BlockAttr[CsKubernetesNodePoolAutoMode | Mapping[str, Any] | Sequence[CsKubernetesNodePoolAutoMode | Mapping[str, Any]]] = BlockAttr("auto_mode")
+    containerd_config: BlockAttr[CsKubernetesNodePoolContainerdConfig | Mapping[str, Any] | Sequence[CsKubernetesNodePoolContainerdConfig | Mapping[str, Any]]] = BlockAttr("containerd_config")
+    data_disks: BlockAttr[Sequence[CsKubernetesNodePoolDataDisks | Mapping[str, Any]]] = BlockAttr("data_disks")
+    eflo_node_group: BlockAttr[CsKubernetesNodePoolEfloNodeGroup | Mapping[str, Any] | Sequence[CsKubernetesNodePoolEfloNodeGroup | Mapping[str, Any]]] = BlockAttr("eflo_node_group")
+    instance_metadata_options: BlockAttr[CsKubernetesNodePoolInstanceMetadataOptions | Mapping[str, Any] | Sequence[CsKubernetesNodePoolInstanceMetadataOptions | Mapping[str, Any]]] = BlockAttr("instance_metadata_options")
+    instance_patterns: BlockAttr[Sequence[CsKubernetesNodePoolInstancePatterns | Mapping[str, Any]]] = BlockAttr("instance_patterns")
+    kubelet_configuration: BlockAttr[CsKubernetesNodePoolKubeletConfiguration | Mapping[str, Any] | Sequence[CsKubernetesNodePoolKubeletConfiguration | Mapping[str, Any]]] = BlockAttr("kubelet_configuration")
+    labels: BlockAttr[Sequence[CsKubernetesNodePoolLabels | Mapping[str, Any]]] = BlockAttr("labels")
+    management: BlockAttr[CsKubernetesNodePoolManagement | Mapping[str, Any] | Sequence[CsKubernetesNodePoolManagement | Mapping[str, Any]]] = BlockAttr("management")
+    private_pool_options: BlockAttr[CsKubernetesNodePoolPrivatePoolOptions | Mapping[str, Any] | Sequence[CsKubernetesNodePoolPrivatePoolOptions | Mapping[str, Any]]] = BlockAttr("private_pool_options")
+    rolling_policy: BlockAttr[CsKubernetesNodePoolRollingPolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolRollingPolicy | Mapping[str, Any]]] = BlockAttr("rolling_policy")
+    scaling_config: BlockAttr[CsKubernetesNodePoolScalingConfig | Mapping[str, Any] | Sequence[CsKubernetesNodePoolScalingConfig | Mapping[str, Any]]] = BlockAttr("scaling_config")
+    spot_price_limit: BlockAttr[Sequence[CsKubernetesNodePoolSpotPriceLimit | Mapping[str, Any]]] = BlockAttr("spot_price_limit")
+    taints: BlockAttr[Sequence[CsKubernetesNodePoolTaints | Mapping[str, Any]]] = BlockAttr("taints")
+    tee_config: BlockAttr[CsKubernetesNodePoolTeeConfig | Mapping[str, Any] | Sequence[CsKubernetesNodePoolTeeConfig | Mapping[str, Any]]] = BlockAttr("tee_config")
+    timeouts: BlockAttr[CsKubernetesNodePoolTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
+    upgrade_policy: BlockAttr[CsKubernetesNodePoolUpgradePolicy | Mapping[str, Any] | Sequence[CsKubernetesNodePoolUpgradePolicy | Mapping[str, Any]]] = BlockAttr("upgrade_policy")
 
 # ---------------------------------------------------------------- alicloud_cs_kubernetes_addon
 
@@ -2276,7 +2276,7 @@ class CsKubernetesAddon(Resource):
         name: str = REQUIRED,
         cleanup_cloud_resources: bool | IResolvable | None = None,
         config: str | None = None,
-        timeouts: CsKubernetesAddonTimeouts | None = None,
+        timeouts: CsKubernetesAddonTimeouts | Mapping[str, Any] | None = None,
         version: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -2302,4 +2302,4 @@ class CsKubernetesAddon(Resource):
     next_version: Attr[str] = Attr("next_version", "str")
     required: Attr[IResolvable] = Attr("required", "bool")
     version: Attr[str] = Attr("version", "str")
-    timeouts: BlockAttr[CsKubernetesAddonTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[CsKubernetesAddonTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

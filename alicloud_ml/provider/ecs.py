@@ -114,7 +114,7 @@ class SecurityGroup(Resource):
         security_group_name: str | None = None,
         security_group_type: str | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: SecurityGroupTimeouts | None = None,
+        timeouts: SecurityGroupTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -142,7 +142,7 @@ class SecurityGroup(Resource):
     security_group_type: Attr[str] = Attr("security_group_type", "str")
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     vpc_id: Attr[str] = Attr("vpc_id", "str")
-    timeouts: BlockAttr[SecurityGroupTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[SecurityGroupTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_security_group_rule
 
@@ -446,7 +446,7 @@ class EcsDisk(Resource):
         storage_set_id: str | None = None,
         storage_set_partition_number: float | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: EcsDiskTimeouts | None = None,
+        timeouts: EcsDiskTimeouts | Mapping[str, Any] | None = None,
         type: str | None = None,
         zone_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
@@ -495,7 +495,7 @@ class EcsDisk(Resource):
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     type: Attr[str] = Attr("type", "str")
     zone_id: Attr[str] = Attr("zone_id", "str")
-    timeouts: BlockAttr[EcsDiskTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[EcsDiskTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_ecs_deployment_set
 

@@ -304,16 +304,16 @@ class NasFileSystem(Resource):
         keytab: str | None = None,
         keytab_md5: str | None = None,
         kms_key_id: str | None = None,
-        nfs_acl: NasFileSystemNfsAcl | Sequence[NasFileSystemNfsAcl] | None = None,
-        options: NasFileSystemOptions | Sequence[NasFileSystemOptions] | None = None,
-        recycle_bin: NasFileSystemRecycleBin | Sequence[NasFileSystemRecycleBin] | None = None,
+        nfs_acl: NasFileSystemNfsAcl | Mapping[str, Any] | Sequence[NasFileSystemNfsAcl | Mapping[str, Any]] | None = None,
+        options: NasFileSystemOptions | Mapping[str, Any] | Sequence[NasFileSystemOptions | Mapping[str, Any]] | None = None,
+        recycle_bin: NasFileSystemRecycleBin | Mapping[str, Any] | Sequence[NasFileSystemRecycleBin | Mapping[str, Any]] | None = None,
         redundancy_type: str | None = None,
         redundancy_vswitch_ids: Sequence[str] | None = None,
         resource_group_id: str | None = None,
-        smb_acl: NasFileSystemSmbAcl | Sequence[NasFileSystemSmbAcl] | None = None,
+        smb_acl: NasFileSystemSmbAcl | Mapping[str, Any] | Sequence[NasFileSystemSmbAcl | Mapping[str, Any]] | None = None,
         snapshot_id: str | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: NasFileSystemTimeouts | None = None,
+        timeouts: NasFileSystemTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         vswitch_id: str | None = None,
         zone_id: str | None = None,
@@ -353,11 +353,11 @@ class NasFileSystem(Resource):
     vpc_id: Attr[str] = Attr("vpc_id", "str")
     vswitch_id: Attr[str] = Attr("vswitch_id", "str")
     zone_id: Attr[str] = Attr("zone_id", "str")
-    nfs_acl: BlockAttr[NasFileSystemNfsAcl | Sequence[NasFileSystemNfsAcl]] = BlockAttr("nfs_acl")
-    options: BlockAttr[NasFileSystemOptions | Sequence[NasFileSystemOptions]] = BlockAttr("options")
-    recycle_bin: BlockAttr[NasFileSystemRecycleBin | Sequence[NasFileSystemRecycleBin]] = BlockAttr("recycle_bin")
-    smb_acl: BlockAttr[NasFileSystemSmbAcl | Sequence[NasFileSystemSmbAcl]] = BlockAttr("smb_acl")
-    timeouts: BlockAttr[NasFileSystemTimeouts] = BlockAttr("timeouts")
+    nfs_acl: BlockAttr[NasFileSystemNfsAcl | Mapping[str, Any] | Sequence[NasFileSystemNfsAcl | Mapping[str, Any]]] = BlockAttr("nfs_acl")
+    options: BlockAttr[NasFileSystemOptions | Mapping[str, Any] | Sequence[NasFileSystemOptions | Mapping[str, Any]]] = BlockAttr("options")
+    recycle_bin: BlockAttr[NasFileSystemRecycleBin | Mapping[str, Any] | Sequence[NasFileSystemRecycleBin | Mapping[str, Any]]] = BlockAttr("recycle_bin")
+    smb_acl: BlockAttr[NasFileSystemSmbAcl | Mapping[str, Any] | Sequence[NasFileSystemSmbAcl | Mapping[str, Any]]] = BlockAttr("smb_acl")
+    timeouts: BlockAttr[NasFileSystemTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_nas_protocol_service
 
@@ -436,7 +436,7 @@ class NasProtocolService(Resource):
         description: str | None = None,
         dry_run: bool | IResolvable | None = None,
         protocol_throughput: float | None = None,
-        timeouts: NasProtocolServiceTimeouts | None = None,
+        timeouts: NasProtocolServiceTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         vswitch_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
@@ -466,7 +466,7 @@ class NasProtocolService(Resource):
     status: Attr[str] = Attr("status", "str")
     vpc_id: Attr[str] = Attr("vpc_id", "str")
     vswitch_id: Attr[str] = Attr("vswitch_id", "str")
-    timeouts: BlockAttr[NasProtocolServiceTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[NasProtocolServiceTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_nas_protocol_mount_target
 
@@ -548,7 +548,7 @@ class NasProtocolMountTarget(Resource):
         dry_run: bool | IResolvable | None = None,
         fset_id: str | None = None,
         path: str | None = None,
-        timeouts: NasProtocolMountTargetTimeouts | None = None,
+        timeouts: NasProtocolMountTargetTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         vswitch_id: str | None = None,
         vswitch_ids: Sequence[str] | None = None,
@@ -581,7 +581,7 @@ class NasProtocolMountTarget(Resource):
     vpc_id: Attr[str] = Attr("vpc_id", "str")
     vswitch_id: Attr[str] = Attr("vswitch_id", "str")
     vswitch_ids: Attr[list[str]] = Attr("vswitch_ids", "list:str")
-    timeouts: BlockAttr[NasProtocolMountTargetTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[NasProtocolMountTargetTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_nas_mount_target
 
@@ -658,7 +658,7 @@ class NasMountTarget(Resource):
         network_type: str | None = None,
         security_group_id: str | None = None,
         status: str | None = None,
-        timeouts: NasMountTargetTimeouts | None = None,
+        timeouts: NasMountTargetTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         vswitch_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
@@ -686,7 +686,7 @@ class NasMountTarget(Resource):
     status: Attr[str] = Attr("status", "str")
     vpc_id: Attr[str] = Attr("vpc_id", "str")
     vswitch_id: Attr[str] = Attr("vswitch_id", "str")
-    timeouts: BlockAttr[NasMountTargetTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[NasMountTargetTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_nas_access_group
 
@@ -763,7 +763,7 @@ class NasAccessGroup(Resource):
         description: str | None = None,
         file_system_type: str | None = None,
         name: str | None = None,
-        timeouts: NasAccessGroupTimeouts | None = None,
+        timeouts: NasAccessGroupTimeouts | Mapping[str, Any] | None = None,
         type: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -789,7 +789,7 @@ class NasAccessGroup(Resource):
     name: Attr[str] = Attr("name", "str")
     region_id: Attr[str] = Attr("region_id", "str")
     type: Attr[str] = Attr("type", "str")
-    timeouts: BlockAttr[NasAccessGroupTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[NasAccessGroupTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_nas_access_rule
 
@@ -864,7 +864,7 @@ class NasAccessRule(Resource):
         priority: float | None = None,
         rw_access_type: str | None = None,
         source_cidr_ip: str | None = None,
-        timeouts: NasAccessRuleTimeouts | None = None,
+        timeouts: NasAccessRuleTimeouts | Mapping[str, Any] | None = None,
         user_access_type: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -891,4 +891,4 @@ class NasAccessRule(Resource):
     rw_access_type: Attr[str] = Attr("rw_access_type", "str")
     source_cidr_ip: Attr[str] = Attr("source_cidr_ip", "str")
     user_access_type: Attr[str] = Attr("user_access_type", "str")
-    timeouts: BlockAttr[NasAccessRuleTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[NasAccessRuleTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

@@ -29,7 +29,7 @@ __all__ = [
     "OssBucketRefererConfig",
     "OssBucketServerSideEncryptionRule",
     "OssBucketTransferAcceleration",
-    "OssBucketVersioning",
+    "OssBucketVersioningBlock",
     "OssBucketWebsite",
     "OssBucketVersioning",
     "OssBucketVersioningTimeouts",
@@ -181,7 +181,7 @@ class OssBucketLifecycleRuleFilterNot(Block):
         self,
         *,
         prefix: str | None = None,
-        tag: OssBucketLifecycleRuleFilterNotTag | Sequence[OssBucketLifecycleRuleFilterNotTag] | None = None,
+        tag: OssBucketLifecycleRuleFilterNotTag | Mapping[str, Any] | Sequence[OssBucketLifecycleRuleFilterNotTag | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "prefix": prefix, "tag": tag }, _unknown)
@@ -203,7 +203,7 @@ class OssBucketLifecycleRuleFilter(Block):
     def __init__(
         self,
         *,
-        not_: OssBucketLifecycleRuleFilterNot | Sequence[OssBucketLifecycleRuleFilterNot] | None = None,
+        not_: OssBucketLifecycleRuleFilterNot | Mapping[str, Any] | Sequence[OssBucketLifecycleRuleFilterNot | Mapping[str, Any]] | None = None,
         object_size_greater_than: float | None = None,
         object_size_less_than: float | None = None,
         **_unknown: Never,
@@ -335,14 +335,14 @@ class OssBucketLifecycleRule(Block):
         self,
         *,
         enabled: bool | IResolvable = REQUIRED,
-        abort_multipart_upload: Sequence[OssBucketLifecycleRuleAbortMultipartUpload] | None = None,
-        expiration: Sequence[OssBucketLifecycleRuleExpiration] | None = None,
-        filter: OssBucketLifecycleRuleFilter | Sequence[OssBucketLifecycleRuleFilter] | None = None,
-        noncurrent_version_expiration: Sequence[OssBucketLifecycleRuleNoncurrentVersionExpiration] | None = None,
-        noncurrent_version_transition: Sequence[OssBucketLifecycleRuleNoncurrentVersionTransition] | None = None,
+        abort_multipart_upload: Sequence[OssBucketLifecycleRuleAbortMultipartUpload | Mapping[str, Any]] | None = None,
+        expiration: Sequence[OssBucketLifecycleRuleExpiration | Mapping[str, Any]] | None = None,
+        filter: OssBucketLifecycleRuleFilter | Mapping[str, Any] | Sequence[OssBucketLifecycleRuleFilter | Mapping[str, Any]] | None = None,
+        noncurrent_version_expiration: Sequence[OssBucketLifecycleRuleNoncurrentVersionExpiration | Mapping[str, Any]] | None = None,
+        noncurrent_version_transition: Sequence[OssBucketLifecycleRuleNoncurrentVersionTransition | Mapping[str, Any]] | None = None,
         prefix: str | None = None,
         tags: Mapping[str, str] | None = None,
-        transitions: Sequence[OssBucketLifecycleRuleTransitions] | None = None,
+        transitions: Sequence[OssBucketLifecycleRuleTransitions | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "enabled": enabled, "abort_multipart_upload": abort_multipart_upload, "expiration": expiration, "filter": filter, "noncurrent_version_expiration": noncurrent_version_expiration, "noncurrent_version_transition": noncurrent_version_transition, "prefix": prefix, "tags": tags, "transitions": transitions }, _unknown)
@@ -436,7 +436,7 @@ class OssBucketTransferAcceleration(Block):
         self._init({ "enabled": enabled }, _unknown)
 
 
-class OssBucketVersioning(Block):
+class OssBucketVersioningBlock(Block):
     """`versioning` block. A state of versioning. See [`versioning`](#versioning) below.
 
     Args:
@@ -597,7 +597,7 @@ OssBucketTransferAcceleration._SPEC = {
 
 
 
-OssBucketVersioning._SPEC = {
+OssBucketVersioningBlock._SPEC = {
     "status": S('str', required=True, allowed=('Enabled', 'Suspended')),
 }
 
@@ -681,7 +681,7 @@ class OssBucket(Resource):
         "storage_class": S('str', allowed=('Standard', 'IA', 'Archive', 'ColdArchive', 'DeepColdArchive')),
         "tags": S('map', elem='str'),
         "transfer_acceleration": S('block', block=OssBucketTransferAcceleration, nesting='list', max_items=1),
-        "versioning": S('block', block=OssBucketVersioning, nesting='list', max_items=1),
+        "versioning": S('block', block=OssBucketVersioningBlock, nesting='list', max_items=1),
         "website": S('block', block=OssBucketWebsite, nesting='list', max_items=1),
     }
 
@@ -690,25 +690,25 @@ class OssBucket(Resource):
         scope: Construct,
         id: str,
         *,
-        access_monitor: OssBucketAccessMonitor | Sequence[OssBucketAccessMonitor] | None = None,
+        access_monitor: OssBucketAccessMonitor | Mapping[str, Any] | Sequence[OssBucketAccessMonitor | Mapping[str, Any]] | None = None,
         acl: str | None = None,
         bucket: str | None = None,
-        cors_rule: Sequence[OssBucketCorsRule] | None = None,
+        cors_rule: Sequence[OssBucketCorsRule | Mapping[str, Any]] | None = None,
         force_destroy: bool | IResolvable | None = None,
-        lifecycle_rule: Sequence[OssBucketLifecycleRule] | None = None,
+        lifecycle_rule: Sequence[OssBucketLifecycleRule | Mapping[str, Any]] | None = None,
         lifecycle_rule_allow_same_action_overlap: bool | IResolvable | None = None,
-        logging: OssBucketLogging | Sequence[OssBucketLogging] | None = None,
+        logging: OssBucketLogging | Mapping[str, Any] | Sequence[OssBucketLogging | Mapping[str, Any]] | None = None,
         logging_isenable: bool | IResolvable | None = None,
         policy: str | None = None,
         redundancy_type: str | None = None,
-        referer_config: OssBucketRefererConfig | Sequence[OssBucketRefererConfig] | None = None,
+        referer_config: OssBucketRefererConfig | Mapping[str, Any] | Sequence[OssBucketRefererConfig | Mapping[str, Any]] | None = None,
         resource_group_id: str | None = None,
-        server_side_encryption_rule: OssBucketServerSideEncryptionRule | Sequence[OssBucketServerSideEncryptionRule] | None = None,
+        server_side_encryption_rule: OssBucketServerSideEncryptionRule | Mapping[str, Any] | Sequence[OssBucketServerSideEncryptionRule | Mapping[str, Any]] | None = None,
         storage_class: str | None = None,
         tags: Mapping[str, str] | None = None,
-        transfer_acceleration: OssBucketTransferAcceleration | Sequence[OssBucketTransferAcceleration] | None = None,
-        versioning: OssBucketVersioning | Sequence[OssBucketVersioning] | None = None,
-        website: OssBucketWebsite | Sequence[OssBucketWebsite] | None = None,
+        transfer_acceleration: OssBucketTransferAcceleration | Mapping[str, Any] | Sequence[OssBucketTransferAcceleration | Mapping[str, Any]] | None = None,
+        versioning: OssBucketVersioningBlock | Mapping[str, Any] | Sequence[OssBucketVersioningBlock | Mapping[str, Any]] | None = None,
+        website: OssBucketWebsite | Mapping[str, Any] | Sequence[OssBucketWebsite | Mapping[str, Any]] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -740,15 +740,15 @@ class OssBucket(Resource):
     resource_group_id: Attr[str] = Attr("resource_group_id", "str")
     storage_class: Attr[str] = Attr("storage_class", "str")
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
-    access_monitor: BlockAttr[OssBucketAccessMonitor | Sequence[OssBucketAccessMonitor]] = BlockAttr("access_monitor")
-    cors_rule: BlockAttr[Sequence[OssBucketCorsRule]] = BlockAttr("cors_rule")
-    lifecycle_rule: BlockAttr[Sequence[OssBucketLifecycleRule]] = BlockAttr("lifecycle_rule")
-    logging: BlockAttr[OssBucketLogging | Sequence[OssBucketLogging]] = BlockAttr("logging")
-    referer_config: BlockAttr[OssBucketRefererConfig | Sequence[OssBucketRefererConfig]] = BlockAttr("referer_config")
-    server_side_encryption_rule: BlockAttr[OssBucketServerSideEncryptionRule | Sequence[OssBucketServerSideEncryptionRule]] = BlockAttr("server_side_encryption_rule")
-    transfer_acceleration: BlockAttr[OssBucketTransferAcceleration | Sequence[OssBucketTransferAcceleration]] = BlockAttr("transfer_acceleration")
-    versioning: BlockAttr[OssBucketVersioning | Sequence[OssBucketVersioning]] = BlockAttr("versioning")
-    website: BlockAttr[OssBucketWebsite | Sequence[OssBucketWebsite]] = BlockAttr("website")
+    access_monitor: BlockAttr[OssBucketAccessMonitor | Mapping[str, Any] | Sequence[OssBucketAccessMonitor | Mapping[str, Any]]] = BlockAttr("access_monitor")
+    cors_rule: BlockAttr[Sequence[OssBucketCorsRule | Mapping[str, Any]]] = BlockAttr("cors_rule")
+    lifecycle_rule: BlockAttr[Sequence[OssBucketLifecycleRule | Mapping[str, Any]]] = BlockAttr("lifecycle_rule")
+    logging: BlockAttr[OssBucketLogging | Mapping[str, Any] | Sequence[OssBucketLogging | Mapping[str, Any]]] = BlockAttr("logging")
+    referer_config: BlockAttr[OssBucketRefererConfig | Mapping[str, Any] | Sequence[OssBucketRefererConfig | Mapping[str, Any]]] = BlockAttr("referer_config")
+    server_side_encryption_rule: BlockAttr[OssBucketServerSideEncryptionRule | Mapping[str, Any] | Sequence[OssBucketServerSideEncryptionRule | Mapping[str, Any]]] = BlockAttr("server_side_encryption_rule")
+    transfer_acceleration: BlockAttr[OssBucketTransferAcceleration | Mapping[str, Any] | Sequence[OssBucketTransferAcceleration | Mapping[str, Any]]] = BlockAttr("transfer_acceleration")
+    versioning: BlockAttr[OssBucketVersioningBlock | Mapping[str, Any] | Sequence[OssBucketVersioningBlock | Mapping[str, Any]]] = BlockAttr("versioning")
+    website: BlockAttr[OssBucketWebsite | Mapping[str, Any] | Sequence[OssBucketWebsite | Mapping[str, Any]]] = BlockAttr("website")
 
 # ---------------------------------------------------------------- alicloud_oss_bucket_versioning
 
@@ -811,7 +811,7 @@ class OssBucketVersioning(Resource):
         *,
         bucket: str = REQUIRED,
         status: str | None = None,
-        timeouts: OssBucketVersioningTimeouts | None = None,
+        timeouts: OssBucketVersioningTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -830,7 +830,7 @@ class OssBucketVersioning(Resource):
     bucket: Attr[str] = Attr("bucket", "str")
     id: Attr[str] = Attr("id", "str")
     status: Attr[str] = Attr("status", "str")
-    timeouts: BlockAttr[OssBucketVersioningTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[OssBucketVersioningTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_oss_bucket_server_side_encryption
 
@@ -899,7 +899,7 @@ class OssBucketServerSideEncryption(Resource):
         sse_algorithm: str = REQUIRED,
         kms_data_encryption: str | None = None,
         kms_master_key_id: str | None = None,
-        timeouts: OssBucketServerSideEncryptionTimeouts | None = None,
+        timeouts: OssBucketServerSideEncryptionTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -920,7 +920,7 @@ class OssBucketServerSideEncryption(Resource):
     kms_data_encryption: Attr[str] = Attr("kms_data_encryption", "str")
     kms_master_key_id: Attr[str] = Attr("kms_master_key_id", "str")
     sse_algorithm: Attr[str] = Attr("sse_algorithm", "str")
-    timeouts: BlockAttr[OssBucketServerSideEncryptionTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[OssBucketServerSideEncryptionTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_oss_bucket_public_access_block
 
@@ -980,7 +980,7 @@ class OssBucketPublicAccessBlock(Resource):
         *,
         block_public_access: bool | IResolvable = REQUIRED,
         bucket: str = REQUIRED,
-        timeouts: OssBucketPublicAccessBlockTimeouts | None = None,
+        timeouts: OssBucketPublicAccessBlockTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -999,4 +999,4 @@ class OssBucketPublicAccessBlock(Resource):
     block_public_access: Attr[IResolvable] = Attr("block_public_access", "bool")
     bucket: Attr[str] = Attr("bucket", "str")
     id: Attr[str] = Attr("id", "str")
-    timeouts: BlockAttr[OssBucketPublicAccessBlockTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[OssBucketPublicAccessBlockTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

@@ -215,11 +215,11 @@ class OtsTable(Resource):
         *,
         instance_name: str = REQUIRED,
         max_version: float = REQUIRED,
-        primary_key: Sequence[OtsTablePrimaryKey] = REQUIRED,
+        primary_key: Sequence[OtsTablePrimaryKey | Mapping[str, Any]] = REQUIRED,
         table_name: str = REQUIRED,
         time_to_live: float = REQUIRED,
         allow_update: bool | IResolvable | None = None,
-        defined_column: Sequence[OtsTableDefinedColumn] | None = None,
+        defined_column: Sequence[OtsTableDefinedColumn | Mapping[str, Any]] | None = None,
         deviation_cell_version_in_sec: str | None = None,
         enable_sse: bool | IResolvable | None = None,
         sse_key_id: str | None = None,
@@ -251,5 +251,5 @@ class OtsTable(Resource):
     sse_role_arn: Attr[str] = Attr("sse_role_arn", "str")
     table_name: Attr[str] = Attr("table_name", "str")
     time_to_live: Attr[float] = Attr("time_to_live", "int")
-    defined_column: BlockAttr[Sequence[OtsTableDefinedColumn]] = BlockAttr("defined_column")
-    primary_key: BlockAttr[Sequence[OtsTablePrimaryKey]] = BlockAttr("primary_key")
+    defined_column: BlockAttr[Sequence[OtsTableDefinedColumn | Mapping[str, Any]]] = BlockAttr("defined_column")
+    primary_key: BlockAttr[Sequence[OtsTablePrimaryKey | Mapping[str, Any]]] = BlockAttr("primary_key")

@@ -86,7 +86,7 @@ class PaiService(Resource):
         develop: str | None = None,
         status: str | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: PaiServiceTimeouts | None = None,
+        timeouts: PaiServiceTimeouts | Mapping[str, Any] | None = None,
         workspace_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -111,7 +111,7 @@ class PaiService(Resource):
     status: Attr[str] = Attr("status", "str")
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     workspace_id: Attr[str] = Attr("workspace_id", "str")
-    timeouts: BlockAttr[PaiServiceTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[PaiServiceTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_pai_workspace_workspace
 
@@ -185,7 +185,7 @@ class PaiWorkspaceWorkspace(Resource):
         workspace_name: str = REQUIRED,
         display_name: str | None = None,
         resource_group_id: str | None = None,
-        timeouts: PaiWorkspaceWorkspaceTimeouts | None = None,
+        timeouts: PaiWorkspaceWorkspaceTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -209,4 +209,4 @@ class PaiWorkspaceWorkspace(Resource):
     resource_group_id: Attr[str] = Attr("resource_group_id", "str")
     status: Attr[str] = Attr("status", "str")
     workspace_name: Attr[str] = Attr("workspace_name", "str")
-    timeouts: BlockAttr[PaiWorkspaceWorkspaceTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[PaiWorkspaceWorkspaceTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

@@ -10,7 +10,7 @@ credential ever lands in synthesized JSON.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Never
+from typing import Any, Never
 
 from constructs import Construct
 
@@ -606,7 +606,7 @@ class AlicloudProviderFeatures(Block):
     def __init__(
         self,
         *,
-        ecs_instance: AlicloudProviderFeaturesEcsInstance | Sequence[AlicloudProviderFeaturesEcsInstance] | None = None,
+        ecs_instance: AlicloudProviderFeaturesEcsInstance | Mapping[str, Any] | Sequence[AlicloudProviderFeaturesEcsInstance | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "ecs_instance": ecs_instance }, _unknown)
@@ -937,16 +937,16 @@ class AlicloudProvider(Provider):
         region: str = REQUIRED,
         account_id: str | None = None,
         account_type: str | None = None,
-        assume_role: AlicloudProviderAssumeRole | Sequence[AlicloudProviderAssumeRole] | None = None,
-        assume_role_with_oidc: AlicloudProviderAssumeRoleWithOidc | Sequence[AlicloudProviderAssumeRoleWithOidc] | None = None,
+        assume_role: AlicloudProviderAssumeRole | Mapping[str, Any] | Sequence[AlicloudProviderAssumeRole | Mapping[str, Any]] | None = None,
+        assume_role_with_oidc: AlicloudProviderAssumeRoleWithOidc | Mapping[str, Any] | Sequence[AlicloudProviderAssumeRoleWithOidc | Mapping[str, Any]] | None = None,
         client_connect_timeout: float | None = None,
         client_read_timeout: float | None = None,
         configuration_source: str | None = None,
         credentials_uri: str | None = None,
         ecs_role_name: str | None = None,
-        endpoints: Sequence[AlicloudProviderEndpoints] | None = None,
+        endpoints: Sequence[AlicloudProviderEndpoints | Mapping[str, Any]] | None = None,
         fc: str | None = None,
-        features: AlicloudProviderFeatures | Sequence[AlicloudProviderFeatures] | None = None,
+        features: AlicloudProviderFeatures | Mapping[str, Any] | Sequence[AlicloudProviderFeatures | Mapping[str, Any]] | None = None,
         log_endpoint: str | None = None,
         max_retry_timeout: float | None = None,
         mns_endpoint: str | None = None,
@@ -956,7 +956,7 @@ class AlicloudProvider(Provider):
         secure_transport: str | None = None,
         security_transport: str | None = None,
         shared_credentials_file: str | None = None,
-        sign_version: AlicloudProviderSignVersion | Sequence[AlicloudProviderSignVersion] | None = None,
+        sign_version: AlicloudProviderSignVersion | Mapping[str, Any] | Sequence[AlicloudProviderSignVersion | Mapping[str, Any]] | None = None,
         skip_region_validation: bool | IResolvable | None = None,
         source_ip: str | None = None,
         alias: str | None = None,

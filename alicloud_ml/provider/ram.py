@@ -119,7 +119,7 @@ class RamRole(Resource):
         role_name: str | None = None,
         services: Sequence[str] | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: RamRoleTimeouts | None = None,
+        timeouts: RamRoleTimeouts | Mapping[str, Any] | None = None,
         version: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -151,7 +151,7 @@ class RamRole(Resource):
     services: Attr[list[str]] = Attr("services", "list:str")
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     version: Attr[str] = Attr("version", "str")
-    timeouts: BlockAttr[RamRoleTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[RamRoleTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_ram_policy
 
@@ -286,9 +286,9 @@ class RamPolicy(Resource):
         policy_document: str | None = None,
         policy_name: str | None = None,
         rotate_strategy: str | None = None,
-        statement: Sequence[RamPolicyStatement] | None = None,
+        statement: Sequence[RamPolicyStatement | Mapping[str, Any]] | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: RamPolicyTimeouts | None = None,
+        timeouts: RamPolicyTimeouts | Mapping[str, Any] | None = None,
         version: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -320,8 +320,8 @@ class RamPolicy(Resource):
     type: Attr[str] = Attr("type", "str")
     version: Attr[str] = Attr("version", "str")
     version_id: Attr[str] = Attr("version_id", "str")
-    statement: BlockAttr[Sequence[RamPolicyStatement]] = BlockAttr("statement")
-    timeouts: BlockAttr[RamPolicyTimeouts] = BlockAttr("timeouts")
+    statement: BlockAttr[Sequence[RamPolicyStatement | Mapping[str, Any]]] = BlockAttr("statement")
+    timeouts: BlockAttr[RamPolicyTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_ram_role_policy_attachment
 
@@ -382,7 +382,7 @@ class RamRolePolicyAttachment(Resource):
         policy_name: str = REQUIRED,
         policy_type: str = REQUIRED,
         role_name: str = REQUIRED,
-        timeouts: RamRolePolicyAttachmentTimeouts | None = None,
+        timeouts: RamRolePolicyAttachmentTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -402,4 +402,4 @@ class RamRolePolicyAttachment(Resource):
     policy_name: Attr[str] = Attr("policy_name", "str")
     policy_type: Attr[str] = Attr("policy_type", "str")
     role_name: Attr[str] = Attr("role_name", "str")
-    timeouts: BlockAttr[RamRolePolicyAttachmentTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[RamRolePolicyAttachmentTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

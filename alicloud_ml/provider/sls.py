@@ -98,7 +98,7 @@ class LogProject(Resource):
         project_name: str | None = None,
         resource_group_id: str | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: LogProjectTimeouts | None = None,
+        timeouts: LogProjectTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -123,7 +123,7 @@ class LogProject(Resource):
     resource_group_id: Attr[str] = Attr("resource_group_id", "str")
     status: Attr[str] = Attr("status", "str")
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
-    timeouts: BlockAttr[LogProjectTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[LogProjectTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_log_store
 
@@ -174,7 +174,7 @@ class LogStoreEncryptConf(Block):
         *,
         enable: bool | IResolvable | None = None,
         encrypt_type: str | None = None,
-        user_cmk_info: LogStoreEncryptConfUserCmkInfo | Sequence[LogStoreEncryptConfUserCmkInfo] | None = None,
+        user_cmk_info: LogStoreEncryptConfUserCmkInfo | Mapping[str, Any] | Sequence[LogStoreEncryptConfUserCmkInfo | Mapping[str, Any]] | None = None,
         **_unknown: Never,
     ) -> None:
         self._init({ "enable": enable, "encrypt_type": encrypt_type, "user_cmk_info": user_cmk_info }, _unknown)
@@ -296,7 +296,7 @@ class LogStore(Resource):
         append_meta: bool | IResolvable | None = None,
         auto_split: bool | IResolvable | None = None,
         enable_web_tracking: bool | IResolvable | None = None,
-        encrypt_conf: LogStoreEncryptConf | Sequence[LogStoreEncryptConf] | None = None,
+        encrypt_conf: LogStoreEncryptConf | Mapping[str, Any] | Sequence[LogStoreEncryptConf | Mapping[str, Any]] | None = None,
         hot_ttl: float | None = None,
         infrequent_access_ttl: float | None = None,
         logstore_name: str | None = None,
@@ -309,7 +309,7 @@ class LogStore(Resource):
         retention_period: float | None = None,
         shard_count: float | None = None,
         telemetry_type: str | None = None,
-        timeouts: LogStoreTimeouts | None = None,
+        timeouts: LogStoreTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -343,5 +343,5 @@ class LogStore(Resource):
     shard_count: Attr[float] = Attr("shard_count", "int")
     shards: Attr[IResolvable] = Attr("shards", "any")
     telemetry_type: Attr[str] = Attr("telemetry_type", "str")
-    encrypt_conf: BlockAttr[LogStoreEncryptConf | Sequence[LogStoreEncryptConf]] = BlockAttr("encrypt_conf")
-    timeouts: BlockAttr[LogStoreTimeouts] = BlockAttr("timeouts")
+    encrypt_conf: BlockAttr[LogStoreEncryptConf | Mapping[str, Any] | Sequence[LogStoreEncryptConf | Mapping[str, Any]]] = BlockAttr("encrypt_conf")
+    timeouts: BlockAttr[LogStoreTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

@@ -176,7 +176,7 @@ class Vpc(Resource):
         system_route_table_name: str | None = None,
         system_route_table_route_propagation_enable: bool | IResolvable | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: VpcTimeouts | None = None,
+        timeouts: VpcTimeouts | Mapping[str, Any] | None = None,
         user_cidrs: Sequence[str] | None = None,
         vpc_name: str | None = None,
         depends_on: Sequence[Any] | None = None,
@@ -224,7 +224,7 @@ class Vpc(Resource):
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     user_cidrs: Attr[list[str]] = Attr("user_cidrs", "list:str")
     vpc_name: Attr[str] = Attr("vpc_name", "str")
-    timeouts: BlockAttr[VpcTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[VpcTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_vswitch
 
@@ -328,7 +328,7 @@ class Vswitch(Resource):
         is_default: bool | IResolvable | None = None,
         name: str | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: VswitchTimeouts | None = None,
+        timeouts: VswitchTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         vpc_ipv6_cidr_block: str | None = None,
         vswitch_name: str | None = None,
@@ -364,7 +364,7 @@ class Vswitch(Resource):
     vpc_ipv6_cidr_block: Attr[str] = Attr("vpc_ipv6_cidr_block", "str")
     vswitch_name: Attr[str] = Attr("vswitch_name", "str")
     zone_id: Attr[str] = Attr("zone_id", "str")
-    timeouts: BlockAttr[VswitchTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[VswitchTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_nat_gateway
 
@@ -521,7 +521,7 @@ class NatGateway(Resource):
         id: str,
         *,
         vpc_id: str = REQUIRED,
-        access_mode: NatGatewayAccessMode | Sequence[NatGatewayAccessMode] | None = None,
+        access_mode: NatGatewayAccessMode | Mapping[str, Any] | Sequence[NatGatewayAccessMode | Mapping[str, Any]] | None = None,
         availability_mode: str | None = None,
         deletion_protection: bool | IResolvable | None = None,
         description: str | None = None,
@@ -540,7 +540,7 @@ class NatGateway(Resource):
         private_link_enabled: bool | IResolvable | None = None,
         specification: str | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: NatGatewayTimeouts | None = None,
+        timeouts: NatGatewayTimeouts | Mapping[str, Any] | None = None,
         vswitch_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -581,8 +581,8 @@ class NatGateway(Resource):
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     vpc_id: Attr[str] = Attr("vpc_id", "str")
     vswitch_id: Attr[str] = Attr("vswitch_id", "str")
-    access_mode: BlockAttr[NatGatewayAccessMode | Sequence[NatGatewayAccessMode]] = BlockAttr("access_mode")
-    timeouts: BlockAttr[NatGatewayTimeouts] = BlockAttr("timeouts")
+    access_mode: BlockAttr[NatGatewayAccessMode | Mapping[str, Any] | Sequence[NatGatewayAccessMode | Mapping[str, Any]]] = BlockAttr("access_mode")
+    timeouts: BlockAttr[NatGatewayTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_eip_address
 
@@ -760,7 +760,7 @@ class EipAddress(Resource):
         resource_group_id: str | None = None,
         security_protection_types: Sequence[str] | None = None,
         tags: Mapping[str, str] | None = None,
-        timeouts: EipAddressTimeouts | None = None,
+        timeouts: EipAddressTimeouts | Mapping[str, Any] | None = None,
         zone: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -805,7 +805,7 @@ class EipAddress(Resource):
     status: Attr[str] = Attr("status", "str")
     tags: Attr[dict[str, str]] = Attr("tags", "map:str")
     zone: Attr[str] = Attr("zone", "str")
-    timeouts: BlockAttr[EipAddressTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[EipAddressTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_eip_association
 
@@ -891,7 +891,7 @@ class EipAssociation(Resource):
         instance_type: str | None = None,
         mode: str | None = None,
         private_ip_address: str | None = None,
-        timeouts: EipAssociationTimeouts | None = None,
+        timeouts: EipAssociationTimeouts | Mapping[str, Any] | None = None,
         vpc_id: str | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
@@ -916,7 +916,7 @@ class EipAssociation(Resource):
     mode: Attr[str] = Attr("mode", "str")
     private_ip_address: Attr[str] = Attr("private_ip_address", "str")
     vpc_id: Attr[str] = Attr("vpc_id", "str")
-    timeouts: BlockAttr[EipAssociationTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[EipAssociationTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")
 
 # ---------------------------------------------------------------- alicloud_snat_entry
 
@@ -991,7 +991,7 @@ class SnatEntry(Resource):
         snat_entry_name: str | None = None,
         source_cidr: str | None = None,
         source_vswitch_id: str | None = None,
-        timeouts: SnatEntryTimeouts | None = None,
+        timeouts: SnatEntryTimeouts | Mapping[str, Any] | None = None,
         depends_on: Sequence[Any] | None = None,
         count: Any = None,
         provider: Any = None,
@@ -1016,4 +1016,4 @@ class SnatEntry(Resource):
     source_cidr: Attr[str] = Attr("source_cidr", "str")
     source_vswitch_id: Attr[str] = Attr("source_vswitch_id", "str")
     status: Attr[str] = Attr("status", "str")
-    timeouts: BlockAttr[SnatEntryTimeouts] = BlockAttr("timeouts")
+    timeouts: BlockAttr[SnatEntryTimeouts | Mapping[str, Any]] = BlockAttr("timeouts")

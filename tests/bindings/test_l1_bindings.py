@@ -183,3 +183,31 @@ def test_removed_attributes_are_not_exposed(stack):
     with pytest.raises(InputError) as err:
         CsKubernetesNodePool(stack, "pool", cluster_id="c1", node_pool_name="gpu", vpc_id="vpc-1")  # removed in the provider
     assert "vpc_id: unknown argument" in str(err.value)
+
+
+def test_every_exported_name_is_defined_once_and_blocks_never_shadow_resources():
+    import importlib
+
+    from alicloud_ml._l1 import Block, Resource
+    from alicloud_ml.provider import SERVICES
+
+    seen: dict[str, str] = {}
+    for service in SERVICES:
+        module = importlib.import_module(f"alicloud_ml.provider.{service}")
+        source = open(module.__file__).read()
+        for name in module.__all__:
+            assert name not in seen, f"{name} exported by {seen[name]} and {service}"
+            seen[name] = service
+            assert source.count(f"\nclass {name}(") == 1, f"{service}.{name} is defined more than once"
+            assert issubclass(getattr(module, name), (Block, Resource))
+    from alicloud_ml.provider.oss import OssBucketVersioning, OssBucketVersioningBlock
+
+    assert issubclass(OssBucketVersioning, Resource) and issubclass(OssBucketVersioningBlock, Block)
+
+
+def test_numeric_allowed_values_are_listed_in_the_message(stack):
+    from alicloud_ml.provider.vpc import EipAddress
+
+    with pytest.raises(InputError) as err:
+        EipAddress(stack, "eip", period=10)
+    assert str(err.value) == "ml/eip: period: invalid value 10; accepted: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36"

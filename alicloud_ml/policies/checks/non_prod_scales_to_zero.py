@@ -37,7 +37,8 @@ def evaluate(resource: Resource) -> Result:
         behavior = scaler.get("behavior") if isinstance(scaler.get("behavior"), dict) else {}
         if as_int(scaler.get("min")) == 0 or behavior.get("onZero"):
             return Result.passed()
-        low = scaler.get("min", config.get("metadata", {}).get("instance", "unset"))
+        metadata = config.get("metadata") if isinstance(config.get("metadata"), dict) else {}
+        low = scaler.get("min", metadata.get("instance", "unset"))
         return Result.failed(f"{env} EAS service keeps {low} instance(s) warm; set autoscaler.min 0 or behavior.onZero",
                              field="service_config.autoscaler")
     if not is_gpu_pool(resource.attrs):
