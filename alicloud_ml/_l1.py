@@ -1,10 +1,10 @@
 """Runtime for the generated L1 bindings in `alicloud_ml/provider/`.
 
-The generated classes only declare specs; this module validates arguments against them,
-synthesizes Terraform JSON and hands out reference tokens. Validation happens before the
-jsii object is created, so a bad argument never leaves a half-built construct in the tree,
-and every problem is reported at once with the construct path, the attribute path and what
-is accepted.
+The generated classes only declare specs (`alicloud_ml._spec` checks arguments against them);
+this module creates the jsii nodes, synthesizes their attributes and hands out reference
+tokens. Validation happens before the jsii object is created, so a bad argument never leaves a
+half-built construct in the tree, and every problem is reported at once with the construct
+path, the attribute path and what is accepted.
 
 Speed: a jsii round trip costs about 0.35-0.5 ms on a 2-core machine. A resource therefore
 makes exactly one call at construction (a plain-dict config instead of the typed struct,
@@ -17,58 +17,19 @@ depends on the class, so it is memoised per class below.
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, overload
+from collections.abc import Mapping
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 import jsii
 import jsii._kernel as _jsii_kernel
 
 from alicloud_ml._cdk import TerraformProvider, TerraformResource, cdk
+from alicloud_ml._spec import REQUIRED, Block, Group, S, given, is_token, synthesize, validate, validate_value
+
+__all__ = ["REQUIRED", "Attr", "Block", "BlockAttr", "Group", "Provider", "Resource", "S", "is_token", "meta_config"]
 from alicloud_ml.errors import InputError, InputErrors
 
 T = TypeVar("T")
-
-_NUMBER_TOKEN_FLOOR = -1e288  # cdktf encodes number tokens as huge negative doubles
-
-
-class _Required:
-    """Default of a required argument, so a missing one is reported with the construct path, not as a TypeError."""
-
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED: Any = _Required()
-
-
-def _given(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None and v is not REQUIRED}
-
-
-class S(NamedTuple):
-    """Spec of one argument: its Terraform kind and the constraints the provider schema states."""
-
-    kind: str  # str | int | float | bool | list | set | map | block
-    required: bool = False
-    allowed: tuple[Any, ...] | None = None  # strings, or numbers such as an EIP `period`
-    ignore_case: bool = False
-    range: tuple[int | None, int | None] | None = None
-    elem: str | None = None  # element kind of list/set/map: str | num | bool
-    block: Any = None  # Block subclass for kind == "block"
-    nesting: str | None = None  # list | set | single
-    min_items: int | None = None
-    max_items: int | None = None
-    pattern: str | None = None  # the provider's regex for the value
-    conflicts: tuple[str, ...] = ()  # arguments that may not be set together with this one
-
-
-class Group(NamedTuple):
-    """A cross-argument rule from the schema: `exactly_one_of` or `at_least_one_of` a set of arguments."""
-
-    rule: str
-    names: tuple[str, ...]
 
 
 def _memoise_override_scan() -> None:
@@ -88,208 +49,6 @@ def _memoise_override_scan() -> None:
 
 
 _memoise_override_scan()
-
-
-def is_token(value: Any) -> bool:
-    """True for an unresolved cdktf token (string, number, list, map) or a jsii IResolvable."""
-    if isinstance(value, str):
-        return "${" in value or "{TfToken[" in value
-    if isinstance(value, float):
-        return value < _NUMBER_TOKEN_FLOOR
-    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
-        return "#{TfToken[" in value[0]
-    if isinstance(value, dict):
-        return any("&{TfToken[" in str(k) for k in value)
-    return hasattr(value, "__jsii_ref__") or hasattr(value, "__jsii_type__")
-
-
-def _describe(value: Any) -> str:
-    return f"{value!r} ({type(value).__name__})"
-
-
-def _check_scalar(kind: str, value: Any) -> str | None:
-    """Return a problem text when `value` is not of the scalar kind, else None."""
-    if is_token(value):
-        return None
-    if kind == "str":
-        return None if isinstance(value, str) else f"expected a string, got {_describe(value)}"
-    if kind == "bool":
-        return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
-    if kind == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"expected an integer, got {_describe(value)}"
-    if kind == "float":
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return None if ok else f"expected a number, got {_describe(value)}"
-    return None
-
-
-_ELEM_KIND = {"str": "str", "num": "float", "bool": "bool"}
-
-
-def _validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None:
-    kind = spec.kind
-    if kind == "block":
-        _validate_block(spec, value, path, problems)
-        return
-    if kind in ("list", "set"):
-        if is_token(value):
-            return
-        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence | set | frozenset):
-            problems.append(f"{path}: expected a list of {spec.elem or 'values'}, got {_describe(value)}")
-            return
-        items = list(value)
-        if spec.max_items is not None and len(items) > spec.max_items:
-            problems.append(f"{path}: at most {spec.max_items} items allowed, got {len(items)}")
-        for i, item in enumerate(items):
-            if problem := _check_scalar(_ELEM_KIND.get(spec.elem or "str", "str"), item):
-                problems.append(f"{path}[{i}]: {problem}")
-        return
-    if kind == "map":
-        if is_token(value):
-            return
-        if not isinstance(value, Mapping):
-            problems.append(f"{path}: expected a mapping of {spec.elem or 'values'}, got {_describe(value)}")
-            return
-        for key, item in value.items():
-            if problem := _check_scalar(_ELEM_KIND.get(spec.elem or "str", "str"), item):
-                problems.append(f"{path}.{key}: {problem}")
-        return
-    if problem := _check_scalar(kind, value):
-        problems.append(f"{path}: {problem}")
-        return
-    if is_token(value):
-        return
-    if spec.allowed is not None:
-        candidate = value.lower() if spec.ignore_case and isinstance(value, str) else value
-        allowed = [a.lower() for a in spec.allowed] if spec.ignore_case else list(spec.allowed)
-        if candidate not in allowed:
-            problems.append(f'{path}: invalid value {value!r}; accepted: {", ".join(map(str, spec.allowed))}')
-    if spec.pattern is not None and isinstance(value, str) and not re.match(spec.pattern, value):
-        problems.append(f"{path}: invalid value {value!r}; accepted: a value matching {spec.pattern}")
-    if spec.range is not None and isinstance(value, (int, float)):
-        low, high = spec.range
-        if low is not None and value < low:
-            problems.append(f"{path}: value {value} is less than the minimum allowed value of {low}")
-        if high is not None and value > high:
-            problems.append(f"{path}: value {value} is more than the maximum allowed value of {high}")
-
-
-def _as_block(block_cls: type[Block], item: Any) -> Block | None:
-    if isinstance(item, block_cls):
-        return item
-    if isinstance(item, Mapping):
-        return block_cls._from_mapping(item)
-    return None
-
-
-def _validate_block(spec: S, value: Any, path: str, problems: list[str]) -> None:
-    block_cls: type[Block] = spec.block
-    if is_token(value):
-        return
-    items = [value] if spec.nesting == "single" or isinstance(value, (Block, Mapping)) else value
-    if not isinstance(items, Sequence) or isinstance(items, str):
-        problems.append(f"{path}: expected {block_cls.__name__} or a list of them, got {_describe(value)}")
-        return
-    if spec.max_items is not None and len(items) > spec.max_items:
-        problems.append(f"{path}: at most {spec.max_items} block(s) allowed, got {len(items)}")
-    if spec.min_items and len(items) < spec.min_items:
-        problems.append(f"{path}: at least {spec.min_items} block(s) required, got {len(items)}")
-    for i, item in enumerate(items):
-        block = _as_block(block_cls, item)
-        item_path = path if spec.nesting == "single" else f"{path}[{i}]"
-        if block is None:
-            problems.append(f"{item_path}: expected {block_cls.__name__} (or a dict), got {_describe(item)}")
-        else:
-            block._collect_problems(item_path, problems)
-
-
-def _check_groups(groups: Sequence[Group], spec: Mapping[str, S], values: Mapping[str, Any], prefix: str,
-                  problems: list[str]) -> None:
-    for group in groups:
-        given = [name for name in group.names if values.get(name) is not None]
-        listed = ", ".join(group.names)
-        if group.rule == "exactly_one_of" and len(given) != 1:
-            got = ", ".join(given) if given else "none"
-            problems.append(f"{prefix}{group.names[0]}: exactly one of {listed} must be set, got {got}")
-        elif group.rule == "at_least_one_of" and not given:
-            problems.append(f"{prefix}{group.names[0]}: at least one of {listed} must be set")
-    for name, attr in spec.items():
-        for other in attr.conflicts:
-            if name < other and values.get(name) is not None and values.get(other) is not None:
-                problems.append(f"{prefix}{name}: conflicts with {other}; set only one of them")
-
-
-def validate(spec: Mapping[str, S], values: Mapping[str, Any], unknown: Mapping[str, Any], prefix: str,
-             groups: Sequence[Group] = ()) -> list[str]:
-    """Every problem with `values` against `spec`, each as `<attribute path>: <what is wrong>`."""
-    problems: list[str] = []
-    for name in unknown:
-        close = difflib.get_close_matches(name, list(spec), n=1)
-        hint = f" - did you mean {close[0]!r}?" if close else ""
-        problems.append(f"{prefix}{name}: unknown argument{hint}")
-    for name, attr in spec.items():
-        value = values.get(name)
-        if value is None:
-            if attr.required:
-                problems.append(f"{prefix}{name}: required argument is missing")
-            continue
-        _validate_value(attr, value, prefix + name, problems)
-    _check_groups(groups, spec, values, prefix, problems)
-    return problems
-
-
-def _to_terraform(spec: S, value: Any) -> Any:
-    if spec.kind != "block" or is_token(value):
-        if spec.kind == "set" and isinstance(value, (set, frozenset)):
-            return sorted(value)
-        if isinstance(value, tuple):
-            return list(value)
-        return value
-    block_cls: type[Block] = spec.block
-    if spec.nesting == "single":
-        return _as_block(block_cls, value)._to_terraform()  # type: ignore[union-attr]
-    items = [value] if isinstance(value, (Block, Mapping)) else value
-    return [_as_block(block_cls, item)._to_terraform() for item in items]  # type: ignore[union-attr]
-
-
-def synthesize(spec: Mapping[str, S], values: Mapping[str, Any]) -> dict[str, Any]:
-    return {name: _to_terraform(spec[name], value) for name, value in values.items() if value is not None}
-
-
-class Block:
-    """A nested block (e.g. a node pool's `taints`). Problems surface when the owning resource is built."""
-
-    _SPEC: ClassVar[dict[str, S]] = {}
-    _GROUPS: ClassVar[tuple[Group, ...]] = ()
-    __slots__ = ("_values", "_unknown")
-
-    def _init(self, values: dict[str, Any], unknown: Mapping[str, Any]) -> None:
-        self._values = _given(values)
-        self._unknown = dict(unknown)
-
-    @classmethod
-    def _from_mapping(cls, mapping: Mapping[str, Any]) -> Block:
-        block = cls.__new__(cls)
-        known = {k: v for k, v in mapping.items() if k in cls._SPEC}
-        block._init(known, {k: v for k, v in mapping.items() if k not in cls._SPEC})
-        return block
-
-    def _collect_problems(self, path: str, problems: list[str]) -> None:
-        problems.extend(validate(self._SPEC, self._values, self._unknown, path + ".", self._GROUPS))
-
-    def _to_terraform(self) -> dict[str, Any]:
-        return synthesize(self._SPEC, self._values)
-
-    def __getitem__(self, name: str) -> Any:
-        return self._values.get(name)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._values == self._values  # type: ignore[attr-defined]
-
-    def __repr__(self) -> str:
-        args = ", ".join(f"{k}={v!r}" for k, v in self._values.items())
-        return f"{type(self).__name__}({args})"
 
 
 def _raise(where: str, problems: list[str]) -> None:
@@ -316,7 +75,7 @@ class Resource(TerraformResource):
     def __init__(
         self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], meta: dict[str, Any] | None
     ) -> None:
-        values = _given(values)
+        values = given(values)
         problems = validate(self._SPEC, values, unknown, "", self._GROUPS)
         if problems:
             _raise(f"{scope.node.path}/{id}".lstrip("/"), problems)
@@ -338,7 +97,7 @@ class Resource(TerraformResource):
     def _set_attribute(self, name: str, value: Any) -> None:
         problems: list[str] = []
         if value is not None:
-            _validate_value(self._SPEC[name], value, name, problems)
+            validate_value(self._SPEC[name], value, name, problems)
         if problems:
             _raise(self.node.path, problems)
         if value is None:
@@ -356,7 +115,7 @@ class Provider(TerraformProvider):
     _SPEC: ClassVar[dict[str, S]] = {}
 
     def __init__(self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], alias: str | None) -> None:
-        values = _given(values)
+        values = given(values)
         problems = validate(self._SPEC, values, unknown, "")
         if problems:
             _raise(f"{scope.node.path}/{id}".lstrip("/"), problems)
