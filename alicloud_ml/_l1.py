@@ -23,6 +23,7 @@ from typing import Any, ClassVar, Generic, TypeVar, overload
 import jsii
 import jsii._kernel as _jsii_kernel
 
+from alicloud_ml import _bulk
 from alicloud_ml._cdk import TerraformProvider, TerraformResource, cdk
 from alicloud_ml._spec import REQUIRED, Block, Group, S, given, is_token, synthesize, validate, validate_value
 
@@ -36,12 +37,15 @@ def _memoise_override_scan() -> None:
     scan = _jsii_kernel._get_overides
     if getattr(scan, "_alicloud_ml_memoised", False):
         return
-    cache: dict[tuple[type, type], list[Any]] = {}
+    cache: dict[tuple[type, type, bool], list[Any]] = {}
 
     def memoised(klass: type, obj: Any) -> list[Any]:
-        key = (klass, type(obj))
+        bulk = obj.__dict__.get("_bulk_synthesis", False)
+        key = (klass, type(obj), bulk)
         if key not in cache:
-            cache[key] = scan(klass, obj)
+            overrides = scan(klass, obj)
+            # In a bulk synthesis the attributes are merged per stack, so node must not call back for them.
+            cache[key] = [o for o in overrides if not (bulk and o.method == "synthesizeAttributes")]
         return list(cache[key])
 
     memoised._alicloud_ml_memoised = True  # type: ignore[attr-defined]
@@ -79,6 +83,9 @@ class Resource(TerraformResource):
         problems = validate(self._SPEC, values, unknown, "", self._GROUPS)
         if problems:
             _raise(f"{scope.node.path}/{id}".lstrip("/"), problems)
+        bulk = _bulk.current()
+        if bulk is not None:
+            self._bulk_synthesis = True
         if meta is None:
             # One jsii call; the typed TerraformResourceConfig struct would add typeguard work and a second object.
             jsii.create(self.__class__, self, [scope, id, {"terraformResourceType": self.TF_TYPE}])
@@ -86,6 +93,8 @@ class Resource(TerraformResource):
             config = cdk.TerraformResourceConfig(terraform_resource_type=self.TF_TYPE, **{k: v for k, v in meta.items()})
             jsii.create(self.__class__, self, [scope, id, config])
         self._tf_values = values
+        if bulk is not None:
+            bulk.register(scope, id, self)
 
     def _synthesize_attributes(self) -> Mapping[str, Any]:
         return synthesize(self._SPEC, self._tf_values)

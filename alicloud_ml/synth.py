@@ -66,6 +66,7 @@ def synthesize(
 
     Raises `InputError(s)` for bad input and `PolicyViolation` when the gate blocks.
     """
+    from alicloud_ml._bulk import bulk_synthesis
     from alicloud_ml._cdk import App
 
     log = log or (lambda message: print(message, file=sys.stderr))
@@ -78,9 +79,12 @@ def synthesize(
         gate_module.prewarm()  # checkov's import overlaps with building and synthesizing the app
     try:
         started = time.perf_counter()
-        app = App(outdir=str(staging))
-        build(app)
+        with bulk_synthesis() as bulk:  # generated resources' attributes are merged per stack, not per callback
+            app = App(outdir=str(staging))
+            build(app)
+        bulk.prepare(app)
         app.synth()
+        bulk.complete(app, staging)
         stacks = len(list(staging.glob("stacks/*/cdk.tf.json")))
         log(f"synthesized {stacks} stack(s) in {time.perf_counter() - started:.1f}s")
         if gate_module is not None:

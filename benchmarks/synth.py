@@ -27,7 +27,11 @@ WORKER = textwrap.dedent(
     from alicloud_ml.provider.ecs import SecurityGroup, SecurityGroupRule
     from alicloud_ml.provider.cs import CsKubernetesNodePool, CsKubernetesNodePoolTaints, CsKubernetesNodePoolScalingConfig
     t_bindings = time.perf_counter() - t0
-    n = int(sys.argv[1])
+    from alicloud_ml._bulk import bulk_synthesis
+    from pathlib import Path
+    n, mode = int(sys.argv[1]), sys.argv[2]
+    bulk_context = bulk_synthesis()
+    bulk = bulk_context.__enter__() if mode == "bulk" else None
     app = App(outdir=tempfile.mkdtemp())
     stack = TerraformStack(app, "bench")
     AlicloudProvider(stack, "alicloud", region="cn-shanghai")
@@ -46,16 +50,22 @@ WORKER = textwrap.dedent(
                              scaling_config=CsKubernetesNodePoolScalingConfig(min_size=0, max_size=4))
         made += 5
         i += 1
+    if bulk is not None:
+        bulk_context.__exit__(None, None, None)
     t2 = time.perf_counter()
+    if bulk is not None:
+        bulk.prepare(app)
     app.synth()
+    if bulk is not None:
+        bulk.complete(app, Path(app.outdir))
     t3 = time.perf_counter()
     print(json.dumps({"import_pkg": t_pkg, "import_bindings": t_bindings, "construct": t2 - t1, "synth": t3 - t2, "n": made}))
     """
 )
 
 
-def run_once(n: int) -> dict:
-    result = subprocess.run([sys.executable, "-c", WORKER, str(n)], capture_output=True, text=True, check=True)
+def run_once(n: int, mode: str) -> dict:
+    result = subprocess.run([sys.executable, "-c", WORKER, str(n), mode], capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -66,17 +76,19 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
-        runs = [run_once(n) for _ in range(args.runs)]
-        med = {k: statistics.median(r[k] for r in runs) for k in ("import_pkg", "import_bindings", "construct", "synth")}
-        rows.append((n, med))
+        for mode in ("bulk", "callback"):
+            runs = [run_once(n, mode) for _ in range(args.runs)]
+            keys = ("import_pkg", "import_bindings", "construct", "synth")
+            rows.append((n, mode, {k: statistics.median(r[k] for r in runs) for k in keys}))
     print(f"synth benchmark, median of {args.runs} runs per size, fresh interpreter each run")
-    print(f"{'resources':>9} | {'import alicloud_ml':>18} | {'import bindings':>15} | {'construct ms/res':>16} | "
-          f"{'synth ms/res':>12} | {'total ms/res':>12}")
-    print("-" * 99)
-    for n, med in rows:
+    print("bulk = alicloud_ml.synth (main.py, alicloud-ml synth); callback = a plain app.synth()")
+    print(f"{'resources':>9} | {'path':>8} | {'import alicloud_ml':>18} | {'import bindings':>15} | "
+          f"{'construct ms/res':>16} | {'synth ms/res':>12} | {'total ms/res':>12}")
+    print("-" * 110)
+    for n, mode, med in rows:
         construct, synth = med["construct"] / n * 1000, med["synth"] / n * 1000
-        print(f"{n:>9} | {med['import_pkg'] * 1000:>15.1f} ms | {med['import_bindings']:>13.2f} s | {construct:>16.3f} | "
-              f"{synth:>12.3f} | {construct + synth:>12.3f}")
+        print(f"{n:>9} | {mode:>8} | {med['import_pkg'] * 1000:>15.1f} ms | {med['import_bindings']:>13.2f} s | "
+              f"{construct:>16.3f} | {synth:>12.3f} | {construct + synth:>12.3f}")
     print("goal: import alicloud_ml <= 1 s; total <= 1 ms per resource")
 
 
