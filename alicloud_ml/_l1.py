@@ -9,7 +9,8 @@ path, the attribute path and what is accepted.
 Speed: a jsii round trip costs about 0.35-0.5 ms on a 2-core machine. A resource therefore
 makes exactly one call at construction (a plain-dict config instead of the typed struct,
 which also skips typeguard) plus the two `synthesizeAttributes` callbacks cdktf makes per
-resource (one while preparing the stack, one while writing it). Reference tokens are fetched
+resource (one while preparing the stack, one while writing it) - none inside a bulk synthesis
+(`alicloud_ml._bulk`), which resolves attributes once per stack. Reference tokens are fetched
 once per resource and attribute. jsii rescans a class for overridden methods on every
 object it creates (a getattr per class member: our classes have hundreds); the result only
 depends on the class, so it is memoised per class below.
