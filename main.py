@@ -11,9 +11,8 @@ Environment:
 """
 
 import os
-import sys
 
-from alicloud_ml.synth import run_app
+from alicloud_ml.synth import exit_now, run_app
 from stacks.ml_platform import build_app
 
 
@@ -27,4 +26,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

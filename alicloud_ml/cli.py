@@ -14,6 +14,7 @@ import typer
 
 from alicloud_ml import commands
 from alicloud_ml.errors import AlicloudMlError, InputError, InputErrors, PolicyViolation
+from alicloud_ml.synth import exit_now
 
 EXIT_POLICY, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 70
 
@@ -45,12 +46,14 @@ _register_commands()
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: turns the toolkit's typed errors into exit codes, never a traceback."""
+    """Console entry point: turns the toolkit's typed errors into exit codes, never a traceback.
+
+    Called with `argv` (from code or tests) it ends with `SystemExit`; as the console script
+    (`argv` is None) a successful run skips the interpreter's ~1 s teardown of checkov's modules.
+    """
     try:
         # Without standalone mode click returns (rather than raises) the code of `typer.Exit`.
         code = app(args=argv, standalone_mode=False)
-        if isinstance(code, int) and code:
-            sys.exit(code)
     except (InputError, InputErrors) as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_INPUT)
@@ -73,6 +76,10 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(EXIT_INPUT)
         typer.echo(f"internal error: {type(exc).__name__}: {exc} (this is a bug in alicloud-ml)", err=True)
         sys.exit(EXIT_INTERNAL)
+    code = code if isinstance(code, int) else 0
+    if argv is None:
+        exit_now(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":
