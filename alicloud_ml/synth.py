@@ -56,7 +56,7 @@ def _gate(gate_module: Any, staging: Path, target: Path, fail_on: str, log: Call
 
 
 def synthesize(
-    build: Callable[[Any], None],
+    build: Callable[[Any], object],
     outdir: str | Path | None = None,
     *,
     gate: bool = True,
@@ -99,7 +99,7 @@ def synthesize(
     return target
 
 
-def run_app(build: Callable[[Any], None], outdir: str | Path | None = None, **options: Any) -> int:
+def run_app(build: Callable[[Any], object], outdir: str | Path | None = None, **options: Any) -> int:
     """`synthesize` for a script entry point: prints problems and returns the exit code."""
     try:
         synthesize(build, outdir, **options)

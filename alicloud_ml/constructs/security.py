@@ -87,7 +87,7 @@ class WorkloadSecurityGroup(Construct):
         self.network = network
         self.security_group = SecurityGroup(
             self, "Resource", security_group_name=p.name, vpc_id=network.vpc_id,
-            security_group_type=p.security_group_type, description=self.__doc__.splitlines()[0],
+            security_group_type=p.security_group_type, description=(self.__doc__ or type(self).__name__).splitlines()[0],
             tags=p.tags or None)
         sg = self.security_group.id
         self.rules: dict[str, SecurityGroupRule] = {}
