@@ -10,7 +10,7 @@ from typing import Any
 
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies.model import Resource, StackDoc
-from alicloud_ml.policies.values import COMMENT_KEY
+from alicloud_ml.policies.values import COMMENT_KEY, sub
 
 ACCEPTED = "a cdktf.out directory (with manifest.json or stacks/*/cdk.tf.json) or a *.tf.json file"
 SKIP_DIRS = frozenset({".terraform", "node_modules"})
@@ -91,7 +91,7 @@ def _resources(data: dict[str, Any], stack: str) -> list[Resource]:
         for name, conf in entries.items():
             if name == COMMENT_KEY or not isinstance(conf, dict):
                 continue
-            meta = conf.get(COMMENT_KEY) if isinstance(conf.get(COMMENT_KEY), dict) else {}
+            meta = sub(conf, COMMENT_KEY)
             path = str((meta.get("metadata") or {}).get("path", ""))
             attrs = {k: v for k, v in conf.items() if k != COMMENT_KEY}
             out.append(Resource(rtype, name, attrs, path, stack, meta))

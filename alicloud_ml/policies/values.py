@@ -56,6 +56,12 @@ def first_block(attrs: Mapping[str, Any], key: str) -> dict[str, Any]:
     return found[0] if found else {}
 
 
+def sub(obj: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """A JSON object member (`metadata`, `autoscaler`) as a dict; `{}` when missing or not an object."""
+    value = obj.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def mapping(attrs: Mapping[str, Any], key: str) -> dict[str, Any]:
     """A map attribute (`tags`), also when checkov wrapped it as `[{...}]`."""
     value = attrs.get(key)
@@ -117,7 +123,7 @@ def json_string(value: Any) -> tuple[Any, str]:
         return None, "is a Terraform expression the gate cannot resolve; synthesize it as a literal JSON string"
     try:
         return json.loads(value), ""
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return None, f"is not valid JSON ({exc.msg} at position {exc.pos})"
 
 

@@ -204,15 +204,14 @@ class CostModel:
                                  else "service_config is not valid JSON") from None
         if not isinstance(config, dict):
             raise _NotPriced("service_config is not known until apply")
-        meta = config.get("metadata") if isinstance(config.get("metadata"), dict) else {}
-        scaler = config.get("autoscaler") if isinstance(config.get("autoscaler"), dict) else {}
+        meta, scaler = _object(config, "metadata"), _object(config, "autoscaler")
         configured = _count(meta.get("instance", 1), "service_config.metadata.instance")
         low = _count(scaler.get("min", configured), "service_config.autoscaler.min")
         high = _count(scaler.get("max", configured), "service_config.autoscaler.max")
         rc.sizes, rc.size_unit = Range(low, configured, high), "instances"
-        computing = (config.get("cloud") or {}).get("computing") if isinstance(config.get("cloud"), dict) else None
-        itype = computing.get("instance_type") if isinstance(computing, dict) else None
-        if itype is None and isinstance(computing, dict) and computing.get("instances"):
+        computing = _object(_object(config, "cloud"), "computing")
+        itype = computing.get("instance_type")
+        if itype is None and computing.get("instances"):
             itype = _first(computing["instances"]).get("type")
         if meta.get("resource"):
             raise _NotPriced(f"runs on dedicated resource group `{meta['resource']}`: its nodes are billed, "
@@ -265,6 +264,12 @@ class CostModel:
     def _protocol_service(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         spec = attrs.get("protocol_spec", "General")
         self._priced(rc, "per service", (f"cpfs.protocol_service.{spec}",), "count", Range(1, 1, 1))
+
+
+def _object(obj: dict[str, Any], key: str) -> dict[str, Any]:
+    """A JSON object member as a dict; `{}` when missing or not an object."""
+    value = obj.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _first(value: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
-from alicloud_ml.policies.values import as_int, json_string
+from alicloud_ml.policies.values import as_int, json_string, sub
 
 CHECK = PolicyCheck(
     id="ALIML_009",
@@ -27,9 +27,7 @@ def evaluate(resource: Resource) -> Result:
     config, problem = json_string(resource.attrs.get("service_config"))
     if problem or not isinstance(config, dict):
         return Result.failed(f"service_config {problem or 'is not a JSON object'}", field="service_config")
-    metadata = config.get("metadata") if isinstance(config.get("metadata"), dict) else {}
-    rpc = metadata.get("rpc") if isinstance(metadata.get("rpc"), dict) else {}
-    scaler = config.get("autoscaler") if isinstance(config.get("autoscaler"), dict) else {}
+    rpc, scaler = sub(sub(config, "metadata"), "rpc"), sub(config, "autoscaler")
     missing = []
     for key in ("max_queue_size", "keepalive"):
         value = as_int(rpc.get(key))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
-from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool, is_prod, json_string
+from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool, is_prod, json_string, sub
 
 CHECK = PolicyCheck(
     id="ALIML_010",
@@ -33,12 +33,11 @@ def evaluate(resource: Resource) -> Result:
         config, problem = json_string(resource.attrs.get("service_config"))
         if problem or not isinstance(config, dict):
             return Result.not_applicable()  # ALIML_009 reports an unreadable service_config
-        scaler = config.get("autoscaler") if isinstance(config.get("autoscaler"), dict) else {}
-        behavior = scaler.get("behavior") if isinstance(scaler.get("behavior"), dict) else {}
+        scaler = sub(config, "autoscaler")
+        behavior = sub(scaler, "behavior")
         if as_int(scaler.get("min")) == 0 or behavior.get("onZero"):
             return Result.passed()
-        metadata = config.get("metadata") if isinstance(config.get("metadata"), dict) else {}
-        low = scaler.get("min", metadata.get("instance", "unset"))
+        low = scaler.get("min", sub(config, "metadata").get("instance", "unset"))
         return Result.failed(f"{env} EAS service keeps {low} instance(s) warm; set autoscaler.min 0 or behavior.onZero",
                              field="service_config.autoscaler")
     if not is_gpu_pool(resource.attrs):
