@@ -70,7 +70,7 @@ def synthesize(
     from alicloud_ml._bulk import bulk_synthesis
     from alicloud_ml._cdk import App
 
-    log = log or (lambda message: print(message, file=sys.stderr))
+    log = log or print  # progress on stdout (the cdktf CLI labels every stderr line as an error)
     target = resolve_outdir(outdir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.staging-{os.getpid()}")

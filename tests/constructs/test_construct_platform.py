@@ -141,13 +141,14 @@ def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Co
 
 
 @pytest.mark.e2e
-def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(tmp_path):
+def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(tmp_path, monkeypatch):
     install_module = pytest.importorskip("alicloud_ml.emulator.install",
                                          reason="the offline emulator (alicloud_ml.emulator.install) is not there yet")
     config_file = install_module.install(tmp_path / "emulator")
     env = {**os.environ, "TF_CLI_CONFIG_FILE": str(config_file), "CHECKPOINT_DISABLE": "1",
            "ALICLOUD_ML_EMULATOR_STATE": str(tmp_path / "cloud")}
     env.pop("TF_CLI_ARGS", None)
+    monkeypatch.setenv("ALICLOUD_ML_LOCAL_STATE_DIR", str(tmp_path / "state"))  # not the project's .alicloud-ml
     app = App(outdir=str(tmp_path / "cdktf.out"))
     build_app(app, backend="local")
     app.synth()

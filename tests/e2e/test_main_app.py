@@ -32,7 +32,7 @@ def test_main_synthesizes_every_env_and_the_state_stack_when_the_gate_passes(pro
     assert result.returncode == 0, result.stderr[-3000:]
     stacks = sorted(p.name for p in (project / "cdktf.out" / "stacks").iterdir())
     assert stacks == ["ml-dev", "ml-prod", "ml-staging", "ml-state"]
-    assert "policy gate PASS" in result.stderr
+    assert "policy gate PASS" in result.stdout  # progress goes to stdout; stderr is for problems
 
 
 def test_bad_config_exits_2_naming_file_and_field_and_writes_nothing(project):
