@@ -53,23 +53,19 @@ $(EMULATOR_CONFIG): $(VENV)/.installed
 synth: install ## Synthesize every environment into cdktf.out/ and run the policy gate
 	ALICLOUD_ML_BACKEND=$(if $(filter cloud,$(ALICLOUD_ML_TARGET)),oss,local) $(PY) main.py
 
-deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
+# cdktf deploy/destroy target: the emulator (its CLI config + local state) unless ALICLOUD_ML_TARGET=cloud.
 ifeq ($(ALICLOUD_ML_TARGET),cloud)
-	ALICLOUD_ML_BACKEND=oss npx cdktf deploy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
+CDKTF_TARGET_ENV := ALICLOUD_ML_BACKEND=oss
+CDKTF_TARGET_PREREQ :=
 else
-	@$(MAKE) --no-print-directory $(EMULATOR_CONFIG)
-	TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local \
-	  npx cdktf deploy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
+CDKTF_TARGET_ENV := TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local
+CDKTF_TARGET_PREREQ := $(EMULATOR_CONFIG)
 endif
 
+deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
 destroy: install ## Destroy $(DEPLOY_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
-ifeq ($(ALICLOUD_ML_TARGET),cloud)
-	ALICLOUD_ML_BACKEND=oss npx cdktf destroy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
-else
-	@$(MAKE) --no-print-directory $(EMULATOR_CONFIG)
-	TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local \
-	  npx cdktf destroy $(DEPLOY_STACK) --auto-approve --skip-provider-lock
-endif
+deploy destroy: $(CDKTF_TARGET_PREREQ)
+	$(CDKTF_TARGET_ENV) npx cdktf $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 
 test: install ## Run the whole test suite (real terraform, checkov and jsii; no network)
 	$(PY) -m pytest -n 2 -q

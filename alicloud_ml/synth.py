@@ -38,17 +38,12 @@ def _publish(staging: Path, outdir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _gate_module() -> Any:
-    from alicloud_ml.policies import gate
-
-    return gate
-
-
-def _gate(gate_module: Any, staging: Path, target: Path, fail_on: str, log: Callable[[str], None]) -> None:
+def _gate(staging: Path, target: Path, fail_on: str, log: Callable[[str], None]) -> None:
     """Gate the staging tree, reporting files under the name they get once published."""
     from alicloud_ml.policies.formats import render_table
+    from alicloud_ml.policies.gate import run_gate
 
-    report = gate_module.run_gate(staging, fail_on)
+    report = run_gate(staging, fail_on)
     text = render_table(report).replace(staging.name, target.name)
     if not report.ok:
         raise PolicyViolation(text)
@@ -75,9 +70,10 @@ def synthesize(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    gate_module = _gate_module() if gate else None
-    if gate_module is not None and hasattr(gate_module, "prewarm"):
-        gate_module.prewarm()  # checkov's import overlaps with building and synthesizing the app
+    if gate:
+        from alicloud_ml.policies.gate import prewarm
+
+        prewarm()  # checkov's import overlaps with building and synthesizing the app
     try:
         started = time.perf_counter()
         with bulk_synthesis() as bulk:  # generated resources' attributes are merged per stack, not per callback
@@ -88,9 +84,9 @@ def synthesize(
         bulk.complete(app, staging)
         stacks = len(list(staging.glob("stacks/*/cdk.tf.json")))
         log(f"synthesized {stacks} stack(s) in {time.perf_counter() - started:.1f}s")
-        if gate_module is not None:
+        if gate:
             started = time.perf_counter()
-            _gate(gate_module, staging, target, fail_on, log)
+            _gate(staging, target, fail_on, log)
             log(f"policy gate passed (fail-on {fail_on}) in {time.perf_counter() - started:.1f}s")
         _publish(staging, target)
     finally:

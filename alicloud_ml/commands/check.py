@@ -11,7 +11,6 @@ import typer
 
 ORDER = 20
 FORMATS = ("table", "json", "sarif", "junit")
-LEVELS = ("low", "medium", "high", "critical")
 
 
 def _write_atomically(target: Path, text: str) -> None:
@@ -38,12 +37,12 @@ def register(app: typer.Typer) -> None:
         *.tf.json files, unknown --format or --fail-on).
         """
         from alicloud_ml.errors import InputError, InputErrors
+        from alicloud_ml.policies.model import Severity
 
         try:
             if fmt not in FORMATS:
                 raise InputError("--format", "", f"invalid value {fmt!r}", accepted=", ".join(FORMATS))
-            if fail_on not in LEVELS:
-                raise InputError("--fail-on", "", f"invalid value {fail_on!r}", accepted=", ".join(LEVELS))
+            Severity.parse_option(fail_on)  # before checkov's import, so a typo fails at once
             from alicloud_ml.policies.formats import render, render_table
             from alicloud_ml.policies.gate import run_gate
 

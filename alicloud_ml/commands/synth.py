@@ -43,8 +43,9 @@ def register(app: typer.Typer) -> None:
         in --out is exactly what `cdktf deploy` would apply. Exit 1 on policy violations, 2 on bad
         input; the previous output is left untouched when either happens.
         """
-        if fail_on not in ("low", "medium", "high", "critical"):
-            raise InputError("--fail-on", "", f"invalid value {fail_on!r}", accepted="low, medium, high, critical")
+        from alicloud_ml.policies.model import Severity
+
+        Severity.parse_option(fail_on)
         command = _app_command(project)
         env = dict(os.environ, CDKTF_OUTDIR=str(out.resolve()), ALICLOUD_ML_FAIL_ON=fail_on)
         if envs:

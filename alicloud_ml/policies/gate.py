@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from alicloud_ml.errors import InputError, PolicyViolation
+from alicloud_ml.errors import PolicyViolation
 from alicloud_ml.policies.loader import StackFile, discover, load, manifest_names
 from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
 from alicloud_ml.policies.reconcile import reconcile
@@ -135,10 +135,7 @@ class GateReport:
 def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | None = None) -> GateReport:
     """Gate a `cdktf.out` directory or one `*.tf.json` file. Raises `InputError` for a missing path."""
     path = Path(path)
-    try:
-        threshold = Severity.parse(fail_on)
-    except ValueError as exc:
-        raise InputError("--fail-on", "", str(exc)) from None
+    threshold = Severity.parse_option(fail_on)
     today = today or _dt.date.today()
     files = discover(path)
     names = manifest_names(path if path.is_dir() else path.parent)

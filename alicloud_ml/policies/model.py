@@ -36,6 +36,16 @@ class Severity(str, Enum):
         except ValueError:
             raise ValueError(f"invalid severity {value!r}; accepted: {', '.join(s.value for s in cls)}") from None
 
+    @classmethod
+    def parse_option(cls, value: "str | Severity", option: str = "--fail-on") -> "Severity":
+        """`parse`, reporting a bad value as bad input (exit 2) against the option that carried it."""
+        from alicloud_ml.errors import InputError
+
+        try:
+            return cls.parse(value)
+        except ValueError as exc:
+            raise InputError(option, "", str(exc)) from None
+
 
 _RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
 
