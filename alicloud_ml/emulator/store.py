@@ -8,6 +8,7 @@ else `.alicloud-ml/emulator/` under the working directory.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
@@ -60,13 +61,30 @@ class Store:
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            self._create_once()
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.executescript(_SCHEMA)
             self._local.conn = conn
         return conn
+
+    def _create_once(self) -> None:
+        """Create the database, in WAL mode, exactly once across processes.
+
+        Switching to WAL needs an exclusive lock, and SQLite's busy handler does not wait for it:
+        several providers opening a fresh store at once failed with "database is locked" (about one
+        apply in 170). WAL mode is stored in the file, so only the creator sets it, under a file lock.
+        """
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with open(self.directory / (DB_NAME + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            try:
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'objects'").fetchone():
+                    return
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+            finally:
+                conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
