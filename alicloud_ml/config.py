@@ -22,7 +22,8 @@ from pydantic import Field, ValidationError, model_validator
 from alicloud_ml.constructs._props import FrozenModel, Problem, fail, join_errors, problems_from, raise_problems
 from alicloud_ml.constructs.cluster import AckClusterProps
 from alicloud_ml.constructs.iam import WorkloadRolesProps
-from alicloud_ml.constructs.network import REGION_PATTERN, MlNetworkProps
+from alicloud_ml.catalog.regions import REGION_PATTERN
+from alicloud_ml.constructs.network import MlNetworkProps
 from alicloud_ml.constructs.node_pool import GpuNodePoolProps
 from alicloud_ml.constructs.observability import ObservabilityProps
 from alicloud_ml.constructs.security import ServingSecurityGroupProps, TrainingSecurityGroupProps

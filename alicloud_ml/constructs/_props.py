@@ -138,9 +138,4 @@ def parse_network(value: str, field: str) -> ipaddress.IPv4Network:
         raise fail(field, f"invalid CIDR {value!r}", "an IPv4 network such as 10.0.1.0/24 (host bits zero)") from None
 
 
-def zone_in_region(zone: str, region: str) -> bool:
-    """Zone ids are `<region>-<letter>` (cn-shanghai-b)."""
-    return re.fullmatch(re.escape(region) + r"-[a-z]", zone) is not None
-
-
 WORLD = ("0.0.0.0/0", "::/0")

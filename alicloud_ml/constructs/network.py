@@ -14,11 +14,11 @@ from constructs import Construct
 from pydantic import Field, model_validator
 
 from alicloud_ml.constructs._props import (
-    FrozenModel, Problem, fail, join_errors, parse_network, raise_problems, resolve_props, zone_in_region,
+    FrozenModel, Problem, fail, join_errors, parse_network, raise_problems, resolve_props,
 )
+from alicloud_ml.catalog.regions import REGION_PATTERN, zone_form, zone_in_region
 from alicloud_ml.provider.vpc import EipAddress, EipAssociation, NatGateway, SnatEntry, Vpc, Vswitch
 
-REGION_PATTERN = r"^[a-z]{2}-[a-z]+(-[0-9]+)?$"
 
 
 class MlNetworkProps(FrozenModel):
@@ -26,7 +26,8 @@ class MlNetworkProps(FrozenModel):
 
     region: str = Field(pattern=REGION_PATTERN, description="Region id, e.g. `cn-shanghai`. Required.")
     zones: tuple[str, ...] = Field(min_length=1, max_length=5,
-                                   description="Zone ids `<region>-<letter>`, one compute vSwitch each (1-5; ACK allows 5).")
+                                   description="Zone ids of the region (`cn-shanghai-b`, `ap-southeast-1a`), one compute "
+                                               "vSwitch each (1-5; ACK allows 5).")
     vpc_cidr: str = Field("10.0.0.0/16", description="VPC CIDR. Default: `10.0.0.0/16`.")
     vswitch_cidrs: tuple[str, ...] | None = Field(
         None, description="One CIDR per zone, inside `vpc_cidr`, not overlapping. "
@@ -45,7 +46,7 @@ class MlNetworkProps(FrozenModel):
         for i, zone in enumerate(self.zones):
             if not zone_in_region(zone, self.region):
                 errors.append(fail(f"zones[{i}]", f"zone {zone!r} is not in region {self.region!r}",
-                                   f"{self.region}-<letter>, e.g. {self.region}-b"))
+                                   zone_form(self.region)))
         if len(set(self.zones)) != len(self.zones):
             errors.append(fail("zones", "zones must be distinct"))
         try:

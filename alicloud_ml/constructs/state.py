@@ -21,7 +21,7 @@ from pydantic import Field
 
 from alicloud_ml._cdk import LocalBackend, OssBackend, TerraformStack, cdk
 from alicloud_ml.constructs._props import FrozenModel, resolve_props
-from alicloud_ml.constructs.network import REGION_PATTERN
+from alicloud_ml.catalog.regions import REGION_PATTERN
 from alicloud_ml.provider.oss import (
     OssBucket,
     OssBucketPublicAccessBlock,

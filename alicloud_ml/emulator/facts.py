@@ -6,17 +6,12 @@ relies on lives in this module, with where it came from, so a reviewer can re-ch
 
 from __future__ import annotations
 
-import re
-
 #: The provider falls back to this region when neither `region` nor ALICLOUD_REGION is set
 #: (terraform-provider-alicloud v1.289.0, alicloud/common.go:282, DEFAULT_REGION).
 DEFAULT_REGION = "cn-beijing"
 
 #: Environment variables the real provider reads the region from, in order (provider.go DefaultFunc).
 REGION_ENV_VARS = ("ALICLOUD_REGION", "ALIBABA_CLOUD_REGION")
-
-#: Zone ids are the region id plus a one-letter suffix, e.g. `cn-shanghai-b` in `cn-shanghai`.
-ZONE_SUFFIX = re.compile(r"^-[a-z]$")
 
 #: CPFS General-purpose Edition: `file_system_type = "cpfs"` needs `protocol_type = "cpfs"` and
 #: storage_type advance_100 (100 MB/s per TiB) or advance_200 (provider docs r/nas_file_system).

@@ -67,3 +67,24 @@ def test_network_rejects_zone_outside_region_and_reports_every_problem(stack):
 def test_network_rejects_unknown_prop_as_typo(stack):
     with pytest.raises(InputError, match=r"test/Network: vpc_cdir: unknown field"):
         MlNetwork(stack, "Network", props={"region": "cn-shanghai", "zones": ["cn-shanghai-b"], "vpc_cdir": "10.0.0.0/8"})
+
+
+@pytest.mark.parametrize(("region", "zone"), [("ap-southeast-1", "ap-southeast-1a"), ("eu-central-1", "eu-central-1b"),
+                                              ("me-east-1", "me-east-1a"), ("us-west-1", "us-west-1a"),
+                                              ("cn-hangzhou", "cn-hangzhou-i"), ("cn-hongkong", "cn-hongkong-b")])
+def test_network_accepts_real_zone_ids_of_both_forms(stack, region, zone):
+    MlNetwork(stack, "Network", props={"region": region, "zones": [zone]})
+
+    assert synth(stack).one("alicloud_vswitch")["zone_id"] == zone
+
+
+@pytest.mark.parametrize(("region", "zone", "accepted"), [
+    ("ap-southeast-1", "ap-southeast-1-a", "ap-southeast-1<letter>, e.g. ap-southeast-1a"),
+    ("ap-southeast-1", "ap-southeast-2a", "ap-southeast-1<letter>"),
+    ("cn-hongkong", "cn-hongkongb", "cn-hongkong-<letter>, e.g. cn-hongkong-a"),
+])
+def test_network_rejects_zone_ids_of_the_wrong_form_or_region(stack, region, zone, accepted):
+    with pytest.raises(InputError) as err:
+        MlNetwork(stack, "Network", props={"region": region, "zones": [zone]})
+
+    assert f"zone {zone!r} is not in region {region!r}; accepted: {accepted}" in str(err.value)

@@ -48,6 +48,19 @@ def test_zone_outside_provider_region_fails_naming_region_and_zone_in_region_pas
     ws.apply()
 
 
+def test_international_zone_ids_have_no_hyphen_and_other_regions_zones_are_refused(ws: Workspace) -> None:
+    ws.write({**VPC, "alicloud_vswitch": {"hyphen": _vswitch("10.0.1.0/24", "ap-southeast-1-a"),
+                                          "sydney": _vswitch("10.0.2.0/24", "ap-southeast-2a")}}, region="ap-southeast-1")
+    text = errors(ws.apply(ok=False))
+    assert "zone_id ap-southeast-1-a is not a zone of region ap-southeast-1; accepted: ap-southeast-1<letter>, e.g. " \
+           "ap-southeast-1a" in text
+    assert "zone_id ap-southeast-2a is not a zone of region ap-southeast-1" in text
+    ws.write({**VPC, "alicloud_vswitch": {"a": _vswitch("10.0.1.0/24", "ap-southeast-1a"),
+                                          "b": _vswitch("10.0.2.0/24", "ap-southeast-1b")}}, region="ap-southeast-1")
+    ws.apply()
+    assert ws.state_list() == {"alicloud_vpc.main", "alicloud_vswitch.a", "alicloud_vswitch.b"}
+
+
 def test_vpc_cidr_that_would_orphan_a_vswitch_is_refused(ws: Workspace) -> None:
     ws.write({**VPC, "alicloud_vswitch": {"a": _vswitch("10.0.1.0/24")}})
     ws.apply()

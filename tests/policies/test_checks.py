@@ -133,7 +133,13 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
                 "pass_zone_in_region": {"vpc_id": fx.VPC, "zone_id": "cn-shanghai-l", "cidr_block": "10.2.0.0/16"},
                 "pass_aliased_provider": {"provider": "alicloud.hz", "vpc_id": fx.VPC, "zone_id": "cn-hangzhou-h",
                                           "cidr_block": "10.3.0.0/16"},
-                "fail_zone_other_region": {"vpc_id": fx.VPC, "zone_id": "cn-hangzhou-h", "cidr_block": "10.4.0.0/16"}},
+                "fail_zone_other_region": {"vpc_id": fx.VPC, "zone_id": "cn-hangzhou-h", "cidr_block": "10.4.0.0/16"},
+                "pass_intl_zone": {"provider": "alicloud.sg", "vpc_id": fx.VPC, "zone_id": "ap-southeast-1a",
+                                   "cidr_block": "10.5.0.0/16"},
+                "fail_intl_zone_other_region": {"provider": "alicloud.sg", "vpc_id": fx.VPC,
+                                                "zone_id": "ap-southeast-2a", "cidr_block": "10.6.0.0/16"},
+                "fail_intl_zone_with_hyphen": {"provider": "alicloud.sg", "vpc_id": fx.VPC,
+                                               "zone_id": "ap-southeast-1-a", "cidr_block": "10.7.0.0/16"}},
             "alicloud_ecs_disk": {"fail_disk_in_beijing": {"zone_id": "cn-beijing-a", "size": 100,
                                                            "delete_with_instance": True}},
             "alicloud_cs_managed_kubernetes": {"fail_cluster_zone_ids": {
@@ -174,7 +180,8 @@ def _write(tmp_path, stacks: dict[str, dict], drop_failing: bool = False):
         resources = copy.deepcopy(resources)
         if drop_failing:
             resources = {t: {n: a for n, a in named.items() if not n.startswith("fail_")} for t, named in resources.items()}
-        docs[name] = fx.stack_doc(resources, name, providers=[{"region": fx.REGION}, {"alias": "hz", "region": "cn-hangzhou"}])
+        docs[name] = fx.stack_doc(resources, name, providers=[{"region": fx.REGION}, {"alias": "hz", "region": "cn-hangzhou"},
+                                                                    {"alias": "sg", "region": "ap-southeast-1"}])
     return fx.write_outdir(tmp_path, docs)
 
 

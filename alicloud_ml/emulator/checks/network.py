@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
+from alicloud_ml.catalog.regions import zone_form, zone_in_region
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.checks import CloudError, Context, check, known
 
@@ -26,19 +27,18 @@ def _network(text: str) -> ipaddress.IPv4Network | None:
 
 
 @check(*ZONE_ATTRS)
-def zone_in_region(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+def zones_in_provider_region(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     errors = []
     for attr in ZONE_ATTRS[ctx.type_name]:
         value = state.get(attr)
         for zone in value if isinstance(value, list) else [value]:
             if not known(zone):
                 continue
-            suffix = zone[len(ctx.region):] if zone.startswith(ctx.region) else ""
-            if not facts.ZONE_SUFFIX.match(suffix):
+            if not zone_in_region(zone, ctx.region):
                 errors.append(CloudError(
                     "InvalidZoneId.NotFound",
                     f"{ctx.address} {attr} {zone} is not a zone of region {ctx.region}; accepted: "
-                    f"{ctx.region}-<letter>, e.g. {ctx.region}-a - set the provider region or pick a zone in it",
+                    f"{zone_form(ctx.region)} - set the provider region or pick a zone in it",
                     (attr,)))
     return errors
 

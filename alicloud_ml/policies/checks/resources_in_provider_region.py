@@ -2,17 +2,18 @@
 
 Stack-level. The region is the `region` of the `alicloud` provider block the resource uses (its
 `provider = "alicloud.<alias>"`, else the default block). A zone belongs to region `cn-shanghai`
-when it is `cn-shanghai-<letter>` (`ap-southeast-1` → `ap-southeast-1a` also accepted).
+when it is `cn-shanghai-<letter>`, and to `ap-southeast-1` when it is `ap-southeast-1<letter>`
+(`alicloud_ml.catalog.regions`, the one definition of both forms).
 PASS: every literal `zone_id`/`availability_zone`/`zone`/`zone_ids` is in the region and every
 literal `region_id` equals it.  FAIL: the provider sets no region, or a zone/region elsewhere.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from alicloud_ml.catalog.regions import zone_in_region
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
 from alicloud_ml.policies.values import is_reference, str_list
 
@@ -28,10 +29,6 @@ CHECK = PolicyCheck(
     resource_types=(),
     stack_level=True,
 )
-
-
-def zone_in_region(zone: str, region: str) -> bool:
-    return bool(re.fullmatch(re.escape(region) + r"-?[a-z]", zone))
 
 
 def provider_regions(data: Mapping[str, Any]) -> dict[str, str | None]:
