@@ -126,6 +126,7 @@ class Evaluator:
         if decl.name in self.stack or len(self.stack) >= self.max_depth:
             return Opaque(decl.name, decl.file, f"recursive call to {decl.name}")
         frame = Frame(decl.file, dict(zip(decl.params, args, strict=False)))
+        frame.env.update(dict.fromkeys(decl.result_names))
         self.stack.append(decl.name)
         try:
             body = decl.node.child_by_field_name("body")
@@ -148,6 +149,8 @@ class Evaluator:
             if kind == "return_statement":
                 values = [c for c in named(stmt)]
                 exprs = named(values[0]) if values and values[0].type == "expression_list" else values
+                if not exprs and (named_result := self._named_result()) is not None:
+                    return (frame.env.get(named_result),)
                 return (self.eval(exprs[0], frame) if exprs else None,)
             if kind in ("short_var_declaration", "assignment_statement"):
                 self._assign(stmt, frame)
@@ -162,6 +165,10 @@ class Evaluator:
             elif kind in ("for_statement", "if_statement", "switch_statement", "expression_switch_statement"):
                 self._note_dynamic(stmt, frame)
         return None
+
+    def _named_result(self) -> str | None:
+        decl = self.pkg.funcs.get(self.stack[-1]) if self.stack else None
+        return decl.result_names[0] if decl is not None and decl.result_names else None
 
     def _note_dynamic(self, stmt: Node, frame: Frame) -> None:
         """A loop or branch that writes into a schema variable makes that schema run-time built."""
@@ -364,8 +371,8 @@ class Evaluator:
             return args[0].split()
         if fname == "strings.Split" and len(args) == 2 and all(isinstance(a, str) for a in args):
             return args[0].split(args[1])
-        if fname == "append" and args and isinstance(args[0], list):
-            return [*args[0], *args[1:]]
+        if fname == "append" and args and (args[0] is None or isinstance(args[0], list)):
+            return [*(args[0] or []), *args[1:]]
         decl = self.pkg.funcs.get(fname)
         if decl is not None and INLINE_RESULT.match(decl.result.replace(" ", "")):
             return self.call_function(decl, args)

@@ -6,6 +6,7 @@ needs every top-level declaration of the package by name before it can follow a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ class Decl:
     file: str
     params: list[str] = field(default_factory=list)
     result: str = ""
+    result_names: list[str] = field(default_factory=list)
     type_text: str = ""
 
 
@@ -91,7 +93,12 @@ def index_file(pkg: GoPackage, parser: Parser, path: Path) -> None:
         if node.type == "function_declaration":
             name = text(node.child_by_field_name("name"))
             result = node.child_by_field_name("result")
-            pkg.funcs[name] = Decl(name, "func", node, rel, _params(node), text(result) if result else "")
+            result_text = text(result) if result else ""
+            names: list[str] = []
+            # A single named result, `(specs []string)`, returned by a bare `return`.
+            if m := re.match(r"^\((\w+)\s+([^,]+)\)$", result_text):
+                names, result_text = [m.group(1)], m.group(2).strip()
+            pkg.funcs[name] = Decl(name, "func", node, rel, _params(node), result_text, names)
         elif node.type == "const_declaration":
             _index_specs(pkg, node, rel, "const")
         elif node.type == "var_declaration":

@@ -138,6 +138,14 @@ def _common(sch: Struct, out: dict[str, Any], name: str, ctx: Context) -> None:
         out["description"] = description
 
 
+def _literal(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _literal(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_literal(v) for v in value)
+    return isinstance(value, (str, int, float, bool))
+
+
 def _int_field(sch: Struct, key: str) -> int:
     value = sch.fields.get(key, 0)
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
@@ -150,7 +158,7 @@ def lower_attribute(sch: Struct, name: str, ctx: Context) -> dict[str, Any]:
     if tname in ("TypeInt", "TypeFloat"):
         out["number_kind"] = "int" if tname == "TypeInt" else "float"
     default = sch.fields.get("Default")
-    if isinstance(default, (str, int, float, bool)):
+    if isinstance(default, (str, int, float, bool)) or (isinstance(default, (dict, list)) and _literal(default)):
         out["default"] = default
     elif default is not None:
         ctx.notes.append(f"{sch.where}: Default of {name!r} is not a literal ({_describe(default)})")

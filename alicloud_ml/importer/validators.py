@@ -38,6 +38,11 @@ def _bound(value: Any) -> int | float | None:
     return _number(value)
 
 
+# The longest int range validation.Any may turn into a list of allowed values.
+MAX_SPELLED = 64
+# Provider validators whose whole check is a length (alicloud/validators.go).
+HELPER_FACTS: dict[str, dict[str, Any]] = {"validateNormalName": {"length": [2, 128]}}
+
 POSIX_CLASSES = {
     "alpha": "a-zA-Z", "digit": "0-9", "alnum": "a-zA-Z0-9", "upper": "A-Z", "lower": "a-z",
     "space": r"\s", "word": r"\w", "xdigit": "0-9A-Fa-f", "punct": r"!-/:-@\[-`{-~",
@@ -103,6 +108,9 @@ def _calls(node):  # type: ignore[no-untyped-def]
 def apply(ev: Evaluator, value: Any, out: dict[str, Any], notes: list[str], where: str) -> None:
     """Record what `value` (an evaluated ValidateFunc) constrains into the attribute `out`."""
     if isinstance(value, Sym):
+        if value.name in HELPER_FACTS:
+            out.update(HELPER_FACTS[value.name])
+            return
         pattern = _helper_pattern(ev, value.name)
         if pattern is not None:
             _pattern(pattern, out, notes, where)
@@ -148,11 +156,18 @@ def apply(ev: Evaluator, value: Any, out: dict[str, Any], notes: list[str], wher
 
 
 def _any_of(ev: Evaluator, parts: list[Any], out: dict[str, Any], notes: list[str], where: str) -> None:
-    """validation.Any of enums is the union of their values; any other mix is left out."""
+    """validation.Any of enums (and of small int ranges, spelled out) is the union of their values.
+
+    `Any(IntBetween(1, 9), IntInSlice([]int{12, 24, 36}))` is how periods are validated; a mix
+    that cannot be listed (a wide range plus a sentinel such as -1) is left out.
+    """
     values: list[Any] = []
     for part in parts:
         one: dict[str, Any] = {}
         apply(ev, part, one, notes, where)
+        lo, hi = one.get("range", [None, None])
+        if set(one) == {"range"} and isinstance(lo, int) and isinstance(hi, int) and 0 <= hi - lo <= MAX_SPELLED:
+            one = {"allowed_values": list(range(lo, hi + 1))}
         if set(one) - {"allowed_values", "allowed_values_ignore_case"} or "allowed_values" not in one:
             return
         values.extend(v for v in one["allowed_values"] if v not in values)
