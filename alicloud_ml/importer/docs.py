@@ -101,7 +101,8 @@ def parse_page(path: Path) -> DocPage:
             continue
         if block is None:
             continue
-        if m := BULLET.match(line):
+        if (m := BULLET.match(line)) and (not m.group(1) or line.lstrip().startswith("*")):
+            # Indented `- \`value\` - text` lines list values of the bullet above, not attributes.
             flush()
             indent = len(m.group(1).expandtabs(4))
             while stack and stack[-1][0] >= indent:
@@ -164,13 +165,27 @@ def apply_doc_allowed_values(type_name: str, entry: dict[str, Any]) -> None:
             target["allowed_values_source"] = "docs"
 
 
-def apply_docs(docs_dir: Path | None, resources: dict[str, Any], data_sources: dict[str, Any]) -> dict[str, int]:
-    """Lay the docs over both kinds of schema; returns how many pages were found per kind."""
+def _page(docs_dir: Path | None, folder: str, name: str) -> Path | None:
+    path = docs_dir / folder / f"{name.removeprefix('alicloud_')}.html.markdown" if docs_dir else None
+    return path if path is not None and path.is_file() else None
+
+
+def apply_docs(docs_dir: Path | None, resources: dict[str, Any], data_sources: dict[str, Any],
+               functions: dict[str, dict[str, str]] | None = None) -> dict[str, int]:
+    """Lay the docs over both kinds of schema; returns how many pages were found per kind.
+
+    A name without a page of its own (an alias such as alicloud_subnet) takes the page of a name
+    built by the same Go function (`functions`: kind -> name -> function), since its schema is the same.
+    """
     found = {"resource_pages": 0, "data_source_pages": 0}
-    for kind, folder, schemas in (("resource_pages", "r", resources), ("data_source_pages", "d", data_sources)):
+    kinds = (("resource_pages", "r", resources, "resource_schemas"),
+             ("data_source_pages", "d", data_sources, "data_source_schemas"))
+    for kind, folder, schemas, schema_kind in kinds:
+        funcs = (functions or {}).get(schema_kind, {})
         for name, entry in schemas.items():
-            page_path = docs_dir / folder / f"{name.removeprefix('alicloud_')}.html.markdown" if docs_dir else None
-            if page_path is not None and page_path.is_file():
+            siblings = sorted(n for n in schemas if n != name and funcs.get(n, "") == funcs.get(name, name))
+            page_path = next((p for p in (_page(docs_dir, folder, n) for n in [name, *siblings]) if p), None)
+            if page_path is not None:
                 apply_page(parse_page(page_path), entry)
                 found[kind] += 1
             if folder == "r":

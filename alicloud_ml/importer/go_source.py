@@ -32,7 +32,7 @@ class GoImport:
     data_source_schemas: dict[str, Any] = field(default_factory=dict)
     unreadable: list[dict[str, str]] = field(default_factory=list)
     notes: list[dict[str, str]] = field(default_factory=list)
-    go_functions: dict[str, str] = field(default_factory=dict)
+    go_functions: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> name -> function
     files_parsed: int = 0
     seconds: float = 0.0
 
@@ -83,7 +83,7 @@ def read_package(pkg: GoPackage, progress: Callable[[str], None] | None = None) 
             ev.notes = []
             ctx = Context(ev)
             func = _func_name(node)
-            out.go_functions[name] = func
+            out.go_functions.setdefault(kind, {})[name] = func
             value = None
             try:
                 value = ev.eval(node, Frame(file))

@@ -87,7 +87,8 @@ def import_from_go(directory: Path, *, ref: str, out: Path | None = None, commit
         if not imported.resource_schemas and not imported.data_source_schemas and not imported.unreadable:
             raise InputError(str(go_dir / "provider.go"), "Provider()", "no ResourcesMap or DataSourcesMap found",
                              "the provider's Provider() function with its ResourcesMap and DataSourcesMap")
-        pages = docs.apply_docs(docs_dir, imported.resource_schemas, imported.data_source_schemas)
+        pages = docs.apply_docs(docs_dir, imported.resource_schemas, imported.data_source_schemas,
+                               imported.go_functions)
         progress(f"docs: {pages['resource_pages']} resource and {pages['data_source_pages']} data source pages")
     provider, backend = write.base_parts()
     doc = write.build_document(

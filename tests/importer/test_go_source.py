@@ -17,7 +17,8 @@ PROVIDER = FIXTURES / "provider"
 @pytest.fixture(scope="module")
 def imported():
     result = read_go_source(PROVIDER / "alicloud")
-    apply_docs(PROVIDER / "website" / "docs", result.resource_schemas, result.data_source_schemas)
+    apply_docs(PROVIDER / "website" / "docs", result.resource_schemas, result.data_source_schemas,
+               result.go_functions)
     return result
 
 
@@ -41,11 +42,11 @@ def test_every_name_in_both_maps_is_imported_or_listed_unreadable(imported):
     assert set(imported.data_source_schemas) == {"alicloud_widgets"}
 
 
-def test_alias_sharing_a_go_function_gets_the_same_schema_without_the_other_pages_docs(imported):
+def test_alias_without_a_page_gets_the_schema_and_docs_of_its_go_function(imported):
     widget, gadget = attrs(imported, "alicloud_widget"), attrs(imported, "alicloud_gadget")
 
-    assert set(widget) == set(gadget)
-    assert "description" in widget["name"] and "description" not in gadget["name"]
+    assert widget == gadget
+    assert imported.go_functions["resource_schemas"]["alicloud_gadget"] == "resourceAliCloudWidget"
 
 
 def test_constants_helpers_and_validators_are_resolved(imported):
