@@ -116,8 +116,8 @@ class Evaluator:
         self.notes: list[str] = []
         self._consts: dict[str, Any] = {}
 
-    def where(self, frame: Frame, node: Node) -> str:
-        return f"{frame.file}:{node.start_point[0] + 1}"
+    def where(self, frame: Frame, node: Node | None) -> str:
+        return f"{frame.file}:{node.start_point[0] + 1}" if node is not None else frame.file
 
     # -- functions ---------------------------------------------------------------------------
     def call_function(self, decl: Decl, args: list[Any]) -> Any:

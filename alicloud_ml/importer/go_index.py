@@ -51,13 +51,13 @@ class GoPackage:
         return f"{decl_file}:{node.start_point[0] + 1}"
 
 
-def text(node: Node) -> str:
-    return node.text.decode("utf-8", "replace") if node.text is not None else ""
+def text(node: Node | None) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
 
 
-def named(node: Node) -> list[Node]:
+def named(node: Node | None) -> list[Node]:
     """Named children without comments (comments can sit anywhere in a literal)."""
-    return [c for c in node.named_children if c.type != "comment"]
+    return [c for c in node.named_children if c.type != "comment"] if node is not None else []
 
 
 def _params(func: Node) -> list[str]:

@@ -88,12 +88,13 @@ def elem_kind(sch: Struct) -> str:
     raise Unreadable(f"Elem is not a literal schema ({_describe(elem)}) at {sch.where}")
 
 
-def cty_type(sch: Struct, name: str, ctx: Context) -> Any:
+def cty_type(sch: Any, name: str, ctx: Context) -> Any:
     """The cty JSON type of an attribute (SDK v1 coreConfigSchemaType)."""
     tname = _type_name(sch, name)
     if tname in PRIMITIVES:
         return PRIMITIVES[tname]
     kind, elem = elem_kind(sch), sch.fields.get("Elem")
+    assert elem is not None or kind == "none"
     if tname == "TypeMap":
         if kind == "schema":
             return ["map", cty_type(elem, name, ctx)]
