@@ -30,7 +30,9 @@ from alicloud_ml.constructs.security import ServingSecurityGroupProps, TrainingS
 from alicloud_ml.constructs.serving import EasServiceProps
 from alicloud_ml.constructs.state import StateBackendProps
 from alicloud_ml.constructs.storage import CpfsFileSystemProps
+from alicloud_ml.constructs.system_pool import SystemNodePoolProps
 from alicloud_ml.errors import InputError
+from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
 
 SHARED_GPU_MODES = {"cgpu", "share", "core_mem", "mps", "topology"}
 
@@ -83,12 +85,22 @@ class PlatformConfig(FrozenModel):
     name: str = Field(pattern=r"^[a-z][a-z0-9-]{0,20}$", description="Environment name (`dev`); the stack is "
                                                                      "`ml-<name>`. Default: - the file name.")
     region: str = Field(pattern=REGION_PATTERN, description="Region, e.g. `cn-shanghai`. Required.")
+    name_suffix: str | None = Field(None, pattern=NAME_SUFFIX_PATTERN, description=(
+        "Ends every globally unique name the platform derives (state bucket, Tablestore instance, SLS project), so "
+        "two teams' platforms never collide. Default: - $ALICLOUD_ML_NAME_SUFFIX, else a random suffix kept in "
+        "`.alicloud-ml/name-suffix` (one per checkout)."))
+    production: bool = Field(False, description=(
+        "Production environment: turns on cluster deletion protection and `prevent_destroy` on CPFS and the "
+        "state bucket. Default: - true when the name is `prod`, `production` or `prd`."))
     profile: str | None = Field(None, description="Alibaba Cloud CLI profile for the provider. Default: - "
                                                   "environment/instance credentials.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags on every taggable resource. Default: none.")
     network: MlNetworkProps
     security: SecurityConfig
     cluster: AckClusterProps
+    system_pool: SystemNodePoolProps = Field(default_factory=SystemNodePoolProps, description=(
+        "The untainted, fixed-size CPU pool for CoreDNS and the add-ons (every cluster needs one). "
+        "Default: 2 × `ecs.g7.xlarge` over every zone."))
     node_pools: dict[str, NodePoolConfig] = Field(default_factory=dict, description="GPU pools by key.")
     cpfs: CpfsFileSystemProps | None = Field(None, description="CPFS for training data. Default: none.")
     services: dict[str, ServiceConfig] = Field(default_factory=dict, description="EAS services by key.")
@@ -107,6 +119,9 @@ class PlatformConfig(FrozenModel):
         name, region = data.get("name"), data.get("region")
         if not isinstance(name, str) or not isinstance(region, str):
             return data
+        suffix = data.get("name_suffix") if isinstance(data.get("name_suffix"), str) else None
+        production = data.setdefault("production", is_prod(name))
+        has_cpfs = isinstance(data.get("cpfs"), dict)
 
         def section(key: str) -> dict[str, Any] | None:
             value = data.setdefault(key, {})
@@ -121,21 +136,39 @@ class PlatformConfig(FrozenModel):
                     group.setdefault("name", f"ml-{name}-{workload}")
         if (cluster := section("cluster")) is not None:
             cluster.setdefault("name", f"ml-{name}")
+            cluster.setdefault("deletion_protection", production)
+            cluster.setdefault("cpfs_mount_support", has_cpfs)
+            if sec is not None and len(types := _group_types(sec)) == 1:
+                cluster.setdefault("security_group_type", types.pop())
+        if has_cpfs:
+            data["cpfs"].setdefault("prevent_destroy", production)
         for key in ("node_pools", "services"):
             for item_key, item in (data.get(key) or {}).items() if isinstance(data.get(key), dict) else ():
                 if isinstance(item, dict):
                     item.setdefault("node_pool_name" if key == "node_pools" else "service_name", item_key)
+                    if key == "node_pools":
+                        item.setdefault("mounts_cpfs", has_cpfs)
         if (iam := section("iam")) is not None:
             iam.setdefault("name_prefix", f"ml-{name}")
         if (obs := section("observability")) is not None:
-            obs.setdefault("project_name", f"ml-{name}-logs")
-        if isinstance(data.get("state"), dict):
-            data["state"].setdefault("region", region)
+            obs.setdefault("project_name", suffixed(f"ml-{name}-logs", suffix))
+        if (state := section("state")) is not None:
+            state.setdefault("region", region)
+            state.setdefault("bucket", suffixed("ml-tfstate", suffix))
+            state.setdefault("ots_instance_name", suffixed("ml-tfstate", suffix))
         return data
 
     @model_validator(mode="after")
     def _cross_section(self) -> Self:
         errors: list[ValueError] = []
+        training, serving = self.security.training.security_group_type, self.security.serving.security_group_type
+        if training != serving:
+            errors.append(fail("security.serving.security_group_type", f"{serving!r} differs from the training "
+                               f"group's {training!r}: nodes join the cluster's group too, and one node cannot join "
+                               "a basic and an enterprise group", training))
+        elif self.cluster.security_group_type != training:
+            errors.append(fail("cluster.security_group_type", f"{self.cluster.security_group_type!r} differs from the "
+                               f"workload groups' {training!r}", training, "omit it; it follows the workload groups"))
         if self.network.region != self.region:
             errors.append(fail("network.region", f"{self.network.region!r} differs from region {self.region!r}",
                                self.region, "omit network.region; it defaults to region"))
@@ -169,6 +202,7 @@ def load_config(path: str | Path, *, name: str | None = None) -> PlatformConfig:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(where, "", f"invalid TOML: {exc}") from None
     data.setdefault("name", name or path.stem)
+    data.setdefault("name_suffix", project_name_suffix())
     return parse_config(data, where)
 
 
@@ -181,6 +215,11 @@ def parse_config(data: dict[str, Any], where: str = "<config>") -> PlatformConfi
         raise  # unreachable
 
 
+def _group_types(security: dict[str, Any]) -> set[str]:
+    """Types the `[security.*]` groups ask for (`normal` when unset)."""
+    return {str(g.get("security_group_type", "normal")) for g in security.values() if isinstance(g, dict)}
+
+
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
@@ -190,7 +229,8 @@ DERIVED_FIELDS = {
     "MlNetworkProps": ("region", "name"), "TrainingSecurityGroupProps": ("name",),
     "ServingSecurityGroupProps": ("name",), "AckClusterProps": ("name",), "NodePoolConfig": ("node_pool_name",),
     "ServiceConfig": ("service_name",), "WorkloadRolesProps": ("name_prefix",),
-    "ObservabilityProps": ("project_name",), "StateBackendProps": ("region",), "PlatformConfig": ("name",),
+    "ObservabilityProps": ("project_name",), "StateBackendProps": ("region", "bucket"),
+    "PlatformConfig": ("name", "production"),
 }
 
 

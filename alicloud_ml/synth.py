@@ -64,6 +64,7 @@ def synthesize(
     """
     from alicloud_ml._bulk import bulk_synthesis
     from alicloud_ml._cdk import App
+    from alicloud_ml.constructs.state import OUTDIR_CONTEXT
 
     log = log or print  # progress on stdout (the cdktf CLI labels every stderr line as an error)
     target = resolve_outdir(outdir)
@@ -77,7 +78,7 @@ def synthesize(
     try:
         started = time.perf_counter()
         with bulk_synthesis() as bulk:  # generated resources' attributes are merged per stack, not per callback
-            app = App(outdir=str(staging))
+            app = App(outdir=str(staging), context={OUTDIR_CONTEXT: str(target)})
             build(app)
         bulk.prepare(app)
         app.synth()

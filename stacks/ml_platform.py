@@ -32,7 +32,9 @@ from typing import Any
 from alicloud_ml._cdk import App, TerraformStack
 from alicloud_ml.config import PlatformConfig, load_config
 from alicloud_ml.constructs.platform import MlPlatform
-from alicloud_ml.constructs.state import BackendKind, StateBackend, StateBackendProps, configure_backend
+from alicloud_ml.constructs.state import (
+    DEFAULT_LOCAL_STATE_DIR, BackendKind, StateBackend, StateBackendProps, configure_backend,
+)
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies import suppress
 from alicloud_ml.provider import AlicloudProvider
@@ -42,12 +44,12 @@ BACKEND_ENV_VAR = "ALICLOUD_ML_BACKEND"
 LOCAL_STATE_ENV_VAR = "ALICLOUD_ML_LOCAL_STATE_DIR"
 
 
-def local_state_dir() -> str:
+def local_state_dir() -> Path:
     """Where local state files live: $ALICLOUD_ML_LOCAL_STATE_DIR, else `.alicloud-ml/state` in the project.
 
-    Never inside cdktf.out, which every synth replaces.
+    Never inside cdktf.out, which every synth replaces (configure_backend refuses that).
     """
-    return str(Path(os.environ.get(LOCAL_STATE_ENV_VAR) or Path.cwd() / ".alicloud-ml" / "state").resolve())
+    return Path(os.environ.get(LOCAL_STATE_ENV_VAR) or DEFAULT_LOCAL_STATE_DIR)
 BACKENDS: tuple[BackendKind, ...] = ("oss", "local")
 STATE_STACK = "ml-state"
 
@@ -107,14 +109,17 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
 
 
 def state_stack(app: App, state: StateBackendProps, *, profile: str | None = None,
-                backend: BackendKind = "oss") -> TerraformStack:
-    """The bootstrap stack holding the state bucket and lock table (always a local backend)."""
+                backend: BackendKind = "oss", protect: bool = False) -> TerraformStack:
+    """The bootstrap stack holding the state bucket and lock table (always a local backend).
+
+    `protect` (set when a production environment keeps its state there) adds `prevent_destroy`.
+    """
     stack = TerraformStack(app, STATE_STACK)
     AlicloudProvider(stack, "alicloud", region=state.region, profile=profile)
     configure_backend(stack, state, key="state.tfstate", kind="local", local_dir=local_state_dir())
     if backend == "local":
         suppress(stack, "ALIML_015", reason=LOCAL_STATE_REASON)
-    bucket = StateBackend(stack, "State", props=state).node.find_child("Bucket")
+    bucket = StateBackend(stack, "State", props=state, prevent_destroy=protect).node.find_child("Bucket")
     for check, reason, expires in STATE_BUCKET_SUPPRESSIONS:
         suppress(bucket, check, reason=reason, expires=expires)
     return stack
@@ -145,7 +150,8 @@ def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str
             raise InputError(", ".join(str(files[n]) for n in names), "state",
                              "envs disagree on the state bucket/lock table", "one [state] shared by every env",
                              "the ml-state stack creates a single bucket and lock table")
-        stacks[STATE_STACK] = state_stack(app, configs[0].state, profile=configs[0].profile, backend=kind)
+        stacks[STATE_STACK] = state_stack(app, configs[0].state, profile=configs[0].profile, backend=kind,
+                                          protect=any(c.production for c in configs))
     for name, config in zip(names, configs, strict=True):
         stacks[stack_name(config)] = platform_stack(app, config, backend=kind, source=str(files[name]))
     return stacks

@@ -1,6 +1,7 @@
 """Instance-type facts the toolkit validates against, and the dated price table costs come from.
 
-The instance table is the GPU families ACK accepts as GPU nodes. The price table is a dated
+The instance table holds the GPU families ACK accepts as GPU nodes and the CPU families the
+system node pool runs on, each family with its source (`family_source`). The price table is a dated
 list-price estimate (see each row's source, region, currency and date); a user file in the
 same CSV format overrides it row by row (negotiated rates, other regions).
 """
@@ -43,6 +44,58 @@ def instance_types() -> dict[str, InstanceType]:
 
 def get_instance_type(name: str) -> InstanceType | None:
     return instance_types().get(name)
+
+
+@cache
+def family_source(family: str) -> str:
+    """Where a family's figures come from (doc URL or file), as recorded in instance_types.json."""
+    return json.loads((_HERE / "instance_types.json").read_text())["family_sources"].get(family, "")
+
+
+#: Memory an EAS instance keeps for the system on top of the service's own request. No Alibaba document
+#: states a figure (README "Assumptions": read `InstanceMaxAllocatableMemory` from the EAS resource API
+#: on first apply); 10 % of the instance's memory, at least 1 GiB, keeps the seed's OOM cascade away.
+EAS_MEMORY_RESERVE_FRACTION = 0.10
+EAS_MEMORY_RESERVE_MIN_MB = 1024
+
+
+@dataclass(frozen=True)
+class Allocatable:
+    """What one EAS service instance may request on an instance type: vCPUs, MB of memory, GPUs."""
+
+    cpu: int
+    memory_mb: int
+    gpu: int
+
+
+def eas_allocatable(name: str) -> Allocatable | None:
+    """Per-instance capacity of `name` for `metadata.cpu/memory/gpu`, after the system reserve; None if unknown."""
+    info = get_instance_type(name)
+    if info is None:
+        return None
+    memory_mb = int(info.memory_gib * 1024)
+    reserve = max(EAS_MEMORY_RESERVE_MIN_MB, int(memory_mb * EAS_MEMORY_RESERVE_FRACTION))
+    return Allocatable(info.vcpu, memory_mb - reserve, info.gpu_count)
+
+
+def eas_over_capacity(instance_type: str, cpu: int, memory_mb: int, gpu: int) -> list[tuple[str, str, str]]:
+    """(field, problem, accepted) for each of cpu / memory_mb / gpu beyond what `instance_type` allocates.
+
+    One definition for the config (exit 2) and the emulator (API rejection); unknown types pass.
+    """
+    cap = eas_allocatable(instance_type)
+    if cap is None:
+        return []
+    out = []
+    if cpu > cap.cpu:
+        out.append(("cpu", f"{cpu} vCPUs exceed the {cap.cpu} of {instance_type}", f"1..{cap.cpu}"))
+    if memory_mb > cap.memory_mb:
+        total = int(get_instance_type(instance_type).memory_gib * 1024)  # type: ignore[union-attr]
+        out.append(("memory_mb", f"{memory_mb} MB exceeds the {cap.memory_mb} MB {instance_type} leaves after the "
+                    f"system reserve ({total} MB in all)", f"256..{cap.memory_mb}"))
+    if gpu > cap.gpu:
+        out.append(("gpu", f"{gpu} GPUs exceed the {cap.gpu} of {instance_type}", f"0..{cap.gpu}"))
+    return out
 
 
 @dataclass(frozen=True)

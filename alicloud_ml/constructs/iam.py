@@ -1,8 +1,23 @@
-"""`WorkloadRoles`: one RAM role per workload (training, serving, cluster workers).
+"""`WorkloadRoles`: one RAM role per workload (training, serving) that pods assume through RRSA.
 
-Each role gets a custom policy scoped to the named buckets (`acs:oss:*:*:<bucket>/*`) and file
-systems (`acs:nas:*:*:filesystem/<id>`); no statement ever grants `*` on `*`, and a role whose
-scope is empty gets no policy at all rather than a broad one.
+Facts (ACK "Use RRSA to authorize pods to access different cloud services",
+https://help.aliyun.com/zh/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services):
+- a role trusts the cluster's OIDC provider (`Principal.Federated` = `acs:ram::<uid>:oidc-provider/ack-rrsa-<cluster>`)
+  with `StringEquals` conditions `oidc:aud = sts.aliyuncs.com`, `oidc:iss = <issuer URL>` and
+  `oidc:sub = system:serviceaccount:<namespace>:<service account>`;
+- with the `ack-pod-identity-webhook` add-on, pods get the credentials when their namespace carries
+  the label `pod-identity.alibabacloud.com/injection: 'on'` and their ServiceAccount the annotation
+  `pod-identity.alibabacloud.com/role-name: <role name>`; `service_account_manifests()` emits both.
+
+The serving role is also assumed by PAI-EAS (`role_arn` in the service config, "Configure the EAS
+RAM role", https://www.alibabacloud.com/help/en/pai/user-guide/configure-the-eas-ram-role); its trusted
+service `pai.aliyuncs.com` is listed in README "Assumptions".
+
+OSS access is scoped to objects under a prefix (`acs:oss:*:*:<bucket>/<prefix>*`) and listing to that
+prefix (`oss:ListObjects` on the bucket with `StringLike oss:Prefix`), as the OSS policy examples do
+(https://www.alibabacloud.com/help/en/oss/user-guide/common-examples-of-bucket-policy). No statement
+ever grants `*` on `*`, and a role whose scope is empty gets no policy rather than a broad one.
+Nodes keep ACK's default worker role: pods never borrow it.
 """
 
 from __future__ import annotations
@@ -14,35 +29,78 @@ from typing import Any
 from constructs import Construct
 from pydantic import Field
 
+from alicloud_ml._cdk import TerraformOutput
 from alicloud_ml.constructs._props import FrozenModel, resolve_props
+from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
 
 BUCKET_PATTERN = r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$"
-OSS_READ = ("oss:GetObject", "oss:ListObjects", "oss:GetBucketInfo")
+#: `bucket` or `bucket/prefix/` (a prefix ends in `/`).
+OSS_PATH_PATTERN = r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9](/[^*?]*)?$"
+K8S_NAME_PATTERN = r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
+OSS_READ = ("oss:GetObject",)
 OSS_WRITE = ("oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts")
-NAS_USE = ("nas:DescribeFileSystems", "nas:DescribeMountTargets", "nas:DescribeProtocolMountTarget")
+OSS_LIST = ("oss:ListObjects",)
+OIDC_AUDIENCE = "sts.aliyuncs.com"
+INJECTION_LABEL = "pod-identity.alibabacloud.com/injection"
+ROLE_ANNOTATION = "pod-identity.alibabacloud.com/role-name"
+EAS_SERVICE = "pai.aliyuncs.com"
 
-# Which cloud service may assume each role.
-TRUSTED_SERVICE = {"training": "ecs.aliyuncs.com", "serving": "pai.aliyuncs.com", "workers": "ecs.aliyuncs.com"}
+
+class ServiceAccountRef(FrozenModel):
+    """A Kubernetes ServiceAccount whose pods assume a workload role."""
+
+    namespace: str = Field(pattern=K8S_NAME_PATTERN, description="Namespace.")
+    name: str = Field(pattern=K8S_NAME_PATTERN, description="ServiceAccount name.")
+
+    @property
+    def subject(self) -> str:
+        return f"system:serviceaccount:{self.namespace}:{self.name}"
 
 
 class WorkloadRolesProps(FrozenModel):
     """Props of `WorkloadRoles`."""
 
     name_prefix: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9-]{0,40}$", description="Role/policy name prefix. Required.")
-    data_buckets: tuple[str, ...] = Field((), description="Buckets training reads and writes (datasets, "
-                                                          "checkpoints). Default: none.")
-    model_buckets: tuple[str, ...] = Field((), description="Buckets holding models: training writes, serving "
-                                                           "reads. Default: none.")
+    data_buckets: tuple[str, ...] = Field((), description="OSS paths training reads (datasets): `bucket` or "
+                                                          "`bucket/prefix/`. Default: none.")
+    model_buckets: tuple[str, ...] = Field((), description="Buckets training publishes models to (read/write). "
+                                                           "Default: - the buckets of the services' `model_path`.")
+    model_paths: tuple[str, ...] = Field((), description="OSS paths serving reads models from (`bucket/prefix/`). "
+                                                         "Default: - the services' `model_path`.")
+    checkpoint_paths: tuple[str, ...] = Field((), description="OSS paths training writes checkpoints to "
+                                                              "(`bucket/prefix/`). Default: - the pools' OSS "
+                                                              "`checkpoint_target`.")
+    training_service_account: ServiceAccountRef = Field(
+        ServiceAccountRef(namespace="ml-training", name="training"),
+        description="ServiceAccount training pods run as. Default: `ml-training/training`.")
+    serving_service_account: ServiceAccountRef = Field(
+        ServiceAccountRef(namespace="ml-serving", name="serving"),
+        description="ServiceAccount serving pods run as. Default: `ml-serving/serving`.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
 
-def oss_resources(buckets: Sequence[str]) -> list[str]:
-    return [arn for b in buckets for arn in (f"acs:oss:*:*:{b}", f"acs:oss:*:*:{b}/*")]
+def oss_path(url_or_path: str) -> str:
+    """`oss://bucket/prefix/` or `bucket/prefix/` → `bucket/prefix/`."""
+    return url_or_path.removeprefix("oss://")
 
 
-def nas_resources(file_system_ids: Sequence[str]) -> list[str]:
-    return [f"acs:nas:*:*:filesystem/{fs}" for fs in file_system_ids]
+def oss_statements(actions: Sequence[str], paths: Sequence[str]) -> list[dict[str, Any]]:
+    """Object actions on `<bucket>/<prefix>*`, plus listing limited to those prefixes."""
+    if not paths:
+        return []
+    objects, listing = [], []
+    by_bucket: dict[str, list[str]] = {}
+    for path in map(oss_path, paths):
+        bucket, _, prefix = path.partition("/")
+        objects.append(f"acs:oss:*:*:{bucket}/{prefix}*")
+        by_bucket.setdefault(bucket, []).append(prefix)
+    for bucket, prefixes in by_bucket.items():
+        statement = _statement(OSS_LIST, [f"acs:oss:*:*:{bucket}"])
+        if all(prefixes):
+            statement["Condition"] = {"StringLike": {"oss:Prefix": [f"{p}*" for p in prefixes]}}
+        listing.append(statement)
+    return [_statement(actions, objects), *listing]
 
 
 def _statement(actions: Sequence[str], resources: Sequence[str]) -> dict[str, Any]:
@@ -50,35 +108,48 @@ def _statement(actions: Sequence[str], resources: Sequence[str]) -> dict[str, An
 
 
 def trust_policy(service: str) -> str:
-    return json.dumps({"Version": "1", "Statement": [
-        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [service]}}]})
+    """A role that an Alibaba Cloud service (`ecs.aliyuncs.com`, `pai.aliyuncs.com`) may assume."""
+    return json.dumps({"Version": "1", "Statement": [_service_trust(service)]})
+
+
+def _service_trust(service: str) -> dict[str, Any]:
+    return {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [service]}}
+
+
+def _oidc_trust(cluster: AckCluster, account: ServiceAccountRef) -> dict[str, Any]:
+    return {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": [cluster.oidc_provider_arn]},
+            "Condition": {"StringEquals": {"oidc:aud": OIDC_AUDIENCE, "oidc:iss": cluster.oidc_issuer_url,
+                                           "oidc:sub": account.subject}}}
 
 
 class WorkloadRoles(Construct):
-    """RAM roles `training`, `serving`, `workers`, each scoped to its buckets and file systems.
+    """RAM roles `training` and `serving`, trusted by the cluster's RRSA provider for one ServiceAccount each.
 
-    Attributes: `roles` (workload → RamRole), `training_role`, `serving_role`, `worker_role`,
-    `policy_documents` (workload → dict, tokens unresolved) for tests and reviews.
+    Attributes: `roles` (workload → RamRole), `training_role`, `serving_role`, `policy_documents`
+    (workload → dict, tokens unresolved) for tests and reviews, `service_account_manifests()`.
     """
 
     def __init__(self, scope: Construct, id: str, *, props: WorkloadRolesProps | Mapping[str, Any],
-                 file_system_ids: Sequence[str] = ()) -> None:
+                 cluster: AckCluster) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(WorkloadRolesProps, props, self.node.path)
-        all_buckets = [*p.data_buckets, *(b for b in p.model_buckets if b not in p.data_buckets)]
+        self.cluster = cluster
         statements: dict[str, list[dict[str, Any]]] = {
-            "training": [s for s in (
-                _statement(OSS_READ + OSS_WRITE, oss_resources(all_buckets)) if all_buckets else None,
-                _statement(NAS_USE, nas_resources(file_system_ids)) if file_system_ids else None) if s],
-            "serving": [_statement(OSS_READ, oss_resources(p.model_buckets))] if p.model_buckets else [],
-            "workers": [_statement(NAS_USE, nas_resources(file_system_ids))] if file_system_ids else [],
+            "training": [*oss_statements(OSS_READ + OSS_WRITE, list(dict.fromkeys([*p.checkpoint_paths,
+                                                                                  *p.model_buckets]))),
+                         *oss_statements(OSS_READ, p.data_buckets)],
+            "serving": oss_statements(OSS_READ, p.model_paths),
         }
+        accounts = {"training": p.training_service_account, "serving": p.serving_service_account}
         self.roles: dict[str, RamRole] = {}
         self.policy_documents: dict[str, dict[str, Any]] = {}
         for workload, stmts in statements.items():
             title = workload.capitalize()
+            trust = [_oidc_trust(cluster, accounts[workload])]
+            if workload == "serving":
+                trust.append(_service_trust(EAS_SERVICE))
             role = RamRole(self, f"{title}Role", role_name=f"{p.name_prefix}-{workload}",
-                           assume_role_policy_document=trust_policy(TRUSTED_SERVICE[workload]),
+                           assume_role_policy_document=json.dumps({"Version": "1", "Statement": trust}),
                            description=f"{workload} workloads of {p.name_prefix}", tags=p.tags or None)
             self.roles[workload] = role
             if not stmts:
@@ -90,6 +161,9 @@ class WorkloadRoles(Construct):
                                description=f"least-privilege access for {workload}", tags=p.tags or None)
             RamRolePolicyAttachment(self, f"{title}Attachment", role_name=role.role_name,
                                     policy_name=policy.policy_name, policy_type="Custom")
+        TerraformOutput(self, "service_accounts", value=json.dumps(self.service_account_manifests()),
+                        description="Kubernetes Namespaces and ServiceAccounts (JSON list) whose pods assume the "
+                                    "workload roles through RRSA")
 
     @property
     def training_role(self) -> RamRole:
@@ -99,6 +173,15 @@ class WorkloadRoles(Construct):
     def serving_role(self) -> RamRole:
         return self.roles["serving"]
 
-    @property
-    def worker_role(self) -> RamRole:
-        return self.roles["workers"]
+    def service_account_manifests(self) -> list[dict[str, Any]]:
+        """Namespace (injection label) + ServiceAccount (role annotation) per workload, for `kubectl apply`."""
+        p = self.props
+        accounts = (("training", p.training_service_account), ("serving", p.serving_service_account))
+        namespaces = dict.fromkeys(account.namespace for _, account in accounts)
+        out: list[dict[str, Any]] = [{"apiVersion": "v1", "kind": "Namespace",
+                                      "metadata": {"name": ns, "labels": {INJECTION_LABEL: "on"}}} for ns in namespaces]
+        for workload, account in accounts:
+            out.append({"apiVersion": "v1", "kind": "ServiceAccount",
+                        "metadata": {"name": account.name, "namespace": account.namespace,
+                                     "annotations": {ROLE_ANNOTATION: f"{p.name_prefix}-{workload}"}}})
+        return out

@@ -6,9 +6,30 @@ gets a 200 GiB ESSD plus a data disk for the container image store; spot capacit
 without notice to the job, so spot pools must name a checkpoint target. Changes to labels and
 taints reach existing nodes (`update_nodes=true`).
 
-What replaces the pool (GPU nodes included): `security_group_ids` (the security group you pass),
-`ram_role_name` (the cluster's worker role) and the cluster itself. Instance types, disks,
-labels, taints, spot settings and scaling bounds update in place.
+Cloud facts (provider v1.289.0 `website/docs/r/cs_kubernetes_node_pool.html.markdown` unless noted):
+- nodes join the cluster's own security group (where ACK keeps the rules nodes, pods and the
+  control plane need; ACK adds no rules to a group you bring: "Configure and manage cluster
+  security groups", https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters)
+  and the workload group; all groups of one node must be of one type
+  (https://help.aliyun.com/en/ecs/user-guide/basic-security-groups-and-advanced-security-groups);
+- autoscaled pools need the cluster's autoscaler (`AckCluster.enable_autoscaler`), and carry no
+  `desired_size`: the provider reads it back from the scaling group (resource file, Read), so a
+  fixed value would fight the autoscaler, and the docs' autoscaling examples set none;
+- `ram_role_name` is left unset so nodes use the cluster's default worker role ("If it is empty,
+  the default Worker RAM role created in the cluster will be used"); pods get their own roles
+  through RRSA (`WorkloadRoles`);
+- eRDMA pools need the `ack-erdma-controller` add-on ("Use eRDMA to accelerate container
+  networking" and https://www.alibabacloud.com/help/en/ack/product-overview/ack-erdma-controller;
+  `preferDriver: ofed` for NCCL on GPUs), Kubernetes ≥ 1.24 ("Add eRDMA nodes to ACK clusters",
+  https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/add-an-erdma-node-to-the-ack)
+  and Alibaba Cloud Linux 3 (the controller's README);
+- CPFS volumes cannot be mounted on ContainerOS nodes and need x86 (ACK CPFS overview,
+  https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/cpfs-volume-overview),
+  so pools that mount CPFS are pinned to `AliyunLinux3`.
+
+What replaces the pool (GPU nodes included): `security_group_ids` (the groups you pass),
+`ram_role_name` and the cluster itself. Instance types, disks, labels, taints, image type, spot
+settings and scaling bounds update in place.
 """
 
 from __future__ import annotations
@@ -21,7 +42,7 @@ from constructs import Construct
 from pydantic import Field, model_validator
 
 from alicloud_ml.catalog import get_instance_type, instance_types
-from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
+from alicloud_ml.constructs._props import FrozenModel, Problem, fail, join_errors, raise_problems, resolve_props
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
 from alicloud_ml.provider.cs import (
@@ -33,6 +54,15 @@ from alicloud_ml.provider.cs import (
     CsKubernetesNodePoolSpotPriceLimit,
     CsKubernetesNodePoolTaints,
 )
+
+#: Node images for CPFS and eRDMA pools: Alibaba Cloud Linux 3 on x86 (provider image_type values,
+#: alicloud/resource_alicloud_cs_kubernetes_node_pool.go `image_type`).
+LINUX3_IMAGES = ("AliyunLinux3",)
+ImageType = Literal["AliyunLinux3", "AliyunLinux3Arm64", "AliyunLinux4", "AliyunLinux4Arm64", "ContainerOS",
+                    "AliyunLinux3ContainerOptimized", "Ubuntu", "CentOS"]
+#: eRDMA controller add-on: name and GPU/NCCL driver mode (see the module docstring).
+ERDMA_ADDON = "ack-erdma-controller"
+ERDMA_ADDON_CONFIG = {"agent": {"preferDriver": "ofed", "allocateAllDevices": True}}
 
 # ESSD size floors in GiB per performance level (PL0 1-2048, PL1 20-2048, PL2 461-2048, PL3 1261-2048).
 ESSD_MIN_GIB = {"PL0": 1, "PL1": 20, "PL2": 461, "PL3": 1261}
@@ -77,7 +107,11 @@ class GpuNodePoolProps(FrozenModel):
         "be in the catalog with at least one GPU."))
     min_size: int = Field(0, ge=0, le=MAX_POOL_SIZE, description="Fewest nodes. Default: `0` (scale to zero).")
     max_size: int = Field(4, ge=1, le=MAX_POOL_SIZE, description="Most nodes, above `min_size`, at most 1000. Default: `4`.")
-    desired_size: int | None = Field(None, ge=0, description="Initial nodes, between min and max. Default: `min_size`.")
+    autoscaling: bool = Field(True, description="Let the cluster autoscaler size the pool between `min_size` and "
+                                                "`max_size`. Default: `true`.")
+    desired_size: int | None = Field(None, ge=0, le=MAX_POOL_SIZE, description=(
+        "Nodes of a fixed-size pool (`autoscaling = false`); not allowed on autoscaled pools, whose node count the "
+        "autoscaler owns (set `min_size` for warm capacity). Default: - `min_size`."))
     workload_type: str = Field("training", pattern=r"^[a-z][a-z0-9-]{0,62}$",
                                description="Value of the `workload-type` node label. Default: `training`.")
     gpu_schedule: GpuSchedule = Field("default", description=(
@@ -106,6 +140,10 @@ class GpuNodePoolProps(FrozenModel):
                                            "ERIs. Default: `false`.")
     zones: tuple[str, ...] | None = Field(None, description="Zones to place nodes in. Default: - every zone of "
                                                             "the cluster's network.")
+    image_type: ImageType | None = Field(None, description="Node OS image (`image_type`). Default: - ACK's default, "
+                                                           "or `AliyunLinux3` when the pool mounts CPFS or uses eRDMA.")
+    mounts_cpfs: bool = Field(False, description="Pods on this pool mount CPFS: pins an x86, non-ContainerOS image "
+                                                 "(`AliyunLinux3`). Default: `false` (`true` when the platform has CPFS).")
     auto_repair: bool = Field(True, description="ACK managed auto-repair. Default: `true`.")
     max_unavailable: int = Field(1, ge=1, le=1000, description="Nodes repaired/upgraded at once. Default: `1`.")
     scaling_policy: Literal["release", "recycle"] = Field(
@@ -126,17 +164,14 @@ class GpuNodePoolProps(FrozenModel):
             elif info.gpu_count < 1:
                 errors.append(fail(f"instance_types[{i}]", f"{name} has no GPU", "a GPU instance type"))
             elif self.erdma and not info.erdma:
-                capable = sorted({t.family for t in catalogue.values() if t.erdma})
+                capable = sorted({t.family for t in catalogue.values() if t.erdma and t.is_gpu})
                 errors.append(fail(f"instance_types[{i}]", f"{name} (family {info.family}) has no eRDMA interface",
                                    "families " + ", ".join(capable), "or set erdma = false"))
-        desired = self.min_size if self.desired_size is None else self.desired_size
-        if not self.min_size < self.max_size:
-            errors.append(fail("max_size", f"must be greater than min_size ({self.min_size}), got {self.max_size}",
-                               f"{self.min_size + 1}..{MAX_POOL_SIZE}"))
-        elif not self.min_size <= desired <= self.max_size:
-            errors.append(fail("desired_size", f"must be between min_size ({self.min_size}) and max_size "
-                                               f"({self.max_size}), got {desired}",
-                               hint="raise max_size or lower desired_size"))
+        errors.extend(scaling_problems(self.min_size, self.max_size, self.desired_size, self.autoscaling))
+        if (self.mounts_cpfs or self.erdma) and self.image_type not in (None, *LINUX3_IMAGES):
+            why = "CPFS volumes need x86 nodes that do not run ContainerOS" if self.mounts_cpfs else \
+                "the eRDMA controller needs Alibaba Cloud Linux 3"
+            errors.append(fail("image_type", f"{self.image_type} cannot be used: {why}", ", ".join(LINUX3_IMAGES)))
         if self.system_disk_category == "cloud_essd":
             floor = ESSD_MIN_GIB[self.system_disk_performance_level]
             if self.system_disk_size_gib < floor:
@@ -167,6 +202,10 @@ class GpuNodePoolProps(FrozenModel):
         return self.min_size if self.desired_size is None else self.desired_size
 
     @property
+    def resolved_image_type(self) -> str | None:
+        return self.image_type or ("AliyunLinux3" if self.mounts_cpfs or self.erdma else None)
+
+    @property
     def is_spot(self) -> bool:
         return self.spot_strategy is not SpotStrategy.NO_SPOT
 
@@ -184,6 +223,13 @@ class GpuNodePool(Construct):
         name = p.node_pool_name or id.lower()
         zones: Sequence[str] = p.zones or cluster.network.zones
         vswitch_ids = [cluster.network.vswitch_for(z, field=f"zones[{i}]", where=self.node.path).id for i, z in enumerate(zones)]
+
+        groups = [cluster.security_group_id, security_group.security_group_id]
+        check_security_group_types(cluster, [security_group], self.node.path)
+        if p.erdma:
+            cluster.ensure_addon(ERDMA_ADDON, config=ERDMA_ADDON_CONFIG)
+        if p.autoscaling:
+            cluster.enable_autoscaler()
 
         self.labels = {"ack.node.gpu.schedule": p.gpu_schedule, "workload-type": p.workload_type, **p.labels}
         if p.is_spot:
@@ -204,12 +250,14 @@ class GpuNodePool(Construct):
             node_pool_name=name,
             instance_types=list(p.instance_types),
             vswitch_ids=vswitch_ids,
-            security_group_ids=[security_group.security_group_id],
+            security_group_ids=groups,
             ram_role_name=cluster.worker_role_name,
             instance_charge_type="PostPaid",
-            desired_size=str(p.resolved_desired_size),
+            image_type=p.resolved_image_type,
+            desired_size=None if p.autoscaling else str(p.resolved_desired_size),
             scaling_config=CsKubernetesNodePoolScalingConfig(
-                enable=True, min_size=p.min_size, max_size=p.max_size, type="spot" if p.is_spot else "gpu"),
+                enable=True, min_size=p.min_size, max_size=p.max_size, type="spot" if p.is_spot else "gpu")
+            if p.autoscaling else None,
             scaling_policy=p.scaling_policy,
             system_disk_category=p.system_disk_category,
             system_disk_size=p.system_disk_size_gib,
@@ -229,3 +277,27 @@ class GpuNodePool(Construct):
     @property
     def node_pool_id(self) -> str:
         return self.node_pool.node_pool_id
+
+
+def scaling_problems(min_size: int, max_size: int, desired_size: int | None, autoscaling: bool) -> list[ValueError]:
+    """The one definition of a pool's size rules: 0 ≤ min < max ≤ 1000 when autoscaled (provider docs
+    r/cs_kubernetes_node_pool `scaling_config`), and `desired_size` only on fixed-size pools."""
+    if autoscaling:
+        if not min_size < max_size:
+            return [fail("max_size", f"must be greater than min_size ({min_size}), got {max_size}",
+                         f"{min_size + 1}..{MAX_POOL_SIZE}")]
+        if desired_size is not None:
+            return [fail("desired_size", "is not used on an autoscaled pool: the autoscaler owns the node count",
+                         hint="set min_size for warm nodes, or autoscaling = false for a fixed-size pool")]
+    return []
+
+
+def check_security_group_types(cluster: AckCluster, groups: Sequence[WorkloadSecurityGroup], where: str) -> None:
+    """Refuse groups whose type differs from the cluster's: one node cannot join a basic and an enterprise
+    group at once (https://help.aliyun.com/en/ecs/user-guide/basic-security-groups-and-advanced-security-groups)."""
+    wanted = cluster.props.security_group_type
+    problems = [Problem("security_group", f"{g.node.path} is a {g.props.security_group_type} group but the "
+                        f"cluster's group is {wanted}: a node cannot join both types", wanted,
+                        "set AckClusterProps.security_group_type to match the workload groups")
+                for g in groups if g.props.security_group_type != wanted]
+    raise_problems(where, problems)

@@ -1,7 +1,7 @@
 """`MlPlatform` (L3): a complete, policy-clean ML platform from one `PlatformConfig`.
 
-Only wiring lives here: network → security groups → storage → roles → logs → cluster →
-GPU pools → EAS services. Each piece's behaviour and defaults belong to its own L2.
+Only wiring lives here: network → security groups → logs → cluster (+ its system pool) → storage →
+workload roles → GPU pools → EAS services. Each piece's behaviour and defaults belong to its own L2.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from alicloud_ml.constructs.observability import Observability
 from alicloud_ml.constructs.security import ServingSecurityGroup, TrainingSecurityGroup
 from alicloud_ml.constructs.serving import EasService
 from alicloud_ml.constructs.storage import CpfsFileSystem
+from alicloud_ml.constructs.system_pool import SystemNodePool
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -31,15 +32,16 @@ def _tagged(props: M, tags: dict[str, str]) -> M:
     return props.model_copy(update={"tags": {**tags, **props.tags}}) if tags else props  # type: ignore[attr-defined]
 
 
-def _oss_bucket(url: str | None) -> str | None:
+def _oss_path(url: str | None) -> str | None:
+    """`oss://bucket/prefix/` → `bucket/prefix/`; None for other schemes."""
     parsed = urlparse(url or "")
-    return parsed.netloc if parsed.scheme == "oss" and parsed.netloc else None
+    return f"{parsed.netloc}{parsed.path}".rstrip("*") if parsed.scheme == "oss" and parsed.netloc else None
 
 
 class MlPlatform(Construct):
     """Everything one environment needs. Attributes mirror the L2s: `network`, `training_security_group`,
-    `serving_security_group`, `cpfs` (or None), `roles`, `observability`, `cluster`, `node_pools`
-    (key → GpuNodePool), `services` (key → EasService)."""
+    `serving_security_group`, `observability`, `cluster`, `system_pool`, `cpfs` (or None), `roles`,
+    `node_pools` (key → GpuNodePool), `services` (key → EasService)."""
 
     def __init__(self, scope: Construct, id: str, *, config: PlatformConfig) -> None:
         super().__init__(scope, id)
@@ -49,24 +51,19 @@ class MlPlatform(Construct):
                                                              props=_tagged(c.security.training, c.tags))
         self.serving_security_group = ServingSecurityGroup(self, "ServingSecurityGroup", network=self.network,
                                                            props=_tagged(c.security.serving, c.tags))
+        self.observability = Observability(self, "Observability", props=_tagged(c.observability, c.tags))
+        self.cluster = AckCluster(self, "Cluster", network=self.network, log_project=self.observability.project,
+                                  props=_tagged(c.cluster, c.tags))
+        self.system_pool = SystemNodePool(self, "SystemPool", cluster=self.cluster, props=_tagged(c.system_pool, c.tags))
         self.cpfs = CpfsFileSystem(self, "Cpfs", network=self.network, props=_tagged(c.cpfs, c.tags)) if c.cpfs else None
 
-        model_buckets = [*c.iam.model_buckets]
-        data_buckets = [*c.iam.data_buckets]
-        for service in c.services.values():
-            if (bucket := _oss_bucket(service.model_path)) and bucket not in model_buckets:
-                model_buckets.append(bucket)
-        for pool in c.node_pools.values():
-            if (bucket := _oss_bucket(pool.checkpoint_target)) and bucket not in data_buckets:
-                data_buckets.append(bucket)
-        self.roles = WorkloadRoles(
-            self, "Roles", props=_tagged(c.iam, c.tags).model_copy(update={"model_buckets": tuple(model_buckets),
-                                                          "data_buckets": tuple(data_buckets)}),
-            file_system_ids=[self.cpfs.file_system_id] if self.cpfs else [])
-        self.observability = Observability(self, "Observability", props=_tagged(c.observability, c.tags))
-        self.cluster = AckCluster(
-            self, "Cluster", network=self.network, worker_role=self.roles.worker_role,
-            props=_tagged(c.cluster, c.tags).model_copy(update={"log_project": c.cluster.log_project or c.observability.project_name}))
+        model_paths = [p for s in c.services.values() if (p := _oss_path(s.model_path))]
+        model_buckets = [*c.iam.model_buckets, *(p.split("/", 1)[0] for p in model_paths)]
+        checkpoints = [p for pool in c.node_pools.values() if (p := _oss_path(pool.checkpoint_target))]
+        self.roles = WorkloadRoles(self, "Roles", cluster=self.cluster, props=_tagged(c.iam, c.tags).model_copy(update={
+            "model_buckets": tuple(dict.fromkeys(model_buckets)),
+            "model_paths": tuple(dict.fromkeys([*c.iam.model_paths, *model_paths])),
+            "checkpoint_paths": tuple(dict.fromkeys([*c.iam.checkpoint_paths, *checkpoints]))}))
 
         groups = {"training": self.training_security_group, "serving": self.serving_security_group}
         self.node_pools = {

@@ -104,6 +104,14 @@ class WorkloadSecurityGroup(Construct):
                               port_range="-1/-1", cidr_ip=p.egress_cidr, nic_type="intranet",
                               description="egress (enterprise groups deny by default)")
 
+    def allow_from_vpc(self, port: int, description: str) -> SecurityGroupRule:
+        """TCP `port` from the VPC CIDR (once per port), e.g. callers of an EAS service in this group."""
+        rule_id = f"VpcPort{port}"
+        if rule_id in self.rules:
+            return self.rules[rule_id]
+        return self._rule(rule_id, ip_protocol="tcp", port_range=f"{port}/{port}", cidr_ip=self.network.vpc_cidr,
+                          description=description)
+
     def _rule(self, id: str, **kwargs: Any) -> SecurityGroupRule:
         rule = SecurityGroupRule(self, id, type="ingress", security_group_id=self.security_group.id,
                                  nic_type="intranet", policy="accept", priority=1, **kwargs)

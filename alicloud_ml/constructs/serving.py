@@ -20,6 +20,7 @@ from typing import Any, Literal, Self
 from constructs import Construct
 from pydantic import Field, field_validator, model_validator
 
+from alicloud_ml.catalog import eas_over_capacity
 from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
@@ -34,6 +35,10 @@ BUILTIN_PROCESSORS: tuple[str, ...] = (
     "easy_vision_cpu_tf1.12_torch151", "easy_vision_gpu_tf1.12_torch151", "easytransfer_cpu", "easytransfer_gpu",
     "easynlp", "easycv", "blade_cpu", "blade_cuda10.0_beta", "mediaflow", "triton",
 )
+#: Port of built-in processors behind a VPC direct connection. EAS's service discovery returns IP:PORT
+#: pairs (https://www.alibabacloud.com/help/en/pai/call-a-service-over-the-vpc-direct-connection-channel)
+#: but no page we could read names the port: README "Assumptions".
+PROCESSOR_PORT = 8080
 _SECRET_NAME = re.compile(r"ACCESS_?KEY|SECRET|SECURITY_TOKEN|PASSWORD", re.IGNORECASE)
 
 
@@ -154,6 +159,10 @@ class EasServiceProps(FrozenModel):
         if self.instance_type and self.resource_group:
             errors.append(fail("instance_type", "instance_type and resource_group are exclusive",
                                hint="public resources: instance_type; dedicated group: resource_group"))
+        if self.instance_type:
+            for field, problem, accepted in eas_over_capacity(self.instance_type, self.cpu, self.memory_mb, self.gpu):
+                errors.append(fail(field, problem, accepted, "a larger instance_type, or less per instance: an "
+                                   "instance asking for more than the node has is how an OOM cascade starts"))
         a = self.autoscaler
         if a is not None and not a.min_instances <= self.instance_count <= a.max_instances:
             errors.append(fail("instance_count", f"{self.instance_count} is outside the autoscaler bounds",
@@ -202,6 +211,7 @@ class EasService(Construct):
         if network is not None and security_group is not None:
             cloud["networking"] = {"vpc_id": network.vpc_id, "vswitch_id": network.vswitch_for(zone, where=self.node.path).id,
                                    "security_group_id": security_group.security_group_id}
+            security_group.allow_from_vpc(self.port, f"EAS service {p.service_name} (VPC direct connection)")
         if cloud:
             config["cloud"] = cloud
         if p.autoscaler:
@@ -214,3 +224,8 @@ class EasService(Construct):
     @property
     def service_name(self) -> str:
         return self.props.service_name
+
+    @property
+    def port(self) -> int:
+        """The port instances serve on: the first container's, else the processors' (an assumption, see README)."""
+        return self.props.containers[0].port if self.props.containers else PROCESSOR_PORT

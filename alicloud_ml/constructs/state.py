@@ -13,14 +13,17 @@ blocked, and locking (the backend only locks when `tablestore_table` is set).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from constructs import Construct
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from alicloud_ml._cdk import LocalBackend, OssBackend, TerraformStack, cdk
-from alicloud_ml.constructs._props import FrozenModel, resolve_props
+from alicloud_ml.constructs._props import FrozenModel, fail, resolve_props
+from alicloud_ml.errors import InputError
 from alicloud_ml.catalog.regions import REGION_PATTERN
 from alicloud_ml.provider.oss import (
     OssBucket,
@@ -30,6 +33,7 @@ from alicloud_ml.provider.oss import (
 )
 from alicloud_ml.provider.ots import OtsInstance, OtsTable, OtsTablePrimaryKey
 
+OTS_FORBIDDEN_WORDS = ("ali", "ay", "ots", "taobao", "admin")
 LOCK_PRIMARY_KEY = "LockID"  # the OSS backend's lock table layout: one String primary key named LockID
 # The bucket's inline blocks compete with the split resources; the provider doc requires ignoring them.
 BUCKET_IGNORE_CHANGES = ["versioning", "server_side_encryption_rule", "acl"]
@@ -44,12 +48,24 @@ class StateBackendProps(FrozenModel):
                         description="OSS bucket for state (globally unique, 3-63 chars). Required.")
     region: str = Field(pattern=REGION_PATTERN, description="Region of the bucket and the lock table. Required.")
     ots_instance_name: str = Field("ml-tfstate", pattern=r"^[a-zA-Z][a-zA-Z0-9-]{1,14}[a-zA-Z0-9]$",
-                                   description="Tablestore instance (3-16 chars). Default: `ml-tfstate`.")
+                                   description="Tablestore instance (3-16 chars, none of the words ali, ay, ots, "
+                                               "taobao, admin). Default: `ml-tfstate`.")
     lock_table: str = Field("terraform_lock", pattern=r"^[a-zA-Z_][a-zA-Z0-9_]{0,254}$",
                             description="Lock table name. Default: `terraform_lock`.")
     prefix: str = Field("ml-platform", pattern=r"^[\w-][\w./-]*$",
                         description="State path prefix (no leading `/` or `./`). Default: `ml-platform`.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+    @field_validator("ots_instance_name")
+    @classmethod
+    def _allowed_words(cls, value: str) -> str:
+        """Tablestore CreateInstance: "The name cannot contain the following words: ali, ay, ots, taobao, and
+        admin" (https://www.alibabacloud.com/help/en/tablestore/table-store-service/developer-reference/api-tablestore-2020-12-09-createinstance)."""
+        found = [w for w in OTS_FORBIDDEN_WORDS if w in value.lower()]
+        if found:
+            raise fail("", f"{value!r} contains {', '.join(map(repr, found))}, which Tablestore refuses in instance "
+                       "names", "3-16 letters, digits and hyphens without ali, ay, ots, taobao, admin")
+        return value
 
     @property
     def tablestore_endpoint(self) -> str:
@@ -65,15 +81,20 @@ class StateBackendProps(FrozenModel):
 class StateBackend(Construct):
     """State bucket (private, versioned, encrypted) + Tablestore instance + `LockID` lock table.
 
-    Put it in the bootstrap stack only. Attributes: `bucket`, `lock_table`, `props`.
+    Put it in the bootstrap stack only. `prevent_destroy=True` (set when the bucket holds a
+    production environment's state) makes Terraform refuse any plan that would delete the bucket.
+    Attributes: `bucket`, `lock_table`, `props`.
     """
 
-    def __init__(self, scope: Construct, id: str, *, props: StateBackendProps | Mapping[str, Any]) -> None:
+    def __init__(self, scope: Construct, id: str, *, props: StateBackendProps | Mapping[str, Any],
+                 prevent_destroy: bool = False) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(StateBackendProps, props, self.node.path)
         tags = p.tags or None
+        lifecycle = cdk.TerraformResourceLifecycle(ignore_changes=BUCKET_IGNORE_CHANGES,
+                                                   prevent_destroy=prevent_destroy or None)
         self.bucket = OssBucket(self, "Bucket", bucket=p.bucket, storage_class="Standard", force_destroy=False,
-                                tags=tags, lifecycle=cdk.TerraformResourceLifecycle(ignore_changes=BUCKET_IGNORE_CHANGES))
+                                tags=tags, lifecycle=lifecycle)
         OssBucketVersioning(self, "Versioning", bucket=self.bucket.bucket, status="Enabled")
         OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="AES256")
         OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
@@ -84,14 +105,30 @@ class StateBackend(Construct):
                                    time_to_live=-1, max_version=1)
 
 
+#: Where local state lives by default: beside cdktf.json, never inside the synthesized output.
+DEFAULT_LOCAL_STATE_DIR = Path(".alicloud-ml") / "state"
+#: Context key `alicloud_ml.synth` sets to the directory the output is published as (it synthesizes
+#: into a staging directory beside it first).
+OUTDIR_CONTEXT = "alicloud-ml:outdir"
+
+
 def configure_backend(stack: TerraformStack, props: StateBackendProps, *, key: str,
-                      kind: BackendKind = "oss", local_dir: str | None = None) -> OssBackend | LocalBackend:
+                      kind: BackendKind = "oss", local_dir: str | Path | None = None) -> OssBackend | LocalBackend:
     """Give `stack` its backend: `oss` (locked, encrypted, private) or `local` (emulator, laptops).
 
-    A local state file must live outside the synthesized output (`cdktf.out` is replaced on every
-    synth), so `local_dir` should be an absolute directory such as `<project>/.alicloud-ml/state`.
+    A local state file lives in `local_dir` (default `.alicloud-ml/state` under the working
+    directory) and is written into `cdk.tf.json` relative to the stack's own directory, so the
+    synthesized JSON names no absolute path of this machine and the project can move. State
+    inside the synthesized output would be deleted by the next synth (and the next deploy would
+    recreate everything), so that is refused.
     """
-    if kind == "local":
-        name = f"terraform.{stack.node.id}.tfstate"
-        return LocalBackend(stack, path=f"{local_dir.rstrip('/')}/{name}" if local_dir else name)
-    return OssBackend(stack, **props.backend_settings(key))
+    if kind == "oss":
+        return OssBackend(stack, **props.backend_settings(key))
+    app = stack.node.root
+    outdir = Path(str(stack.node.try_get_context(OUTDIR_CONTEXT) or app.outdir)).resolve()  # type: ignore[attr-defined]
+    directory = Path(local_dir or DEFAULT_LOCAL_STATE_DIR).resolve()
+    if directory == outdir or outdir in directory.parents:
+        raise InputError(str(directory), "local_dir", f"local state would live inside the synth output {outdir}, "
+                         "which every synth replaces", "a directory outside it, e.g. .alicloud-ml/state")
+    stack_dir = Path(str(app.outdir)).resolve() / "stacks" / stack.node.id  # type: ignore[attr-defined]
+    return LocalBackend(stack, path=os.path.relpath(directory / f"terraform.{stack.node.id}.tfstate", stack_dir))

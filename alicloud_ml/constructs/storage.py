@@ -5,8 +5,24 @@ There is no `alicloud_cpfs_*` resource: CPFS is an `alicloud_nas_file_system` wi
 and an export (`alicloud_nas_protocol_service` + `alicloud_nas_protocol_mount_target`) in the
 cluster's VPC, via a static PersistentVolume on the NAS CSI driver (`mountProtocol: cpfs-nfs`).
 
+Facts behind the defaults (ACK "Use a statically provisioned volume of CPFS General-purpose
+Edition", https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/cpfs-volume-overview
+and the pages it links; provider v1.289.0 `website/docs/r/nas_protocol_mount_target.html.markdown`):
+- an export's `path` "must be an existing directory on the CPFS" and "must start and end with a
+  forward slash (/) and root directory is /"; a new file system has only `/`, so the export is `/`;
+- the console shows the export of `/` as the mount address `<domain>:/share`, so the PV's `path` is
+  `/share` (or `/share/<subdir>`);
+- the provider exposes no mount domain (`alicloud_nas_protocol_mount_target` has only `export_id`,
+  `status`, `create_time`; alicloud/resource_alicloud_nas_protocol_mount_target.go), so the PV's
+  `server` must be read after apply (console "Export Directory" → Mount Address, or the NAS API
+  `DescribeProtocolMountTarget` → `ProtocolMountTargetDomain`) and passed as `mount_domain`;
+- nodes need csi-plugin/csi-provisioner ≥ v1.22.11-abbb810e-aliyun, and from csi-plugin 1.33 the
+  `cnfs-nas-daemon` add-on with the csi-plugin FeatureGate `AlinasMountProxy=true` (`AckCluster`
+  installs both when `cpfs_mount_support` is on); x86 nodes, not ContainerOS.
+
 DATA LOSS WARNING: changing `storage_type`, `zone` or the network (VPC / vSwitch) REPLACES the
-file system, and replacing it destroys every file on it. `capacity_gib` grows in place.
+file system, and replacing it destroys every file on it. `capacity_gib` grows in place. Set
+`prevent_destroy` (on by default in production environments) so Terraform refuses such plans.
 """
 
 from __future__ import annotations
@@ -18,7 +34,7 @@ from typing import Any, Literal
 from constructs import Construct
 from pydantic import Field
 
-from alicloud_ml._cdk import TerraformOutput
+from alicloud_ml._cdk import TerraformOutput, cdk
 from alicloud_ml.constructs._props import FrozenModel, resolve_props
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.provider.nas import NasFileSystem, NasProtocolMountTarget, NasProtocolService
@@ -26,6 +42,12 @@ from alicloud_ml.provider.nas import NasFileSystem, NasProtocolMountTarget, NasP
 CPFS_MIN_CAPACITY_GIB = 3600  # practical minimum: every provider example uses 3600 GiB
 CSI_DRIVER = "nasplugin.csi.alibabacloud.com"
 MOUNT_OPTIONS = ("rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport", "vers=3")
+#: The export of the file system root: the only directory a new CPFS has (see the module docstring).
+EXPORT_ROOT = "/"
+#: How clients see the root export in the mount address (`<domain>:/share`).
+MOUNT_ROOT = "/share"
+#: Placeholder for the PV's server until `mount_domain` is known (never a guessed domain).
+SERVER_AFTER_APPLY = "<mount domain of export {export}: read it after apply and set CpfsFileSystemProps.mount_domain>"
 
 
 class CpfsFileSystemProps(FrozenModel):
@@ -40,15 +62,18 @@ class CpfsFileSystemProps(FrozenModel):
                                                "Default: - the network's first zone. Changing it replaces the file system.")
     protocol_spec: Literal["General", "CL1", "CL2"] = Field("General", description="Protocol service spec. "
                                                                                    "Default: `General` (free).")
-    export_path: str = Field("/share", pattern=r"^/[\w./-]*$", description="Exported directory. Default: `/share`.")
     description: str = Field("ml training data", description="Description. Default: `ml training data`.")
     pv_name: str = Field("cpfs-training-data", pattern=r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
                          description="Name of the PersistentVolume in the manifest. Default: `cpfs-training-data`.")
-    pv_subpath: str = Field("", pattern=r"^(/[\w.-]+)*$", description="Sub-directory under `export_path` "
-                                                                      "pods see. Default: - the export root.")
-    mount_domain: str | None = Field(None, description=(
-        "NFS server name for the PV. Default: - `<file system id>-<export id>.<region>.cpfs.aliyuncs.com` "
-        "(derived; check it against the console's export mount address)."))
+    pv_subpath: str = Field("", pattern=r"^(/[\w.-]+)*$", description="Sub-directory under the mount root "
+                                                                      "(`/share`) pods see. Default: - the root.")
+    mount_domain: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9.-]+$", description=(
+        "Domain of the export's mount address, for the PV's `server`. The provider does not expose it: "
+        "read it after the first apply (console → Protocol Service → Export Directory, or "
+        "`aliyun nas DescribeProtocolMountTarget`). Default: none (the manifest says so)."))
+    prevent_destroy: bool = Field(False, description="`lifecycle.prevent_destroy`: Terraform refuses any plan "
+                                                     "that deletes the file system. Default: `false` (`true` in "
+                                                     "production environments).")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
 
@@ -71,18 +96,18 @@ class CpfsFileSystem(Construct):
         self.file_system = NasFileSystem(
             self, "Resource", file_system_type="cpfs", protocol_type="cpfs", storage_type=p.storage_type,
             capacity=p.capacity_gib, zone_id=zone, vpc_id=network.vpc_id, vswitch_id=vswitch.id,
-            description=p.description, tags=p.tags or None)
+            description=p.description, tags=p.tags or None,
+            lifecycle=cdk.TerraformResourceLifecycle(prevent_destroy=True) if p.prevent_destroy else None)
         self.protocol_service = NasProtocolService(
             self, "ProtocolService", file_system_id=self.file_system.id, protocol_type="NFS",
             protocol_spec=p.protocol_spec, vpc_id=network.vpc_id, vswitch_id=vswitch.id,
             description=f"NFS access for {p.pv_name}")
         self.mount_target = NasProtocolMountTarget(
             self, "MountTarget", file_system_id=self.file_system.id,
-            protocol_service_id=self.protocol_service.protocol_service_id, path=p.export_path,
+            protocol_service_id=self.protocol_service.protocol_service_id, path=EXPORT_ROOT,
             vpc_id=network.vpc_id, vswitch_id=vswitch.id, access_group_name="DEFAULT_VPC_GROUP_NAME",
-            description=f"export {p.export_path}")
-        self.server = p.mount_domain or (
-            f"{self.file_system.id}-{self.mount_target.export_id}.{network.region}.cpfs.aliyuncs.com")
+            description="export of the file system root")
+        self.server = p.mount_domain or SERVER_AFTER_APPLY.format(export=self.mount_target.export_id)
         TerraformOutput(self, "persistent_volume", value=json.dumps(self.persistent_volume_manifest()),
                         description="Kubernetes PersistentVolume (JSON) that mounts this CPFS export")
 
@@ -91,7 +116,11 @@ class CpfsFileSystem(Construct):
         return self.file_system.id
 
     def persistent_volume_manifest(self) -> dict[str, Any]:
-        """Static PV for the NAS CSI driver in cpfs-nfs mode (x86, non-ContainerOS nodes, same VPC)."""
+        """Static PV for the NAS CSI driver in cpfs-nfs mode (x86, non-ContainerOS nodes, same VPC).
+
+        Until `mount_domain` is set, `server` is a placeholder naming the export to look up: the
+        provider does not expose the domain and the toolkit does not guess its format.
+        """
         p = self.props
         return {
             "apiVersion": "v1",
@@ -107,7 +136,7 @@ class CpfsFileSystem(Construct):
                     "volumeAttributes": {
                         "mountProtocol": "cpfs-nfs",
                         "server": self.server,
-                        "path": (p.export_path.rstrip("/") + p.pv_subpath) or "/",
+                        "path": MOUNT_ROOT + p.pv_subpath,
                         "volumeAs": "subpath",
                     },
                 },

@@ -17,7 +17,7 @@ import grpc
 from tf.gen import tfplugin_pb2 as pb
 from tf.gen import tfplugin_pb2_grpc as rpc
 
-from alicloud_ml.emulator import checks, facts, planner, spec, values
+from alicloud_ml.emulator import checks, facts, owned, planner, spec, values
 from alicloud_ml.emulator.checks import references
 from alicloud_ml.emulator.schema_pb import provider_schema
 from alicloud_ml.emulator.store import Store
@@ -95,7 +95,8 @@ class ProviderService(rpc.ProviderServicer):
                 _ERROR, f"{request.type_name} {request.id} does not exist in the emulated cloud",
                 "Only objects the emulator created can be imported.")])
         return pb.ImportResourceState.Response(imported_resources=[
-            pb.ImportResourceState.ImportedResource(type_name=request.type_name, state=encode(stored))])
+            pb.ImportResourceState.ImportedResource(type_name=request.type_name,
+                                                    state=encode(_conform(spec.resource(request.type_name), stored)))])
 
     def PlanResourceChange(self, request: Any, context: grpc.ServicerContext) -> Any:
         type_name = request.type_name
@@ -152,6 +153,9 @@ class ProviderService(rpc.ProviderServicer):
         if has_unknown(state) or wrong:  # an emulator bug: never store what Terraform would reject
             raise EmulatorError([checks.CloudError(
                 "InternalError", f"{type_name}: emulator left {', '.join(wrong) or 'a value'} unknown or mistyped")])
+        for owned_type, raw in owned.created_with(type_name, state, prior, self.store.get):  # before checks see refs
+            owned_state = {**_conform(spec.resource(owned_type), raw), owned.OWNER_KEY: raw[owned.OWNER_KEY]}
+            self.store.put(owned_type, owned_state["id"], self.region, owned_state, owned_state.get("vpc_id"), [])
         ctx = checks.Context(self.store, self.region, "apply", type_name, prior)
         errors = checks.run(ctx, type_name, state)
         if prior is None and self.store.get(type_name, state["id"]) is not None:
@@ -166,6 +170,10 @@ class ProviderService(rpc.ProviderServicer):
 
     def _delete(self, type_name: str, prior: dict[str, Any]) -> None:
         object_id = prior.get("id")
+        if prior.get("deletion_protection") is True and type_name == owned.CLUSTER:
+            raise EmulatorError([checks.CloudError(
+                "ErrorDeletionProtection", f"{type_name} {object_id} has deletion protection on; accepted: set "
+                "deletion_protection = false and apply first (ACK refuses DeleteCluster while it is on)")])
         users = self.store.dependents(type_name, object_id)
         if users:
             shown = ", ".join(f"{t} {i}" for t, i in users[:5])
@@ -173,6 +181,9 @@ class ProviderService(rpc.ProviderServicer):
                 "DependencyViolation", f"{type_name} {object_id} is still used by {shown}; accepted: delete those "
                                        "first (Terraform does when they are in the same configuration)")])
         self.store.delete(type_name, object_id)
+        for owned_type, owned_id in owned.deleted_with(type_name, prior):
+            if owned.owned_by_someone(self.store.get(owned_type, owned_id)):
+                self.store.delete(owned_type, owned_id)
 
 
 def _kind(type_name: str) -> str:

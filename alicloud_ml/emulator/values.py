@@ -68,6 +68,8 @@ _ID: dict[str, Callable[[dict[str, Any]], str]] = {
     "alicloud_cs_managed_kubernetes": lambda s: "c" + hexid(32),
     "alicloud_cs_kubernetes_node_pool": lambda s: "np-" + hexid(32),
     "alicloud_cs_kubernetes_addon": lambda s: f"{s.get('cluster_id')}:{s.get('name')}",
+    "alicloud_cs_autoscaling_config": lambda s: str(s.get("cluster_id")),  # resource file: d.SetId(clusterId)
+    "alicloud_nas_fileset": lambda s: f"{s.get('file_system_id')}:{s.get('fileset_id')}",
     "alicloud_ecs_deployment_set": lambda s: "ds-" + rand(20),
     "alicloud_ecs_disk": lambda s: "d-" + rand(20),
     "alicloud_nas_file_system": _nas_id,
@@ -102,6 +104,7 @@ _BEFORE_ID: dict[tuple[str, str], Callable[[dict[str, Any], str], Any]] = {
     ("alicloud_nas_access_rule", "access_rule_id"): lambda s, r: str(secrets.randbelow(90) + 10),
     ("alicloud_nas_protocol_service", "protocol_service_id"): lambda s, r: "ptc-" + hexid(16),
     ("alicloud_nas_protocol_mount_target", "export_id"): lambda s, r: "exp-" + hexid(16),
+    ("alicloud_nas_fileset", "fileset_id"): lambda s, r: "fset-" + hexid(17),
     ("alicloud_ram_role", "role_name"): lambda s, r: "tf-role-" + hexid(8),
     ("alicloud_ram_policy", "policy_name"): lambda s, r: "tf-policy-" + hexid(8),
     ("alicloud_security_group_rule", "nic_type"): lambda s, r: "intranet",
@@ -147,6 +150,8 @@ def _specific(type_name: str, name: str, s: dict[str, Any], region: str, lookup:
                  if enabled else "", "ram_oidc_provider_name": f"ack-rrsa-{s['id']}" if enabled else "",
                  "rrsa_oidc_issuer_url": f"https://oidc-ack-{region}.oss-{region}.aliyuncs.com/{s['id']}"
                  if enabled else ""}]
+    if key == ("alicloud_cs_managed_kubernetes", "security_group_id"):
+        return "sg-" + rand(20)  # ACK creates the cluster's own group (see servicer: owned objects)
     if key == ("alicloud_cs_managed_kubernetes", "worker_ram_role_name"):
         return "KubernetesWorkerRole-" + hexid(32)
     if key == ("alicloud_cs_kubernetes_node_pool", "node_pool_id"):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml.errors import PolicyViolation
+from alicloud_ml.naming import is_prod
 from alicloud_ml.policies.loader import StackFile, discover, load, manifest_names
 from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
 from alicloud_ml.policies.reconcile import reconcile
@@ -144,8 +145,9 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     report.parse_errors.extend(sf.error for sf in loaded if sf.error)
     good = [sf for sf in loaded if sf.stack is not None]
     buckets = frozenset(b for sf in good if (b := _backend_bucket(sf.stack.data)))
+    prod_buckets = frozenset(b for sf in good if is_prod(sf.stack.name) and (b := _backend_bucket(sf.stack.data)))
     for sf in good:
-        sf.stack = replace(sf.stack, state_buckets=buckets)
+        sf.stack = replace(sf.stack, state_buckets=buckets, prod_state_buckets=prod_buckets)
     report.stacks = [sf.stack.name for sf in good if sf.stack]
     raw: list[tuple[StackFile, str, str, Result, str]] = []
     if good:

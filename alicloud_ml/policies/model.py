@@ -135,6 +135,8 @@ class StackDoc:
     resources: tuple[Resource, ...]
     #: bucket names that OSS backends of the stacks gated together keep state in
     state_buckets: frozenset[str] = frozenset()
+    #: the subset that production stacks (`ml-prod`) keep their state in
+    prod_state_buckets: frozenset[str] = frozenset()
 
     def of_type(self, *types: str) -> list[Resource]:
         return [r for r in self.resources if r.type in types]

@@ -76,6 +76,8 @@ PROJECT: dict[str, Severity] = {
     "ALIML_015": H,   # state backend OSS, encrypted, locked, bucket hardened
     "ALIML_016": H,   # ACK API endpoint not public
     "ALIML_017": M,   # node pool updates existing nodes when taints/labels set
+    "ALIML_018": H,   # every cluster has an untainted fixed-size pool of >= 2 nodes
+    "ALIML_019": H,   # production cluster/CPFS/state bucket protected from deletion
 }
 
 SEVERITIES: dict[str, Severity] = {**BUILTIN, **PROJECT}

@@ -18,7 +18,6 @@ COMMENT_KEY = "//"
 _REF = re.compile(r"^\$\{([a-z0-9_]+)\.([A-Za-z0-9_\-]+)\.([A-Za-z0-9_\.\[\]]+)\}$")
 _GPU_FAMILY = re.compile(r"^ecs\.(ebm)?(gn|vgn|sgn)\d")
 GPU_SCHEDULE_LABEL = "ack.node.gpu.schedule"
-PROD_NAMES = frozenset({"prod", "production", "prd"})
 
 
 def unhcl(value: Any) -> Any:
@@ -154,11 +153,6 @@ def environment_of(attrs: Mapping[str, Any], construct_path: str) -> str | None:
         return tag.strip().lower()
     stack = construct_path.split("/", 1)[0] if construct_path else ""
     return stack.lower() or None
-
-
-def is_prod(environment: str) -> bool:
-    """`prod`, `production`, `prd`, or a stack name with one of them as a `-`/`_` token (`ml-prod`)."""
-    return environment in PROD_NAMES or bool(set(re.split(r"[-_.]", environment)) & PROD_NAMES)
 
 
 SPOT_STRATEGIES = ("SpotWithPriceLimit", "SpotAsPriceGo")

@@ -25,7 +25,8 @@ FREE_TYPES = frozenset({
     "alicloud_nas_protocol_mount_target", "alicloud_eip_association", "alicloud_snat_entry",
     "alicloud_oss_bucket_public_access_block", "alicloud_oss_bucket_server_side_encryption",
     "alicloud_oss_bucket_versioning", "alicloud_ecs_deployment_set", "alicloud_pai_workspace_workspace",
-    "alicloud_log_project", "terraform_data", "null_resource", "time_sleep",
+    "alicloud_log_project", "alicloud_cs_autoscaling_config", "alicloud_nas_fileset", "terraform_data", "null_resource",
+    "time_sleep",
 })
 # Billed by what is stored, read or sent: no configuration-time figure exists.
 USAGE_TYPES = {

@@ -50,6 +50,38 @@ def test_minimal_file_derives_names_from_env_and_keys(tmp_path):
     assert config.node_pools["training"].node_pool_name == "training"
     assert config.network.region == "cn-shanghai" and config.state.region == "cn-shanghai"
     assert config.security.training.name == "ml-dev-training"
+    assert config.system_pool.size == 2 and config.system_pool.instance_types == ("ecs.g7.xlarge",)
+    assert not config.production and not config.cluster.deletion_protection
+
+
+def test_globally_unique_names_take_the_suffix_from_the_file_then_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALICLOUD_ML_NAME_SUFFIX", "env42")
+    from_env = load_config(write(tmp_path, MINIMAL.replace('bucket = "ml-tfstate-test"\n', "")))
+    from_file = load_config(write(tmp_path, 'name_suffix = "f1"\n' + MINIMAL, name="qa.toml"))
+
+    assert (from_env.state.bucket, from_env.state.ots_instance_name) == ("ml-tfstate-env42", "ml-tfstate-env42")
+    assert from_env.observability.project_name == "ml-dev-logs-env42"
+    assert from_file.observability.project_name == "ml-qa-logs-f1"
+    assert from_file.state.bucket == "ml-tfstate-test"  # an explicit name is kept as written
+
+
+def test_without_a_configured_suffix_each_checkout_gets_its_own_and_keeps_it(tmp_path, monkeypatch):
+    from alicloud_ml.naming import project_name_suffix
+
+    monkeypatch.delenv("ALICLOUD_ML_NAME_SUFFIX")
+    first, second = tmp_path / "clone-a", tmp_path / "clone-b"
+
+    suffix = project_name_suffix(first)
+
+    assert suffix == project_name_suffix(first) == (first / ".alicloud-ml" / "name-suffix").read_text().strip()
+    assert len(suffix) == 5 and suffix != project_name_suffix(second)
+
+
+def test_a_production_env_protects_its_cluster_and_cpfs(tmp_path):
+    config = load_config(write(tmp_path, MINIMAL + "\n[cpfs]\n", name="prod.toml"))
+
+    assert config.production and config.cluster.deletion_protection and config.cpfs.prevent_destroy
+    assert config.cluster.cpfs_mount_support and config.node_pools["training"].mounts_cpfs
 
 
 BAD_CASES = [
@@ -58,8 +90,30 @@ BAD_CASES = [
      "network.vswitch_cidrs[1]: 10.0.1.0/25 overlaps vswitch_cidrs[0]"),
     ("zone outside region", "zones = [\"cn-shanghai-b\"]", "zones = [\"cn-beijing-a\"]",
      "network.zones[0]: zone 'cn-beijing-a' is not in region 'cn-shanghai'; accepted: cn-shanghai-<letter>"),
-    ("unknown instance type", "ecs.gn7e-c16g1.16xlarge", "ecs.g7.2xlarge",
-     "node_pools.training.instance_types[0]: unknown instance type 'ecs.g7.2xlarge'; accepted: catalogued GPU types"),
+    ("unknown instance type", "ecs.gn7e-c16g1.16xlarge", "ecs.gn99.2xlarge",
+     "node_pools.training.instance_types[0]: unknown instance type 'ecs.gn99.2xlarge'; accepted: catalogued GPU types"),
+    ("CPU type in a GPU pool", "ecs.gn7e-c16g1.16xlarge", "ecs.g7.2xlarge",
+     "node_pools.training.instance_types[0]: ecs.g7.2xlarge has no GPU; accepted: a GPU instance type"),
+    ("GPU type in the system pool", "[state]", "[system_pool]\ninstance_types = [\"ecs.gn7i-c8g1.2xlarge\"]\n\n[state]",
+     "system_pool.instance_types[0]: ecs.gn7i-c8g1.2xlarge has 1 GPU(s); system pods belong on CPU nodes"),
+    ("system pool of one node", "[state]", "[system_pool]\nsize = 1\n\n[state]",
+     "system_pool.size: invalid value 1: input should be greater than or equal to 2"),
+    ("desired size on an autoscaled pool", "max_size = 4", "max_size = 4\ndesired_size = 2",
+     "node_pools.training.desired_size: is not used on an autoscaled pool"),
+    ("EAS memory beyond the instance", "[state]", "[services.fraud]\nprocessor = \"triton\"\ncpu = 8\ngpu = 1\n"
+     "memory_mb = 64000\ninstance_type = \"ecs.gn7i-c8g1.2xlarge\"\n\n[state]",
+     "services.fraud.memory_mb: 64000 MB exceeds the 27648 MB ecs.gn7i-c8g1.2xlarge leaves after the system reserve "
+     "(30720 MB in all); accepted: 256..27648"),
+    ("EAS GPUs beyond the instance", "[state]", "[services.fraud]\nprocessor = \"triton\"\ncpu = 8\ngpu = 2\n"
+     "memory_mb = 16000\ninstance_type = \"ecs.gn7i-c8g1.2xlarge\"\n\n[state]",
+     "services.fraud.gpu: 2 GPUs exceed the 1 of ecs.gn7i-c8g1.2xlarge; accepted: 0..1"),
+    ("EAS vCPUs beyond the instance", "[state]", "[services.fraud]\nprocessor = \"triton\"\ncpu = 16\ngpu = 1\n"
+     "memory_mb = 16000\ninstance_type = \"ecs.gn7i-c8g1.2xlarge\"\n\n[state]",
+     "services.fraud.cpu: 16 vCPUs exceed the 8 of ecs.gn7i-c8g1.2xlarge; accepted: 1..8"),
+    ("mixed security group types", "[state]", "[security.serving]\nsecurity_group_type = \"enterprise\"\n\n[state]",
+     "security.serving.security_group_type: 'enterprise' differs from the training group's 'normal'"),
+    ("name suffix with capitals", "region = ", "name_suffix = \"AB\"\nregion = ",
+     "name_suffix: invalid value 'AB'; accepted: text matching ^[a-z0-9]{1,5}$"),
     ("min above max", "max_size = 4", "min_size = 5\nmax_size = 4",
      "node_pools.training.max_size: must be greater than min_size (5), got 4; accepted: 6..1000"),
     ("tensorrt", "[state]", "[services.fraud]\nprocessor = \"tensorrt\"\ncpu = 8\nmemory_mb = 16000\n\n[state]",

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import synth
 
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.constructs.observability import Observability
 from alicloud_ml.errors import InputError
 
 
@@ -33,10 +36,40 @@ def test_cluster_manages_ai_add_ons_as_separate_resources(stack, network):
     out = synth(stack)
 
     addons = {a["name"]: a for a in out.resources("alicloud_cs_kubernetes_addon").values()}
-    assert set(addons) == {"csi-plugin", "csi-provisioner", "arms-prometheus", "logtail-ds", "ack-ai-installer"}
+    assert set(addons) == {"csi-plugin", "csi-provisioner", "arms-prometheus", "logtail-ds", "ack-ai-installer",
+                           "ack-pod-identity-webhook"}  # RRSA is on by default and needs the webhook
     assert '"sls_project_name": "ml-logs"' in addons["logtail-ds"]["config"]
     assert out.one("alicloud_cs_managed_kubernetes")["addons"] == [{"name": "flannel"}]
-    assert out.one("alicloud_ram_role")["role_name"] == "ml-workers"
+    assert out.resources("alicloud_ram_role") == {}  # nodes keep ACK's default worker role
+
+
+def test_cluster_with_cpfs_support_installs_the_mount_proxy_and_turns_its_feature_gate_on(stack, network):
+    AckCluster(stack, "Cluster", network=network, props={"name": "ml", "cpfs_mount_support": True})
+
+    addons = {a["name"]: a for a in synth(stack).resources("alicloud_cs_kubernetes_addon").values()}
+
+    assert "cnfs-nas-daemon" in addons
+    assert json.loads(addons["csi-plugin"]["config"]) == {"FeatureGate": "AlinasMountProxy=true"}
+
+
+def test_logtail_ds_depends_on_the_log_project_it_ships_to(stack, network):
+    logs = Observability(stack, "Logs", props={"project_name": "ml-dev-logs"})
+    AckCluster(stack, "Cluster", network=network, log_project=logs.project, props={"name": "ml"})
+
+    logtail = next(a for a in synth(stack).resources("alicloud_cs_kubernetes_addon").values()
+                   if a["name"] == "logtail-ds")
+
+    assert logtail["depends_on"] == ["alicloud_log_project.Logs_6819BB44"]
+    assert json.loads(logtail["config"]) == {"sls_project_name": "${alicloud_log_project.Logs_6819BB44.project_name}"}
+
+
+def test_cluster_deletion_protection_and_enterprise_group_reach_the_resource(stack, network):
+    AckCluster(stack, "Cluster", network=network, props={"name": "ml", "deletion_protection": True,
+                                                         "security_group_type": "enterprise"})
+
+    cluster = synth(stack).one("alicloud_cs_managed_kubernetes")
+
+    assert cluster["deletion_protection"] is True and cluster["is_enterprise_security_group"] is True
 
 
 def test_cluster_rejects_pod_cidr_inside_the_vpc(stack, network):

@@ -21,14 +21,15 @@ def pool_scope(stack, network):
     return make
 
 
-def test_gpu_node_pool_defaults_are_tainted_labelled_essd_and_string_desired_size(stack, pool_scope):
+def test_gpu_node_pool_defaults_are_tainted_labelled_essd_and_autoscaled_without_desired_size(stack, pool_scope):
     pool_scope()
 
-    pool = synth(stack).one("alicloud_cs_kubernetes_node_pool")
+    out = synth(stack)
+    pool = out.one("alicloud_cs_kubernetes_node_pool")
 
     assert pool["node_pool_name"] == "gpu"
     assert "name" not in pool and "node_count" not in pool
-    assert pool["desired_size"] == "0"
+    assert "desired_size" not in pool  # the autoscaler owns the count; a fixed value would be read back as drift
     assert pool["taints"] == [{"key": "nvidia.com/gpu", "value": "present", "effect": "NoSchedule"}]
     assert {"key": "ack.node.gpu.schedule", "value": "default"} in pool["labels"]
     assert {"key": "workload-type", "value": "training"} in pool["labels"]
@@ -37,17 +38,70 @@ def test_gpu_node_pool_defaults_are_tainted_labelled_essd_and_string_desired_siz
     assert pool["update_nodes"] is True
     assert pool["management"] == [{"enable": True, "auto_repair": True, "max_unavailable": 1}]
     assert pool["scaling_config"] == [{"enable": True, "min_size": 0, "max_size": 4, "type": "gpu"}]
-    assert pool["security_group_ids"][0].startswith("${alicloud_security_group.")
-    assert pool["ram_role_name"].endswith(".role_name}")
+    # the cluster's own group (ACK's node rules) and the workload group
+    cluster_group, workload_group = pool["security_group_ids"]
+    assert cluster_group.startswith("${alicloud_cs_managed_kubernetes.") and cluster_group.endswith(".security_group_id}")
+    assert workload_group.startswith("${alicloud_security_group.")
+    assert "ram_role_name" not in pool  # nodes keep ACK's default worker role; pods use RRSA roles
+    assert out.one("alicloud_cs_autoscaling_config")["cluster_id"].endswith(".id}")
 
 
-def test_gpu_node_pool_uses_the_configured_taint_and_desired_size(stack, pool_scope):
-    pool_scope(taints=[{"key": "specialized-workload", "value": "true"}], min_size=1, desired_size=3, max_size=6)
+def test_gpu_node_pool_uses_the_configured_taint(stack, pool_scope):
+    pool_scope(taints=[{"key": "specialized-workload", "value": "true"}], min_size=1, max_size=6)
 
     pool = synth(stack).one("alicloud_cs_kubernetes_node_pool")
 
     assert pool["taints"] == [{"key": "specialized-workload", "value": "true", "effect": "NoSchedule"}]
-    assert pool["desired_size"] == "3"
+    assert pool["scaling_config"] == [{"enable": True, "min_size": 1, "max_size": 6, "type": "gpu"}]
+
+
+def test_fixed_size_gpu_pool_has_desired_size_and_no_autoscaler(stack, pool_scope):
+    pool_scope(autoscaling=False, desired_size=3)
+
+    out = synth(stack)
+    pool = out.one("alicloud_cs_kubernetes_node_pool")
+
+    assert pool["desired_size"] == "3" and "scaling_config" not in pool
+    assert out.resources("alicloud_cs_autoscaling_config") == {}
+
+
+def test_gpu_node_pool_refuses_a_workload_group_of_another_type_than_the_cluster_group(stack, network):
+    cluster = AckCluster(stack, "Cluster", network=network, props={"name": "ml"})
+    group = TrainingSecurityGroup(stack, "Training", network=network,
+                                  props={"name": "training", "security_group_type": "enterprise"})
+
+    with pytest.raises(InputError) as err:
+        GpuNodePool(stack, "Gpu", cluster=cluster, security_group=group,
+                    props={"instance_types": ["ecs.gn7i-c16g1.4xlarge"]})
+
+    assert "test/Gpu: security_group: test/Training is a enterprise group but the cluster's group is normal" \
+        in str(err.value)
+
+
+def test_erdma_pool_installs_the_erdma_controller_once_and_pins_alinux3(stack, network):
+    cluster = AckCluster(stack, "Cluster", network=network, props={"name": "ml"})
+    group = TrainingSecurityGroup(stack, "Training", network=network, props={"name": "training"})
+    for name in ("A", "B"):
+        GpuNodePool(stack, name, cluster=cluster, security_group=group,
+                    props={"instance_types": ["ecs.ebmgn8v.48xlarge"], "erdma": True})
+
+    out = synth(stack)
+
+    addons = [a for a in out.resources("alicloud_cs_kubernetes_addon").values() if a["name"] == "ack-erdma-controller"]
+    assert len(addons) == 1 and '"preferDriver": "ofed"' in addons[0]["config"]
+    assert {p["image_type"] for p in out.resources("alicloud_cs_kubernetes_node_pool").values()} == {"AliyunLinux3"}
+
+
+def test_cpfs_pool_is_pinned_to_alinux3(stack, pool_scope):
+    pool_scope(mounts_cpfs=True)
+
+    assert synth(stack).one("alicloud_cs_kubernetes_node_pool")["image_type"] == "AliyunLinux3"
+
+
+def test_cpfs_pool_refuses_containeros(pool_scope):
+    with pytest.raises(InputError, match=r"image_type: ContainerOS cannot be used: CPFS volumes need x86 nodes that "
+                                         r"do not run ContainerOS; accepted: AliyunLinux3"):
+        pool_scope(mounts_cpfs=True, image_type="ContainerOS")
 
 
 def test_gpu_node_pool_spot_with_price_limit_emits_one_limit_per_type(stack, pool_scope):
@@ -77,8 +131,9 @@ def test_gpu_node_pool_rejects_max_size_not_above_min_size(pool_scope):
         pool_scope(min_size=4, max_size=2)
 
 
-def test_gpu_node_pool_rejects_desired_size_above_max_size_naming_bounds(pool_scope):
-    with pytest.raises(InputError, match=r"desired_size: must be between min_size \(0\) and max_size \(4\), got 6"):
+def test_gpu_node_pool_rejects_desired_size_on_an_autoscaled_pool(pool_scope):
+    with pytest.raises(InputError, match=r"desired_size: is not used on an autoscaled pool: the autoscaler owns the "
+                                         r"node count - set min_size for warm nodes, or autoscaling = false"):
         pool_scope(desired_size=6)
 
 
@@ -96,9 +151,12 @@ def test_gpu_node_pool_rejects_spot_without_checkpoint_target_and_missing_prices
     assert "spot_price_limits: no price limit for ecs.gn7i-c16g1.4xlarge" in message
 
 
-def test_gpu_node_pool_rejects_erdma_on_types_without_eri(pool_scope):
-    with pytest.raises(InputError, match=r"instance_types\[0\]: ecs.gn7e-c16g1.16xlarge \(family gn7e\) has no eRDMA"):
-        pool_scope(instance_types=["ecs.gn7e-c16g1.16xlarge"], erdma=True)
+@pytest.mark.parametrize("instance_type", ["ecs.gn7e-c16g1.16xlarge", "ecs.ebmgn7ex.32xlarge"])
+def test_gpu_node_pool_rejects_erdma_on_types_without_documented_eri(pool_scope, instance_type):
+    family = instance_type.split(".")[1].split("-")[0]
+    with pytest.raises(InputError, match=rf"instance_types\[0\]: {instance_type} \(family {family}\) has no eRDMA "
+                                         r"interface; accepted: families ebmgn8is, ebmgn8v, gn8is, gn8v"):
+        pool_scope(instance_types=[instance_type], erdma=True)
 
 
 def test_gpu_node_pool_rejects_taint_effect_typo_listing_accepted_effects(pool_scope):

@@ -30,6 +30,7 @@ def test_reference_app_has_a_bootstrap_state_stack_and_one_stack_per_env(referen
     assert set(reference) == {"ml-state", "ml-dev", "ml-staging", "ml-prod"}
     state_path = reference["ml-state"].doc["terraform"]["backend"]["local"]["path"]
     assert state_path.endswith("/.alicloud-ml/state/terraform.ml-state.tfstate")  # outside cdktf.out
+    assert not state_path.startswith("/")  # relative to the stack directory: no absolute path of this machine
     keys = {name: s.doc["terraform"]["backend"]["oss"]["key"] for name, s in reference.items() if name != "ml-state"}
     assert keys == {"ml-dev": "dev.tfstate", "ml-staging": "staging.tfstate", "ml-prod": "prod.tfstate"}
 
@@ -40,7 +41,8 @@ def test_reference_dev_reproduces_the_seed_network_and_inference_pool(reference)
     assert dev.one("alicloud_vpc")["cidr_block"] == "10.0.0.0/16"
     assert dev.one("alicloud_vswitch")["cidr_block"] == "10.0.1.0/24"
     pool = dev.by_path("alicloud_cs_kubernetes_node_pool", "Pool-inference/Resource")
-    assert pool["instance_types"] == ["ecs.gn7i-c16g1.4xlarge"] and pool["desired_size"] == "3"
+    assert pool["instance_types"] == ["ecs.gn7i-c16g1.4xlarge"] and "desired_size" not in pool
+    assert pool["scaling_config"] == [{"enable": True, "min_size": 1, "max_size": 6, "type": "gpu"}]
     assert {"key": "accelerated-node", "value": "true"} in pool["labels"]
     assert {"key": "workload-type", "value": "inference"} in pool["labels"]
     assert pool["taints"] == [{"key": "specialized-workload", "value": "true", "effect": "NoSchedule"}]
@@ -72,7 +74,8 @@ def test_reference_dev_serves_the_seed_eas_service(reference):
 def test_reference_staging_scales_gpus_and_eas_to_zero(reference):
     staging = reference["ml-staging"]
 
-    assert {p["scaling_config"][0]["min_size"] for p in staging.resources("alicloud_cs_kubernetes_node_pool").values()} == {0}
+    gpu_pools = [p for p in staging.resources("alicloud_cs_kubernetes_node_pool").values() if "scaling_config" in p]
+    assert len(gpu_pools) == 2 and {p["scaling_config"][0]["min_size"] for p in gpu_pools} == {0}
     config = json.loads(staging.one("alicloud_pai_service")["service_config"])
     assert config["autoscaler"]["min"] == 0 and "onZero" in config["autoscaler"]["behavior"]
 
@@ -81,6 +84,34 @@ def test_reference_prod_spans_two_zones(reference):
     zones = sorted(v["zone_id"] for v in reference["ml-prod"].resources("alicloud_vswitch").values())
 
     assert zones == ["cn-shanghai-b", "cn-shanghai-g"]
+    system = reference["ml-prod"].by_path("alicloud_cs_kubernetes_node_pool", "SystemPool/Resource")
+    assert len(system["vswitch_ids"]) == 2 and system["multi_az_policy"] == "BALANCE"
+
+
+@pytest.mark.parametrize("env", ["ml-dev", "ml-staging", "ml-prod"])
+def test_every_reference_env_has_an_untainted_fixed_size_system_pool(reference, env):
+    system = reference[env].by_path("alicloud_cs_kubernetes_node_pool", "SystemPool/Resource")
+
+    assert "taints" not in system and "scaling_config" not in system
+    assert int(system["desired_size"]) >= 2 and system["instance_types"] == ["ecs.g7.xlarge"]
+    assert system["security_group_ids"] == ["${alicloud_cs_managed_kubernetes.Platform_Cluster_6842C9C4.security_group_id}"]
+
+
+def test_reference_prod_is_protected_against_accidental_destruction(reference):
+    prod = reference["ml-prod"]
+
+    assert prod.one("alicloud_cs_managed_kubernetes")["deletion_protection"] is True
+    assert prod.one("alicloud_nas_file_system")["lifecycle"] == {"prevent_destroy": True}
+    assert reference["ml-state"].one("alicloud_oss_bucket")["lifecycle"]["prevent_destroy"] is True
+    assert reference["ml-dev"].one("alicloud_cs_managed_kubernetes")["deletion_protection"] is False
+    assert "lifecycle" not in reference["ml-dev"].one("alicloud_nas_file_system")
+
+
+def test_globally_unique_names_end_in_the_name_suffix(reference):
+    assert reference["ml-state"].one("alicloud_oss_bucket")["bucket"] == "ml-tfstate-t3st1"
+    assert reference["ml-state"].one("alicloud_ots_instance")["name"] == "ml-tfstate-t3st1"
+    assert reference["ml-dev"].one("alicloud_log_project")["project_name"] == "ml-dev-logs-t3st1"
+    assert reference["ml-dev"].doc["terraform"]["backend"]["oss"]["bucket"] == "ml-tfstate-t3st1"
 
 
 def test_backend_switches_to_local_with_the_environment_variable(tmp_path, monkeypatch):
@@ -161,4 +192,7 @@ def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(t
         replan = _terraform(["plan", "-detailed-exitcode", "-input=false", "-no-color"], workdir, env)
         assert replan.returncode == 0, f"{name}: re-plan is not clean:\n{replan.stdout}\n{replan.stderr}"
         destroy = _terraform(["destroy", "-auto-approve", "-input=false", "-no-color"], workdir, env)
-        assert destroy.returncode == 0, f"{name}: destroy failed:\n{destroy.stdout}\n{destroy.stderr}"
+        if name in ("ml-state", "ml-prod"):  # the state bucket and prod's CPFS carry prevent_destroy
+            assert destroy.returncode == 1 and "prevent_destroy" in destroy.stdout + destroy.stderr, destroy.stdout
+        else:
+            assert destroy.returncode == 0, f"{name}: destroy failed:\n{destroy.stdout}\n{destroy.stderr}"

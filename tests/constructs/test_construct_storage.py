@@ -21,7 +21,8 @@ def test_cpfs_is_a_nas_file_system_in_the_network_with_nfs_protocol_service(stac
     service = out.one("alicloud_nas_protocol_service")
     assert (service["protocol_type"], service["protocol_spec"], service["vpc_id"]) == ("NFS", "General", fs["vpc_id"])
     target = out.one("alicloud_nas_protocol_mount_target")
-    assert target["protocol_service_id"].endswith(".protocol_service_id}") and target["path"] == "/share"
+    # a new file system has only its root, and an export path must already exist
+    assert target["protocol_service_id"].endswith(".protocol_service_id}") and target["path"] == "/"
 
 
 def test_cpfs_persistent_volume_uses_the_nas_csi_driver_in_cpfs_nfs_mode(stack, network):
@@ -34,7 +35,9 @@ def test_cpfs_persistent_volume_uses_the_nas_csi_driver_in_cpfs_nfs_mode(stack, 
     output = json.loads(next(iter(out.doc["output"].values()))["value"])
     attrs = output["spec"]["csi"]["volumeAttributes"]
     assert (attrs["mountProtocol"], attrs["volumeAs"], attrs["path"]) == ("cpfs-nfs", "subpath", "/share/datasets")
-    assert "${alicloud_nas_protocol_mount_target." in attrs["server"]
+    # the provider exposes no mount domain: the manifest names the export to look it up after apply
+    assert attrs["server"].startswith("<mount domain of export ${alicloud_nas_protocol_mount_target.")
+    assert "set CpfsFileSystemProps.mount_domain" in attrs["server"]
     assert output["spec"]["mountOptions"] == ["rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport", "vers=3"]
 
 
@@ -46,3 +49,18 @@ def test_cpfs_rejects_capacity_below_the_3600_gib_minimum(stack, network):
 def test_cpfs_rejects_zone_without_a_vswitch_listing_the_network_zones(stack, network):
     with pytest.raises(InputError, match=r"test/Cpfs: zone: zone 'cn-shanghai-g' has no vSwitch .*accepted: cn-shanghai-b"):
         CpfsFileSystem(stack, "Cpfs", network=network, props={"zone": "cn-shanghai-g"})
+
+
+def test_cpfs_persistent_volume_uses_the_mount_domain_read_after_apply(stack, network):
+    cpfs = CpfsFileSystem(stack, "Cpfs", network=network,
+                          props={"mount_domain": "cpfs-0a1b2c3d-x.cn-shanghai.cpfs.aliyuncs.com"})
+
+    attrs = cpfs.persistent_volume_manifest()["spec"]["csi"]["volumeAttributes"]
+
+    assert (attrs["server"], attrs["path"]) == ("cpfs-0a1b2c3d-x.cn-shanghai.cpfs.aliyuncs.com", "/share")
+
+
+def test_cpfs_in_production_refuses_destruction(stack, network):
+    CpfsFileSystem(stack, "Cpfs", network=network, props={"prevent_destroy": True})
+
+    assert synth(stack).one("alicloud_nas_file_system")["lifecycle"] == {"prevent_destroy": True}

@@ -105,3 +105,42 @@ def test_gpu_pool_on_a_cpu_type_is_refused_and_cpu_pool_is_not(tmp_path: Any, mo
     assert "ecs.g7.xlarge has no GPU, but the pool needs GPU types because" in refused[0].message
     assert checks.run(ctx, compute.POOL, {"instance_types": [CPU.instance_type],
                                           "scaling_config": [{"min_size": 0, "max_size": 2, "type": "cpu"}]}) == []
+
+
+def test_cluster_creates_its_own_security_group_which_pools_join_with_a_cpu_system_pool(ws: Workspace) -> None:
+    cluster_group = ref("alicloud_cs_managed_kubernetes.ack.security_group_id")
+    ws.write({**_network_and_cluster(), "alicloud_cs_kubernetes_node_pool": {
+        "system": {"cluster_id": ref("alicloud_cs_managed_kubernetes.ack.id"), "node_pool_name": "system",
+                   "vswitch_ids": [ref("alicloud_vswitch.b.id")], "instance_types": ["ecs.g7.xlarge", "ecs.c7.2xlarge"],
+                   "security_group_ids": [cluster_group], "desired_size": "2"},
+        "gpu": _pool(security_group_ids=[cluster_group, ref("alicloud_security_group.sg.id")])}})
+    ws.apply()
+    values = {r["address"]: r["values"] for r in ws.show()["values"]["root_module"]["resources"]}
+    group_id = values["alicloud_cs_managed_kubernetes.ack"]["security_group_id"]
+    assert group_id.startswith("sg-") and group_id in values["alicloud_cs_kubernetes_node_pool.gpu"]["security_group_ids"]
+    owned = Store(ws.cloud).get("alicloud_security_group", group_id)
+    assert owned["security_group_type"] == "normal" and owned["vpc_id"] == values["alicloud_vpc.main"]["id"]
+    assert ws.plan_exit_code() == 0
+    ws.run("destroy", "-auto-approve", "-input=false")
+    assert Store(ws.cloud).count() == 0  # ACK removes its group with the cluster
+
+
+def test_pool_joining_a_basic_and_an_enterprise_group_is_refused(ws: Workspace) -> None:
+    network = _network_and_cluster()
+    network["alicloud_security_group"]["ent"] = {"vpc_id": ref("alicloud_vpc.main.id"),
+                                                 "security_group_type": "enterprise"}
+    ws.write({**network, "alicloud_cs_kubernetes_node_pool": {"gpu": _pool(security_group_ids=[
+        ref("alicloud_cs_managed_kubernetes.ack.security_group_id"), ref("alicloud_security_group.ent.id")])}})
+    text = errors(ws.apply(ok=False))
+    assert "InvalidSecurityGroup.TypeMismatch: alicloud_cs_kubernetes_node_pool mixes basic and enterprise security " \
+           "groups" in text and "(enterprise)" in text and "accepted: groups of one type" in text
+
+
+def test_cluster_with_deletion_protection_is_not_deleted(ws: Workspace) -> None:
+    network = _network_and_cluster()
+    network["alicloud_cs_managed_kubernetes"]["ack"]["deletion_protection"] = True
+    ws.write(network)
+    ws.apply()
+    result = ws.run("destroy", "-auto-approve", "-input=false", ok=False)
+    assert "ErrorDeletionProtection: alicloud_cs_managed_kubernetes c" in errors(result)
+    assert "alicloud_cs_managed_kubernetes.ack" in ws.state_list()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -94,3 +95,62 @@ def test_renaming_an_eas_service_is_refused(ws: Workspace) -> None:
     ws.write({"alicloud_pai_service": {"svc": _service(GOOD_CONFIG.replace('"good"', '"renamed"'))}})
     result = ws.run("plan", "-input=false", ok=False)
     assert "metadata.name renamed differs from the service's name good" in errors(result)
+
+
+def _export(**overrides: Any) -> dict[str, Any]:
+    out = {"file_system_id": ref("alicloud_nas_file_system.cpfs.id"),
+           "protocol_service_id": ref("alicloud_nas_protocol_service.nfs.protocol_service_id"),
+           "vpc_id": ref("alicloud_vpc.main.id"), "vswitch_id": ref("alicloud_vswitch.b.id")}
+    out.update(overrides)
+    return out
+
+
+def _cpfs_with_service() -> dict[str, Any]:
+    return {**_network(), "alicloud_nas_file_system": {"cpfs": _cpfs()},
+            "alicloud_nas_protocol_service": {"nfs": {"file_system_id": ref("alicloud_nas_file_system.cpfs.id"),
+                                                      "protocol_type": "NFS", "protocol_spec": "General",
+                                                      "vpc_id": ref("alicloud_vpc.main.id"),
+                                                      "vswitch_id": ref("alicloud_vswitch.b.id")}}}
+
+
+def test_export_of_a_directory_that_does_not_exist_is_refused_and_the_root_export_is_created(ws: Workspace) -> None:
+    ws.write({**_cpfs_with_service(), "alicloud_nas_protocol_mount_target": {"share": _export(path="/share/")}})
+    text = errors(ws.apply(ok=False))
+    assert "InvalidPath.NotFound: alicloud_nas_protocol_mount_target path /share/ does not exist on file system cpfs-" \
+        in text and "accepted: / or a fileset directory (none yet)" in text
+    ws.write({**_cpfs_with_service(), "alicloud_nas_protocol_mount_target": {"root": _export(path="/")}})
+    ws.apply()
+    assert "alicloud_nas_protocol_mount_target.root" in ws.state_list()
+
+
+def test_export_path_must_start_and_end_with_a_slash_and_a_fileset_directory_exists(ws: Workspace) -> None:
+    ws.write({**_cpfs_with_service(), "alicloud_nas_protocol_mount_target": {"bad": _export(path="/share")}})
+    assert "path '/share' must start and end with a forward slash" in errors(ws.apply(ok=False))
+    ws.write({**_cpfs_with_service(),
+              "alicloud_nas_fileset": {"data": {"file_system_id": ref("alicloud_nas_file_system.cpfs.id"),
+                                                "file_system_path": "/datasets/"}},
+              "alicloud_nas_protocol_mount_target": {"data": {**_export(path="/datasets/"),
+                                                              "depends_on": ["alicloud_nas_fileset.data"]}}})
+    ws.apply()
+    assert "alicloud_nas_protocol_mount_target.data" in ws.state_list()
+
+
+def _eas(memory: int, gpu: int = 1, cpu: int = 8) -> dict[str, Any]:
+    return {"service_config": json.dumps({"metadata": {"name": "big", "instance": 1, "cpu": cpu, "memory": memory,
+                                                       "gpu": gpu},
+                                          "cloud": {"computing": {"instance_type": "ecs.gn7i-c8g1.2xlarge"}}})}
+
+
+@pytest.mark.parametrize(("service", "message"), [
+    (_eas(64000), "InvalidParameter.ResourceExceeded: alicloud_pai_service service_config metadata.memory 64000 MB "
+                  "exceeds the 27648 MB ecs.gn7i-c8g1.2xlarge leaves after the system reserve (30720 MB in all); "
+                  "accepted: 256..27648"),
+    (_eas(16000, gpu=2), "metadata.gpu 2 GPUs exceed the 1 of ecs.gn7i-c8g1.2xlarge; accepted: 0..1"),
+    (_eas(16000, cpu=12), "metadata.cpu 12 vCPUs exceed the 8 of ecs.gn7i-c8g1.2xlarge; accepted: 1..8"),
+])
+def test_eas_service_asking_for_more_than_its_instance_type_has_is_refused(ws: Workspace, service: dict[str, Any],
+                                                                           message: str) -> None:
+    ws.write({"alicloud_pai_service": {"big": service}})
+    assert message in errors(ws.apply(ok=False))
+    ws.write({"alicloud_pai_service": {"big": _eas(16000)}})
+    ws.apply()

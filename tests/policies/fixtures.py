@@ -93,8 +93,20 @@ def base_resources() -> Resources:
         "alicloud_vswitch": {"base_vswitch": {"vpc_id": VPC, "zone_id": ZONE, "cidr_block": "10.1.0.0/16"},
                              "other_vswitch": {"vpc_id": OTHER_VPC, "zone_id": ZONE, "cidr_block": "172.16.1.0/24"}},
         "alicloud_cs_managed_kubernetes": {"base_cluster": {"name": "ml", "vswitch_ids": [VSWITCH],
-                                                            "slb_internet_enabled": False, "cluster_spec": "ack.pro.small"}},
+                                                            "slb_internet_enabled": False, "cluster_spec": "ack.pro.small",
+                                                            "deletion_protection": True}},
+        "alicloud_cs_kubernetes_node_pool": {"base_system_pool": system_pool()},
     }
+
+
+def system_pool(cluster: str = "base_cluster", **overrides: Any) -> dict[str, Any]:
+    """The untainted, fixed-size CPU pool every cluster needs for CoreDNS and the add-ons."""
+    pool = {"cluster_id": f"${{alicloud_cs_managed_kubernetes.{cluster}.id}}", "node_pool_name": "system",
+            "vswitch_ids": [VSWITCH], "instance_types": ["ecs.g7.xlarge"], "desired_size": "2",
+            "labels": [{"key": "workload-type", "value": "system"}], "update_nodes": True,
+            "management": [{"auto_repair": True}]}
+    pool.update(overrides)
+    return {k: v for k, v in pool.items() if v is not None}
 
 
 def hardened_backend(stack: str = "ml-dev") -> dict[str, Any]:

@@ -168,18 +168,55 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
             "fail_taints_without_update": fx.gpu_pool(update_nodes=None),
             "fail_update_false": fx.gpu_pool(update_nodes=False),
             "na_plain_cpu": fx.cpu_pool(update_nodes=None)}}},
+        "ALIML_018": {"ml-dev": {
+            "alicloud_cs_managed_kubernetes": {name: {"name": name, "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": False}
+                                               for name in ("pass_system_pool", "fail_gpu_pools_only", "fail_one_node",
+                                                            "fail_tainted", "fail_autoscaled", "fail_no_pools")},
+            pool: {"sys_ok": fx.system_pool("pass_system_pool"),
+                   "gpu_only": fx.gpu_pool(cluster_id="${alicloud_cs_managed_kubernetes.fail_gpu_pools_only.id}"),
+                   "one_node": fx.system_pool("fail_one_node", desired_size="1"),
+                   "tainted": fx.system_pool("fail_tainted", taints=[{"key": "dedicated", "effect": "NoSchedule"}]),
+                   "autoscaled": fx.system_pool("fail_autoscaled",
+                                                scaling_config=[{"enable": True, "min_size": 2, "max_size": 4}])}}},
+        "ALIML_019": {
+            "ml-prod": {
+                "alicloud_cs_managed_kubernetes": {
+                    "pass_protected_cluster": {"name": "p", "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": False,
+                                               "deletion_protection": True},
+                    "fail_unprotected_cluster": {"name": "u", "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": False}},
+                "alicloud_nas_file_system": {"pass_protected_cpfs": {**fx.cpfs(), "lifecycle": {"prevent_destroy": True}},
+                                             "fail_unprotected_cpfs": fx.cpfs(),
+                                             "na_standard_nas": {"file_system_type": "standard", "protocol_type": "NFS",
+                                                                 "storage_type": "Capacity"}},
+                "alicloud_oss_bucket": {"fail_state_bucket_unprotected": {"bucket": "tf-state-ml"},
+                                        "na_other_bucket": {"bucket": "ml-models"}}},
+            "ml-state": {"alicloud_oss_bucket": {"pass_state_bucket_protected": {
+                "bucket": "tf-state-ml", "lifecycle": {"prevent_destroy": True}}},
+                "alicloud_oss_bucket_versioning": {"ver": {"bucket": "tf-state-ml", "status": "Enabled"}},
+                "alicloud_oss_bucket_server_side_encryption": {"sse": {"bucket": "tf-state-ml",
+                                                                       "sse_algorithm": "AES256"}},
+                "alicloud_oss_bucket_public_access_block": {"pab": {"bucket": "tf-state-ml",
+                                                                    "block_public_access": True}}},
+            "ml-dev": {"alicloud_cs_managed_kubernetes": {"na_dev_cluster": {
+                "name": "d", "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": False}},
+                "alicloud_nas_file_system": {"na_dev_cpfs": fx.cpfs()}}},
     }
 
 
 CASES = _cases()
 
 
-def _write(tmp_path, stacks: dict[str, dict], drop_failing: bool = False):
+def _write(tmp_path, stacks: dict[str, dict], drop_failing: bool = False, system_pools: bool = True):
+    """One cdktf.out with a stack per entry; every cluster gets the system pool ALIML_018 asks for, unless
+    `system_pools` is False (the ALIML_018 cases themselves)."""
     docs = {}
     for name, resources in stacks.items():
         resources = copy.deepcopy(resources)
         if drop_failing:
             resources = {t: {n: a for n, a in named.items() if not n.startswith("fail_")} for t, named in resources.items()}
+        if system_pools:
+            for cluster in resources.get("alicloud_cs_managed_kubernetes", {}):
+                resources.setdefault("alicloud_cs_kubernetes_node_pool", {})[f"sys_{cluster}"] = fx.system_pool(cluster)
         docs[name] = fx.stack_doc(resources, name, providers=[{"region": fx.REGION}, {"alias": "hz", "region": "cn-hangzhou"},
                                                                     {"alias": "sg", "region": "ap-southeast-1"}])
     return fx.write_outdir(tmp_path, docs)
@@ -196,7 +233,7 @@ def test_every_project_check_has_a_fixture():
 @pytest.mark.parametrize("check_id", sorted(CASES))
 def test_check_fails_exactly_the_fail_resources_and_names_their_construct_path(check_id, tmp_path, warm_gate):
     # GIVEN one synthesized JSON per stack with pass_*, fail_* and na_* subjects
-    out = _write(tmp_path, CASES[check_id])
+    out = _write(tmp_path, CASES[check_id], system_pools=check_id != "ALIML_018")
     # WHEN the gate scans it
     report = warm_gate.run_gate(out, fail_on="low")
     # THEN the check fails exactly the fail_* subjects and passes exactly the pass_* ones
@@ -216,8 +253,9 @@ def test_check_cli_exits_1_on_fail_resources_and_0_without_them(check_id, tmp_pa
     from alicloud_ml.cli import app
 
     severity = PROJECT[check_id].value
-    failing = _write(tmp_path / "failing", CASES[check_id])
-    passing = _write(tmp_path / "passing", CASES[check_id], drop_failing=True)
+    system_pools = check_id != "ALIML_018"
+    failing = _write(tmp_path / "failing", CASES[check_id], system_pools=system_pools)
+    passing = _write(tmp_path / "passing", CASES[check_id], drop_failing=True, system_pools=system_pools)
     runner = CliRunner()
     bad = runner.invoke(app, ["check", str(failing), "--fail-on", severity, "--format", "json"])
     good = runner.invoke(app, ["check", str(passing), "--fail-on", severity, "--format", "json"])

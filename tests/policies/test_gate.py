@@ -78,7 +78,7 @@ def test_checkov_resource_ids_map_back_to_type_and_construct_path_even_when_name
 def test_gate_accepts_a_single_tf_json_file(tmp_path, warm_gate):
     out = fx.write_outdir(tmp_path, {"ml-dev": fx.stack_doc({})})
     report = warm_gate.run_gate(out / "stacks" / "ml-dev" / "cdk.tf.json")
-    assert report.ok and report.stacks == ["ml-dev"] and report.resources_scanned == 5
+    assert report.ok and report.stacks == ["ml-dev"] and report.resources_scanned == 6
 
 
 def test_state_backend_must_be_oss_encrypted_locked_with_a_hardened_bucket(tmp_path, warm_gate):

@@ -92,3 +92,33 @@ def scaling_bounds(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                                  f"{ctx.address} desired_size {desired} is outside scaling_config bounds; accepted: "
                                  f"{low} to {high} (min_size to max_size)", ("desired_size",)))
     return errors
+
+
+#: ECS: "An instance or an elastic network interface can belong to a maximum of five security groups",
+#: and all of one type ("You cannot mix basic and advanced security groups on a single resource"):
+#: https://help.aliyun.com/en/ecs/developer-reference/api-ecs-2014-05-26-joinsecuritygroup and
+#: https://help.aliyun.com/en/ecs/user-guide/basic-security-groups-and-advanced-security-groups
+MAX_GROUPS_PER_NODE = 5
+
+
+@check(POOL)
+def node_security_groups(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    ids = state.get("security_group_ids")
+    if not isinstance(ids, list) or not all(known(i) for i in ids):
+        return []
+    where = ("security_group_ids",)
+    if len(ids) > MAX_GROUPS_PER_NODE:
+        return [CloudError("InvalidSecurityGroupId.Exceeded", f"{ctx.address} joins {len(ids)} security groups; "
+                           f"accepted: at most {MAX_GROUPS_PER_NODE} per node", where)]
+    if not ctx.applying:
+        return []
+    types = {}
+    for group_id in ids:
+        group = ctx.store.get("alicloud_security_group", group_id)
+        if group is not None:
+            types[group_id] = group.get("security_group_type") or "normal"
+    if len(set(types.values())) > 1:
+        shown = ", ".join(f"{i} ({t})" for i, t in types.items())
+        return [CloudError("InvalidSecurityGroup.TypeMismatch", f"{ctx.address} mixes basic and enterprise security "
+                           f"groups ({shown}); accepted: groups of one type", where)]
+    return []

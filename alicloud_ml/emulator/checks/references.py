@@ -27,6 +27,8 @@ REFERENCES: dict[str, dict[str, str]] = {
     "alicloud_cs_kubernetes_node_pool": {"cluster_id": CLUSTER, "vswitch_ids": VSW, "security_group_ids": SG,
                                          "security_group_id": SG, "deployment_set_id": "alicloud_ecs_deployment_set"},
     "alicloud_cs_kubernetes_addon": {"cluster_id": CLUSTER},
+    "alicloud_cs_autoscaling_config": {"cluster_id": CLUSTER},
+    "alicloud_nas_fileset": {"file_system_id": FS},
     FS: {"vpc_id": VPC, "vswitch_id": VSW},
     "alicloud_nas_mount_target": {"file_system_id": FS, "vpc_id": VPC, "vswitch_id": VSW},
     "alicloud_nas_protocol_service": {"file_system_id": FS, "vpc_id": VPC, "vswitch_id": VSW},

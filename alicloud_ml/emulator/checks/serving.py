@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from alicloud_ml.catalog import eas_over_capacity
 from alicloud_ml.emulator.checks import CloudError, Context, check, known
 
 
@@ -32,6 +33,10 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
         return [CloudError("InvalidParameter.ServiceName", f"{ctx.address} service_config metadata.name {name} "
                            f"differs from the service's name {ctx.prior['id']}; accepted: {ctx.prior['id']} - "
                            "EAS services cannot be renamed, create a new one", where)]
+    over = _over_capacity(config, metadata)
+    if over:
+        return [CloudError("InvalidParameter.ResourceExceeded", f"{ctx.address} service_config metadata.{field} "
+                           f"{problem}; accepted: {accepted}", where) for field, problem, accepted in over]
     scaler = config.get("autoscaler")
     if isinstance(scaler, dict):
         low, high = scaler.get("min"), scaler.get("max")
@@ -41,3 +46,14 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                                f"{ctx.address} service_config autoscaler.min {low} is greater than autoscaler.max "
                                f"{high}; accepted: min <= max", where)]
     return []
+
+
+def _over_capacity(config: dict[str, Any], metadata: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """metadata cpu / memory / gpu beyond what `cloud.computing.instance_type` allocates (catalog types only)."""
+    computing = (config.get("cloud") or {}).get("computing") if isinstance(config.get("cloud"), dict) else None
+    instance_type = computing.get("instance_type") if isinstance(computing, dict) else None
+    asked = [metadata.get(k, 0) for k in ("cpu", "memory", "gpu")]
+    if not isinstance(instance_type, str) or not all(isinstance(v, int) and not isinstance(v, bool) for v in asked):
+        return []
+    fields = {"cpu": "cpu", "memory_mb": "memory", "gpu": "gpu"}
+    return [(fields[f], p, a) for f, p, a in eas_over_capacity(instance_type, *asked)]

@@ -67,3 +67,32 @@ def protocol_service_same_vpc(ctx: Context, state: dict[str, Any]) -> list[Cloud
                            f"{ctx.address} vpc_id {vpc_id} is not the VPC of file system {fs_id} ({fs['vpc_id']}); "
                            f"accepted: {fs['vpc_id']}", ("vpc_id",))]
     return []
+
+
+@check("alicloud_nas_protocol_mount_target")
+def export_path_exists(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    """An export names exactly one of `path` / `fset_id`; a path starts and ends with `/` and must already
+    exist on the file system: `/`, or the directory of one of its filesets (provider v1.289.0
+    website/docs/r/nas_protocol_mount_target.html.markdown; NAS API CreateProtocolMountTarget)."""
+    path, fset = state.get("path"), state.get("fset_id")
+    where = ("path",)
+    if known(fset) and known(path) and ctx.prior is None and path != "":
+        # path is Optional+Computed: the cloud reports the fileset's directory back into it
+        fsets = {f.get("fileset_id"): f for f in ctx.store.find("alicloud_nas_fileset")}
+        if fset in fsets and fsets[fset].get("file_system_path") != path:
+            return [CloudError("InvalidParameter.PathAndFileset", f"{ctx.address} sets both path {path} and fset_id "
+                               f"{fset}; accepted: exactly one of them", where)]
+    if not known(path) or known(fset):
+        return []
+    if not (path.startswith("/") and path.endswith("/")):
+        return [CloudError("InvalidParameter.Path", f"{ctx.address} path {path!r} must start and end with a forward "
+                           "slash; accepted: / or an existing directory such as /datasets/", where)]
+    if path == "/" or not ctx.applying:
+        return []
+    fs_id = state.get("file_system_id")
+    dirs = {f.get("file_system_path") for f in ctx.store.find("alicloud_nas_fileset") if f.get("file_system_id") == fs_id}
+    if path in dirs:
+        return []
+    return [CloudError("InvalidPath.NotFound", f"{ctx.address} path {path} does not exist on file system {fs_id}; "
+                       f"accepted: / or a fileset directory ({', '.join(sorted(d for d in dirs if d)) or 'none yet'}) "
+                       "- a new CPFS has only its root: export / and mount <domain>:/share", where)]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
-from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool, is_prod, json_string, sub
+from alicloud_ml.naming import is_prod
+from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool, json_string, sub
 
 CHECK = PolicyCheck(
     id="ALIML_010",
