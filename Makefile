@@ -32,19 +32,34 @@ prereqs: ## Check python >= 3.11, node >= 20, terraform >= 1.5
 	@command -v terraform >/dev/null && terraform version -json | $(PYTHON) -c 'import json,sys; v=json.load(sys.stdin)["terraform_version"].split("."); sys.exit(0 if (int(v[0]), int(v[1])) >= (1, 5) else 1)' \
 	  || { echo "prerequisite missing: terraform >= 1.5 (or OpenTofu) on PATH"; exit 1; }
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+# The editable install also generates the L1 bindings (alicloud_ml/provider/, not committed) through
+# setup.py's build hook; they are regenerated when the schema archive or the codegen changes.
+BINDING_SOURCES := $(wildcard alicloud_ml/schema/alicloud-*.zip alicloud_ml/codegen/*.py alicloud_ml/codegen/templates/*.jinja)
+BINDINGS := alicloud_ml/provider/__init__.py
+BUILD_ENV := $(VENV)/build-env
+
+$(VENV)/.installed: pyproject.toml constraints.txt setup.py
+	@echo "==> creating $(VENV) and installing Python dependencies (pip, about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cdktn]'
+	@echo "==> packaging environment for the wheel test ($(BUILD_ENV))"
+	$(PYTHON) -m venv $(BUILD_ENV)
+	$(BUILD_ENV)/bin/pip install --quiet build==1.3.0 setuptools==80.9.0 jinja2==3.1.6 packaging==25.0 pyproject_hooks==1.3.3
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@echo "==> installing the cdktf CLI into node_modules (npm ci)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: prereqs $(VENV)/.installed node_modules/.installed ## Create .venv and install Python and npm dependencies (idempotent)
+$(BINDINGS): $(VENV)/.installed $(BINDING_SOURCES)
+	@echo "==> generating the L1 bindings into alicloud_ml/provider/"
+	$(PY) -m alicloud_ml.codegen
 
-bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ from the pinned schema
+install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed ## Create .venv, install Python and npm dependencies, generate the bindings (idempotent)
+
+bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ (generated, not committed) from the schema archive
 	$(PY) -m alicloud_ml.codegen
 
 $(EMULATOR_CONFIG): $(VENV)/.installed
@@ -77,5 +92,6 @@ lint: install ## ruff and the generated-bindings drift check
 bench: install ## Print the benchmark tables (synth, gate, review, emulator)
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
 
-clean: ## Remove build outputs and the emulator state (keeps .venv and node_modules)
-	rm -rf cdktf.out .alicloud-ml terraform.*.tfstate*
+clean: ## Remove build outputs, local state and the emulator state (keeps .venv, node_modules, the name suffix)
+	find .alicloud-ml -mindepth 1 -maxdepth 1 ! -name name-suffix -exec rm -rf {} + 2>/dev/null || true
+	rm -rf cdktf.out terraform.*.tfstate* build dist *.egg-info

@@ -84,7 +84,7 @@ class BulkSynthesis:
             resolved = self._resolve(app, stack_name, attributes, preparing=False)
             stack_file = outdir / manifest["stacks"][stack_name]["synthesizedStackPath"]
             doc = json.loads(stack_file.read_text())
-            for entries in doc.get("resource", {}).values():
+            for entries in (*doc.get("resource", {}).values(), *doc.get("data", {}).values()):
                 for logical_id, entry in entries.items():
                     path = entry.get("//", {}).get("metadata", {}).get("path")
                     if path in resolved:

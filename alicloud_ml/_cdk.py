@@ -22,6 +22,7 @@ else:  # pragma: no cover - guarded by the message
 App = cdk.App
 TerraformStack = cdk.TerraformStack
 TerraformResource = cdk.TerraformResource
+TerraformDataSource = cdk.TerraformDataSource
 TerraformProvider = cdk.TerraformProvider
 TerraformOutput = cdk.TerraformOutput
 TerraformElement = cdk.TerraformElement
@@ -36,6 +37,6 @@ LocalBackend = cdk.LocalBackend
 IResolvable = cdk.IResolvable
 
 __all__ = [
-    "LIBRARY", "cdk", "App", "TerraformStack", "TerraformResource", "TerraformProvider", "TerraformOutput",
+    "LIBRARY", "cdk", "App", "TerraformStack", "TerraformResource", "TerraformDataSource", "TerraformProvider", "TerraformOutput",
     "TerraformElement", "Aspects", "IAspect", "Annotations", "Token", "Fn", "Testing", "OssBackend", "LocalBackend", "IResolvable",
 ]

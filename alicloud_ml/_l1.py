@@ -25,10 +25,12 @@ import jsii
 import jsii._kernel as _jsii_kernel
 
 from alicloud_ml import _bulk
-from alicloud_ml._cdk import TerraformProvider, TerraformResource, cdk
+from alicloud_ml._cdk import TerraformDataSource, TerraformProvider, TerraformResource, cdk
 from alicloud_ml._spec import REQUIRED, Block, Group, S, given, is_token, synthesize, validate, validate_value
 
-__all__ = ["REQUIRED", "Attr", "Block", "BlockAttr", "Group", "Provider", "Resource", "S", "is_token", "meta_config"]
+__all__ = [
+    "REQUIRED", "Attr", "Block", "BlockAttr", "DataSource", "Group", "Provider", "Resource", "S", "is_token", "meta_config",
+]
 from alicloud_ml.errors import InputError, InputErrors
 
 T = TypeVar("T")
@@ -70,12 +72,13 @@ def meta_config(depends_on: Any, count: Any, provider: Any, lifecycle: Any, for_
     return {"depends_on": depends_on, "count": count, "provider": provider, "lifecycle": lifecycle, "for_each": for_each}
 
 
-class Resource(TerraformResource):
-    """Base of every generated resource class: validate, create the jsii node, synthesize."""
+class _Generated:
+    """What generated resources and data sources share: validate, create the jsii node, synthesize."""
 
     TF_TYPE: ClassVar[str] = ""
     _SPEC: ClassVar[dict[str, S]] = {}
     _GROUPS: ClassVar[tuple[Group, ...]] = ()
+    _CONFIG: ClassVar[Any] = None  # the cdktf config struct for meta-arguments
 
     def __init__(
         self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], meta: dict[str, Any] | None
@@ -88,10 +91,10 @@ class Resource(TerraformResource):
         if bulk is not None:
             self._bulk_synthesis = True
         if meta is None:
-            # One jsii call; the typed TerraformResourceConfig struct would add typeguard work and a second object.
+            # One jsii call; the typed config struct would add typeguard work and a second object.
             jsii.create(self.__class__, self, [scope, id, {"terraformResourceType": self.TF_TYPE}])
         else:
-            config = cdk.TerraformResourceConfig(terraform_resource_type=self.TF_TYPE, **{k: v for k, v in meta.items()})
+            config = self._CONFIG(terraform_resource_type=self.TF_TYPE, **{k: v for k, v in meta.items()})
             jsii.create(self.__class__, self, [scope, id, config])
         self._tf_values = values
         if bulk is not None:
@@ -109,11 +112,23 @@ class Resource(TerraformResource):
         if value is not None:
             validate_value(self._SPEC[name], value, name, problems)
         if problems:
-            _raise(self.node.path, problems)
+            _raise(self.node.path, problems)  # type: ignore[attr-defined]
         if value is None:
             self._tf_values.pop(name, None)
         else:
             self._tf_values[name] = value
+
+
+class Resource(_Generated, TerraformResource):
+    """Base of every generated resource class."""
+
+    _CONFIG = cdk.TerraformResourceConfig
+
+
+class DataSource(_Generated, TerraformDataSource):
+    """Base of every generated data source class (`data "alicloud_zones" ...`)."""
+
+    _CONFIG = cdk.TerraformResourceConfig
 
 
 class Provider(TerraformProvider):
@@ -185,7 +200,7 @@ class Attr(Generic[T]):
             refs[self.name] = getattr(obj, self.getter)(self.name)
         return refs[self.name]
 
-    def __set__(self, obj: Resource, value: T) -> None:
+    def __set__(self, obj: _Generated, value: T) -> None:
         if self.name not in obj._SPEC:
             raise AttributeError(f"{obj.node.path}: {self.name} is computed by the provider and cannot be set")
         obj._set_attribute(self.name, value)
@@ -208,5 +223,5 @@ class BlockAttr(Generic[T]):
             return self
         return obj.configured(self.name)
 
-    def __set__(self, obj: Resource, value: T | None) -> None:
+    def __set__(self, obj: _Generated, value: T | None) -> None:
         obj._set_attribute(self.name, value)

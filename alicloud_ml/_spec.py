@@ -35,7 +35,7 @@ def given(values: Mapping[str, Any]) -> dict[str, Any]:
 class S(NamedTuple):
     """Spec of one argument: its Terraform kind and the constraints the provider schema states."""
 
-    kind: str  # str | int | float | bool | list | set | map | block
+    kind: str  # str | int | float | bool | list | set | map | block | any (nested collections, e.g. list of maps)
     required: bool = False
     allowed: tuple[Any, ...] | None = None  # strings, or numbers such as an EIP `period`
     ignore_case: bool = False
@@ -95,6 +95,8 @@ _ELEM_KIND = {"str": "str", "num": "float", "bool": "bool"}
 
 def validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None:
     kind = spec.kind
+    if kind == "any":  # a nested collection type: Terraform checks its shape at plan time
+        return
     if kind == "block":
         _validate_block(spec, value, path, problems)
         return
@@ -131,7 +133,8 @@ def validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None:
         allowed = [a.lower() for a in spec.allowed] if spec.ignore_case else list(spec.allowed)
         if candidate not in allowed:
             problems.append(f'{path}: invalid value {value!r}; accepted: {", ".join(map(str, spec.allowed))}')
-    if spec.pattern is not None and isinstance(value, str) and not re.match(spec.pattern, value):
+    # The provider's validators use Go's regexp.MatchString: a search, anchored only where the pattern says so.
+    if spec.pattern is not None and isinstance(value, str) and not re.search(spec.pattern, value):
         problems.append(f"{path}: invalid value {value!r}; accepted: a value matching {spec.pattern}")
     if spec.range is not None and isinstance(value, (int, float)):
         low, high = spec.range

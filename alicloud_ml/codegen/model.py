@@ -4,33 +4,36 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from alicloud_ml import schema
-
-SERVICES: dict[str, list[str]] = {
-    "vpc": ["alicloud_vpc", "alicloud_vswitch", "alicloud_nat_gateway", "alicloud_eip_address",
-            "alicloud_eip_association", "alicloud_snat_entry"],
-    "ecs": ["alicloud_security_group", "alicloud_security_group_rule", "alicloud_ecs_disk", "alicloud_ecs_deployment_set"],
-    "cs": ["alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes_node_pool", "alicloud_cs_kubernetes_addon",
-           "alicloud_cs_autoscaling_config"],
-    "nas": ["alicloud_nas_file_system", "alicloud_nas_protocol_service", "alicloud_nas_protocol_mount_target",
-            "alicloud_nas_mount_target", "alicloud_nas_access_group", "alicloud_nas_access_rule", "alicloud_nas_fileset"],
-    "pai": ["alicloud_pai_service", "alicloud_pai_workspace_workspace"],
-    "ram": ["alicloud_ram_role", "alicloud_ram_policy", "alicloud_ram_role_policy_attachment"],
-    "oss": ["alicloud_oss_bucket", "alicloud_oss_bucket_versioning", "alicloud_oss_bucket_server_side_encryption",
-            "alicloud_oss_bucket_public_access_block"],
-    "ots": ["alicloud_ots_instance", "alicloud_ots_table"],
-    "sls": ["alicloud_log_project", "alicloud_log_store"],
-}
 
 # Provider arguments that carry credentials are never accepted: use a profile, assume_role or the environment.
 PROVIDER_EXCLUDED = {"access_key", "secret_key", "security_token"}
 # The provider silently falls back to cn-beijing without a region, so the bindings require one.
 PROVIDER_REQUIRED = {"region"}
-RESERVED = {"scope", "id", "depends_on", "count", "provider", "lifecycle", "for_each", "alias"}
-DOCS = "https://registry.terraform.io/providers/aliyun/alicloud/{version}/docs/resources/{name}"
+#: Names a resource or data source class cannot use for an argument or reference: constructor
+#: arguments, meta-arguments, and the public members of cdktf's TerraformResource / TerraformDataSource
+#: (0.21; tests/bindings checks the list still covers them). Such names get a trailing `_`. Listed,
+#: not read from cdktf, so generating the bindings needs neither jsii nor node (it runs at build time).
+RESERVED = frozenset({
+    "scope", "id", "alias",
+    "add_move_target", "add_override", "cdktf_stack", "connection", "count", "depends_on", "for_each", "fqn",
+    "friendly_unique_id", "get_any_map_attribute", "get_boolean_attribute", "get_boolean_map_attribute",
+    "get_list_attribute", "get_number_attribute", "get_number_list_attribute", "get_number_map_attribute",
+    "get_string_attribute", "get_string_map_attribute", "has_resource_move", "import_from",
+    "interpolation_for_attribute", "is_construct", "is_terraform_data_source", "is_terraform_element",
+    "is_terraform_resource", "lifecycle", "move_from_id", "move_to", "move_to_id", "node", "override_logical_id",
+    "provider", "provisioners", "reset_override_logical_id", "terraform_generator_metadata",
+    "terraform_meta_arguments", "terraform_resource_type", "to_hcl_terraform", "to_metadata", "to_string",
+    "to_terraform", "with_",
+})
+DOCS = "https://registry.terraform.io/providers/aliyun/alicloud/{version}/docs/{kind}/{name}"
+#: Types whose docs page names no subcategory go to this module.
+FALLBACK_MODULE = "common"
 
 
 def camel(name: str) -> str:
@@ -51,11 +54,12 @@ class Arg:
     spec: str
     doc: str
     required: bool
+    top: bool = False  # an argument of the resource itself, not of a nested block
 
     @property
     def py(self) -> str:
-        """Python parameter name: a keyword such as `not` becomes `not_`."""
-        return python_name(self.name)
+        """Python parameter name: a keyword such as `not` (or a reserved name such as `scope`) gets a `_`."""
+        return python_name(self.name, self.top)
 
 
 @dataclass
@@ -67,7 +71,7 @@ class Ref:
 
     @property
     def py(self) -> str:
-        return python_name(self.name)
+        return python_name(self.name, top_level=True)
 
 
 @dataclass
@@ -85,6 +89,7 @@ class ResourceClass:
     tf_type: str
     doc: str
     docs_url: str
+    data: bool = False  # a data source (`data "alicloud_zones"`), not a resource
     args: list[Arg] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     blocks: list[BlockClass] = field(default_factory=list)
@@ -174,37 +179,52 @@ def groups(block: dict[str, Any]) -> list[str]:
     return [f"Group({rule!r}, {names!r})" for rule, names in seen]
 
 
-def python_name(name: str) -> str:
-    return name + "_" if keyword.iskeyword(name) else name
+def python_name(name: str, top_level: bool = False) -> str:
+    """The Python name of a Terraform argument: keywords, and on resources the reserved names, get a `_`."""
+    clash = keyword.iskeyword(name) or (top_level and name in RESERVED and name != "id")
+    return name + "_" if clash else name
 
 
-def _check_name(owner: str, name: str) -> None:
-    if name in RESERVED - {"id"}:
-        raise ValueError(f"{owner}: attribute {name!r} clashes with a reserved argument")
+class Names:
+    """Class names within one module: a block class is named resource + block (`OssBucket` + `versioning`),
+    which can be another class's name (`alicloud_oss_bucket_versioning`); later ones get `Block`, then a number."""
+
+    def __init__(self, taken: set[str]):
+        self.taken = set(taken)
+
+    def claim(self, wanted: str) -> str:
+        name, n = wanted, 1
+        while name in self.taken:
+            name = f"{wanted}Block" if n == 1 else f"{wanted}Block{n}"
+            n += 1
+        self.taken.add(name)
+        return name
 
 
-def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: str,
-               out_blocks: list[BlockClass], excluded: set[str] = frozenset(), force_required: set[str] = frozenset(),
-               ) -> tuple[list[Arg], list[Ref]]:
+def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: str, names: Names,
+               out_blocks: list[BlockClass], excluded: frozenset[str] = frozenset(),
+               force_required: frozenset[str] = frozenset()) -> tuple[list[Arg], list[Ref]]:
     args: list[Arg] = []
     refs: list[Ref] = []
+    top = tf_path == ""
     for name, attr in sorted(block.get("attributes", {}).items()):
         if name in excluded or attr.get("sensitive") and owner == "provider":
             continue
         kind, elem = _kind(attr)
         settable = attr.get("required") or attr.get("optional")
-        if name != "id":
-            _check_name(owner, name)
-        if settable and kind != "object" and name != "id":
+        if settable and name != "id":
             required = bool(attr.get("required")) or name in force_required
-            hint = _hint(kind, elem)
-            args.append(Arg(name, hint, _spec(kind, elem, attr, required), _doc(attr), required))
+            if kind == "object":  # a nested collection (list of maps, map of lists): passed through as given
+                args.append(Arg(name, "Any", "S('any', required=True)" if required else "S('any')", _doc(attr),
+                                required, top))
+            else:
+                args.append(Arg(name, _hint(kind, elem), _spec(kind, elem, attr, required), _doc(attr), required,
+                                top))
         refs.append(_ref(name, kind, elem))
     for name, nested in sorted(block.get("block_types", {}).items()):
-        _check_name(owner, name)
-        cls_name = block_class_name(class_prefix, name)
+        cls_name = names.claim(class_prefix + camel(name))
         path = f"{tf_path}.{name}" if tf_path else name
-        nested_args, _ = _arguments(owner, nested["block"], cls_name, path, out_blocks)
+        nested_args, _ = _arguments(owner, nested["block"], cls_name, path, names, out_blocks)
         out_blocks.append(BlockClass(cls_name, path, one_paragraph(nested["block"].get("description", ""), 300), nested_args,
                                      groups(nested["block"])))
         nesting = nested["nesting_mode"]
@@ -225,46 +245,88 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
             spec.append(f"max_items={nested['max_items']}")
         flags = " Changing it replaces the resource." if nested.get("force_new") else ""
         doc = one_paragraph(nested["block"].get("description", "")) + flags
-        args.append(Arg(name, hint, f"S({', '.join(spec)})", doc, required))
+        args.append(Arg(name, hint, f"S({', '.join(spec)})", doc, required, top))
         refs.append(Ref(name, hint, "block", is_block=True))
     args.sort(key=lambda a: (not a.required, a.name))
     return args, refs
 
 
-def resource_class_name(tf_type: str) -> str:
-    return camel(tf_type.removeprefix("alicloud_"))
+def resource_class_name(tf_type: str, data: bool = False) -> str:
+    """`alicloud_nas_file_system` → `NasFileSystem`; data source `alicloud_zones` → `DataAlicloudZones` (cdktf's names)."""
+    return "Data" + camel(tf_type) if data else camel(tf_type.removeprefix("alicloud_"))
 
 
-# A block class is named resource + block (`OssBucket` + `versioning`), which can be another resource's
-# name (`alicloud_oss_bucket_versioning` → `OssBucketVersioning`): such block classes get a `Block` suffix.
-RESOURCE_CLASS_NAMES = frozenset(resource_class_name(t) for types in SERVICES.values() for t in types)
-
-
-def block_class_name(prefix: str, block: str) -> str:
-    name = prefix + camel(block)
-    return name + "Block" if name in RESOURCE_CLASS_NAMES else name
-
-
-def resource_class(tf_type: str) -> ResourceClass:
-    name = resource_class_name(tf_type)
+def type_class(tf_type: str, names: Names, data: bool = False) -> ResourceClass:
+    name = resource_class_name(tf_type, data)
     blocks: list[BlockClass] = []
-    block = schema.resource_block(tf_type)
-    args, refs = _arguments(tf_type, block, name, "", blocks)
-    docs_url = DOCS.format(version=schema.provider_version(), name=tf_type.removeprefix("alicloud_"))
-    return ResourceClass(name, tf_type, one_paragraph(block.get("description", ""), 600), docs_url, args, refs, blocks,
-                         groups(block))
+    block = schema.data_source_block(tf_type) if data else schema.resource_block(tf_type)
+    args, refs = _arguments(tf_type, block, name, "", names, blocks)
+    docs_url = DOCS.format(version=schema.provider_version(), kind="data-sources" if data else "resources",
+                           name=tf_type.removeprefix("alicloud_"))
+    return ResourceClass(name, tf_type, one_paragraph(block.get("description", ""), 600), docs_url, data, args, refs,
+                         blocks, groups(block))
 
 
 def provider_class() -> ResourceClass:
     blocks: list[BlockClass] = []
-    args, _ = _arguments("provider", schema.provider_block(), "AlicloudProvider", "", blocks,
-                         excluded=PROVIDER_EXCLUDED, force_required=PROVIDER_REQUIRED)
-    return ResourceClass("AlicloudProvider", "alicloud", "", "", args, [], blocks)
+    args, _ = _arguments("provider", schema.provider_block(), "AlicloudProvider", "", Names({"AlicloudProvider"}),
+                         blocks, excluded=frozenset(PROVIDER_EXCLUDED), force_required=frozenset(PROVIDER_REQUIRED))
+    return ResourceClass("AlicloudProvider", "alicloud", "", "", False, args, [], blocks)
 
 
-def services() -> dict[str, list[ResourceClass]]:
-    covered = {t for types in SERVICES.values() for t in types}
-    missing = sorted(set(schema.resource_types()) - covered)
-    if missing:
-        raise ValueError(f"resource types without a service module: {', '.join(missing)} - add them to SERVICES")
-    return {service: [resource_class(t) for t in types] for service, types in SERVICES.items()}
+def module_name(subcategory: str | None) -> str:
+    """The service module a docs subcategory maps to: its abbreviation in parentheses when it has one
+    (`Container Service for Kubernetes (ACK)` → `ack`, `Elastic Block Storage(EBS)` → `ebs`), else the
+    name in snake case (`NAT Gateway` → `nat_gateway`, `ECS` → `ecs`)."""
+    if not subcategory:
+        return FALLBACK_MODULE
+    found = re.findall(r"\(([^()]+)\)", subcategory)
+    base = found[-1] if found else subcategory
+    slug = re.sub(r"[^a-z0-9]+", "_", base.lower()).strip("_")
+    return slug + "_" if keyword.iskeyword(slug) or slug in ("provider", "common") else slug
+
+
+def module_of(tf_type: str, data: bool = False) -> str:
+    """The module a type lives in (types whose page has no subcategory follow their name's service prefix)."""
+    kind = "data_source" if data else "resource"
+    sub = schema.subcategory(tf_type, kind)
+    if sub is None:
+        sub = _prefix_subcategory().get(tf_type.removeprefix("alicloud_").split("_")[0])
+    return module_name(sub)
+
+
+@cache
+def _prefix_subcategory() -> dict[str, str]:
+    """The most common subcategory per name prefix (`cdn` → `CDN`), for types whose docs page names none."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for kind, types in (("resource", schema.resource_types()), ("data_source", schema.data_source_types())):
+        for t in types:
+            if sub := schema.subcategory(t, kind):
+                counts[t.removeprefix("alicloud_").split("_")[0]][sub] += 1
+    return {prefix: c.most_common(1)[0][0] for prefix, c in counts.items()}
+
+
+@cache
+def module_types() -> dict[str, tuple[list[str], list[str]]]:
+    """module → (resource types, data source types), modules and types sorted."""
+    out: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for t in schema.resource_types():
+        out[module_of(t)][0].append(t)
+    for t in schema.data_source_types():
+        out[module_of(t, data=True)][1].append(t)
+    return dict(sorted(out.items()))
+
+
+def service_classes(module: str) -> list[ResourceClass]:
+    """Every resource and data source class of one module, block class names unique within it."""
+    resources, data_sources = module_types()[module]
+    top = {resource_class_name(t) for t in resources} | {resource_class_name(t, True) for t in data_sources}
+    names = Names(top)
+    return [type_class(t, names) for t in resources] + [type_class(t, names, data=True) for t in data_sources]
+
+
+def subcategory_title(module: str) -> str:
+    """The docs subcategory a module was named after (for its docstring)."""
+    resources, data_sources = module_types()[module]
+    first = resources[0] if resources else data_sources[0]
+    return schema.subcategory(first, "resource" if resources else "data_source") or "types whose docs name no service"

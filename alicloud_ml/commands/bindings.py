@@ -26,7 +26,7 @@ def import_schema(
         "(has no force_new, defaults or allowed values).")] = None,
     ref: Annotated[str, typer.Option("--ref", help="Provider tag; names the version. Default: v1.289.0")] = "v1.289.0",
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Output file. Default: alicloud_ml/schema/alicloud-<version>.json.gz")] = None,
+        "--out", help="Output file. Default: alicloud_ml/schema/alicloud-<version>.zip")] = None,
     docs: Annotated[Path | None, typer.Option(
         "--docs", help="website/docs folder for descriptions with --from-schema-json. Default: none")] = None,
     commit: Annotated[str | None, typer.Option(
@@ -44,7 +44,7 @@ def import_schema(
       alicloud-ml bindings import --from-go /tmp/provider --ref v1.289.0
       alicloud-ml bindings import --from-go PROVIDER_REPO.git --ref v1.289.0   # bare repo works too
       terraform providers schema -json > schema.json
-      alicloud-ml bindings import --from-schema-json schema.json --out /tmp/alicloud.json.gz
+      alicloud-ml bindings import --from-schema-json schema.json --out /tmp/alicloud.zip
 
     Exit codes: 0 written; 2 bad input (the message names the file and what is accepted).
     """

@@ -39,7 +39,7 @@ from pydantic import Field, field_validator
 from alicloud_ml._cdk import cdk
 from alicloud_ml.constructs._props import FrozenModel, Problem, parse_network, raise_problems, resolve_props
 from alicloud_ml.constructs.network import MlNetwork
-from alicloud_ml.provider.cs import CsAutoscalingConfig, CsKubernetesAddon, CsManagedKubernetes
+from alicloud_ml.provider.ack import CsAutoscalingConfig, CsKubernetesAddon, CsManagedKubernetes
 from alicloud_ml.provider.ram import RamRole
 from alicloud_ml.provider.sls import LogProject
 

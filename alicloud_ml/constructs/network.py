@@ -17,7 +17,9 @@ from alicloud_ml.constructs._props import (
     FrozenModel, Problem, fail, join_errors, parse_network, raise_problems, resolve_props,
 )
 from alicloud_ml.catalog.regions import REGION_PATTERN, zone_form, zone_in_region
-from alicloud_ml.provider.vpc import EipAddress, EipAssociation, NatGateway, SnatEntry, Vpc, Vswitch
+from alicloud_ml.provider.eip import EipAddress, EipAssociation
+from alicloud_ml.provider.nat_gateway import NatGateway, SnatEntry
+from alicloud_ml.provider.vpc import Vpc, Vswitch
 
 
 

@@ -45,7 +45,7 @@ from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.constructs._props import FrozenModel, Problem, fail, join_errors, raise_problems, resolve_props
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
-from alicloud_ml.provider.cs import (
+from alicloud_ml.provider.ack import (
     CsKubernetesNodePool,
     CsKubernetesNodePoolDataDisks,
     CsKubernetesNodePoolLabels,

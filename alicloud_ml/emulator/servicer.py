@@ -52,6 +52,7 @@ class ProviderService(rpc.ProviderServicer):
         return pb.GetMetadata.Response(
             server_capabilities=pb.ServerCapabilities(plan_destroy=False, get_provider_schema_optional=True),
             resources=[pb.GetMetadata.ResourceMetadata(type_name=t) for t in sorted(spec.resource_types())],
+            data_sources=[pb.GetMetadata.DataSourceMetadata(type_name=t) for t in sorted(spec.data_source_types())],
         )
 
     def GetProviderSchema(self, request: Any, context: grpc.ServicerContext) -> pb.GetProviderSchema.Response:
@@ -76,6 +77,13 @@ class ProviderService(rpc.ProviderServicer):
         config = decode(request.config) or {}
         problems = validate_resource(request.type_name, spec.resource(request.type_name), config)
         return pb.ValidateResourceConfig.Response(diagnostics=[
+            _diag(_ERROR if p.severity == "error" else _WARNING, p.summary, p.detail, p.path) for p in problems
+        ])
+
+    def ValidateDataResourceConfig(self, request: Any, context: grpc.ServicerContext) -> Any:
+        config = decode(request.config) or {}
+        problems = validate_resource(f"data.{request.type_name}", spec.data_source(request.type_name), config)
+        return pb.ValidateDataResourceConfig.Response(diagnostics=[
             _diag(_ERROR if p.severity == "error" else _WARNING, p.summary, p.detail, p.path) for p in problems
         ])
 

@@ -117,8 +117,18 @@ def provider() -> Block:
 
 
 @cache
+def data_source(type_name: str) -> Block:
+    return compile_block(schema.data_source_block(type_name))
+
+
+@cache
 def resource_types() -> frozenset[str]:
     return frozenset(schema.resource_types())
+
+
+@cache
+def data_source_types() -> frozenset[str]:
+    return frozenset(schema.data_source_types())
 
 
 def type_json(t: Any) -> bytes:

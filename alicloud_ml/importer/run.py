@@ -124,5 +124,5 @@ def _finish(doc: dict[str, Any], out: Path, start: float, progress: Progress) ->
     compressed, uncompressed = write.write(doc, out)
     counts = doc["importer"]["counts"]
     progress(f"wrote {out}: {counts['resource_schemas']} resources, {counts['data_source_schemas']} data sources, "
-             f"{counts['unreadable']} unreadable ({compressed:,} bytes gzip, {uncompressed:,} uncompressed)")
+             f"{counts['unreadable']} unreadable ({compressed:,} bytes compressed, {uncompressed:,} uncompressed)")
     return Result(out, compressed, uncompressed, counts, time.monotonic() - start)

@@ -11,7 +11,7 @@ from alicloud_ml._cdk import App, TerraformStack, Token
 from alicloud_ml.codegen.generate import drift
 from alicloud_ml.errors import InputError, InputErrors
 from alicloud_ml.provider import RESOURCE_CLASSES, AlicloudProvider
-from alicloud_ml.provider.cs import (
+from alicloud_ml.provider.ack import (
     CsKubernetesNodePool,
     CsKubernetesNodePoolScalingConfig,
     CsKubernetesNodePoolTaints,
@@ -188,7 +188,7 @@ def test_removed_attributes_are_not_exposed(stack):
 def test_every_exported_name_is_defined_once_and_blocks_never_shadow_resources():
     import importlib
 
-    from alicloud_ml._l1 import Block, Resource
+    from alicloud_ml._l1 import Block, DataSource, Resource
     from alicloud_ml.provider import SERVICES
 
     seen: dict[str, str] = {}
@@ -199,15 +199,53 @@ def test_every_exported_name_is_defined_once_and_blocks_never_shadow_resources()
             assert name not in seen, f"{name} exported by {seen[name]} and {service}"
             seen[name] = service
             assert source.count(f"\nclass {name}(") == 1, f"{service}.{name} is defined more than once"
-            assert issubclass(getattr(module, name), (Block, Resource))
+            assert issubclass(getattr(module, name), (Block, Resource, DataSource))
     from alicloud_ml.provider.oss import OssBucketVersioning, OssBucketVersioningBlock
 
     assert issubclass(OssBucketVersioning, Resource) and issubclass(OssBucketVersioningBlock, Block)
 
 
 def test_numeric_allowed_values_are_listed_in_the_message(stack):
-    from alicloud_ml.provider.vpc import EipAddress
+    from alicloud_ml.provider.eip import EipAddress
 
     with pytest.raises(InputError) as err:
         EipAddress(stack, "eip", period=10)
     assert str(err.value) == "ml/eip: period: invalid value 10; accepted: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36"
+
+
+def test_reserved_argument_names_cover_every_public_member_of_cdktf_base_classes():
+    from alicloud_ml._cdk import TerraformDataSource, TerraformResource
+    from alicloud_ml.codegen.model import RESERVED
+
+    members = {n for n in set(dir(TerraformResource)) | set(dir(TerraformDataSource)) if not n.startswith("_")}
+    assert members <= RESERVED, sorted(members - RESERVED)
+
+
+def test_an_argument_named_like_a_cdktf_member_gets_a_trailing_underscore(stack):
+    from alicloud_ml.provider.ehpc import EhpcJobTemplate
+
+    job = EhpcJobTemplate(stack, "job", command_line="run", job_template_name="t", node_=2)
+
+    assert job.configured("node") == 2 and job.node.path == "ml/job"
+
+
+def test_importing_a_service_module_loads_no_other_module_and_not_the_schema():
+    import subprocess
+    import sys
+
+    code = ("import sys, alicloud_ml.provider.kms; "
+            "print(sorted(m for m in sys.modules if m.startswith('alicloud_ml.provider.') or m == 'alicloud_ml.schema'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+
+    assert result.stdout.strip() == "['alicloud_ml.provider.kms', 'alicloud_ml.provider.provider']"
+
+
+def test_the_emulator_decodes_only_the_types_it_is_asked_about():
+    from alicloud_ml import schema
+    from alicloud_ml.emulator import spec
+
+    schema.resource_schema.cache_clear()
+    spec.resource.cache_clear()
+    spec.resource("alicloud_vpc")
+
+    assert schema.resource_schema.cache_info().currsize == 1

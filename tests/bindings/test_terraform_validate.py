@@ -15,12 +15,6 @@ from tests.bindings.all_types import build_all_types
 pytestmark = pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH")
 
 
-@pytest.fixture(scope="module")
-def emulator_config(tmp_path_factory):
-    install = pytest.importorskip("alicloud_ml.emulator.install", reason="the emulator has not landed")
-    return install.install(tmp_path_factory.mktemp("emulator"))
-
-
 def test_a_stack_of_every_resource_type_passes_terraform_validate(tmp_path, emulator_config):
     app = App(outdir=str(tmp_path / "out"))
     build_all_types(TerraformStack(app, "all"))

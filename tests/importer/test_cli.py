@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import pytest
 
 from alicloud_ml.cli import main
+from alicloud_ml.importer.write import read
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,7 +41,7 @@ def test_both_or_neither_source_exits_2(tmp_path, capsys):
 
 
 def test_from_go_writes_the_same_bytes_twice_with_unreadable_types_listed(tmp_path, capsys):
-    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
 
     assert run(["bindings", "import", "--from-go", str(FIXTURES / "provider"), "--ref", "v9.9.9",
                 "--out", str(first)]) == 0
@@ -50,7 +49,7 @@ def test_from_go_writes_the_same_bytes_twice_with_unreadable_types_listed(tmp_pa
                 "--out", str(second)]) == 0
 
     assert first.read_bytes() == second.read_bytes()
-    doc = json.loads(gzip.decompress(first.read_bytes()))
+    doc = read(first)
     assert doc["provider_version"] == "9.9.9"
     assert doc["importer"]["counts"]["unreadable"] == 2
     assert {u["type"] for u in doc["importer"]["unreadable"]} == {"alicloud_dynamic_thing", "alicloud_runtime_typed"}
@@ -59,12 +58,12 @@ def test_from_go_writes_the_same_bytes_twice_with_unreadable_types_listed(tmp_pa
 
 
 def test_from_schema_json_writes_resources_and_data_sources(tmp_path):
-    out = tmp_path / "schema.json.gz"
+    out = tmp_path / "schema.zip"
 
     assert run(["bindings", "import", "--from-schema-json", str(FIXTURES / "terraform_schema.json"),
                 "--out", str(out)]) == 0
 
-    schemas = json.loads(gzip.decompress(out.read_bytes()))["provider_schemas"]["registry.terraform.io/aliyun/alicloud"]
+    schemas = read(out)["provider_schemas"]["registry.terraform.io/aliyun/alicloud"]
     assert set(schemas["resource_schemas"]) == {"alicloud_widget"}
     assert set(schemas["data_source_schemas"]) == {"alicloud_widgets"}
 

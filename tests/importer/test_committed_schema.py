@@ -1,4 +1,4 @@
-"""The committed full schema (alicloud_ml/schema/alicloud-1.289.0.json.gz): coverage and known facts.
+"""The committed full schema (alicloud_ml/schema/alicloud-1.289.0.zip): coverage and known facts.
 
 Facts are from the provider's Go source at v1.289.0 (commit 28ee93b); re-run
 `alicloud-ml bindings import` when the pin changes and these tests say what moved.
@@ -6,18 +6,20 @@ Facts are from the provider's Go source at v1.289.0 (commit 28ee93b); re-run
 
 from __future__ import annotations
 
-import gzip
 import json
+import zipfile
 from functools import cache
 from pathlib import Path
 
-SCHEMA = Path(__file__).resolve().parents[2] / "alicloud_ml" / "schema" / "alicloud-1.289.0.json.gz"
+from alicloud_ml.importer.write import encode, read
+
+SCHEMA = Path(__file__).resolve().parents[2] / "alicloud_ml" / "schema" / "alicloud-1.289.0.zip"
 PROVIDER = "registry.terraform.io/aliyun/alicloud"
 
 
 @cache
 def doc() -> dict:
-    return json.loads(gzip.decompress(SCHEMA.read_bytes()))
+    return read(SCHEMA)
 
 
 def resource(name: str) -> dict:
@@ -37,12 +39,18 @@ def test_committed_schema_covers_every_resource_and_data_source_of_the_pinned_pr
     assert all(u["reason"] for u in unreadable)
 
 
-def test_committed_schema_is_stored_deterministically():
-    raw = SCHEMA.read_bytes()
-
-    assert raw[4:8] == b"\0\0\0\0"  # gzip mtime 0
-    text = gzip.decompress(raw).decode()
+def test_committed_schema_is_stored_deterministically_one_member_per_type():
+    with zipfile.ZipFile(SCHEMA) as zf:
+        infos = zf.infolist()
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        names = [i.filename for i in infos]
+        assert names[0] == "schema.json"
+        for kind in ("resource/", "data_source/"):
+            members = [n for n in names if n.startswith(kind)]
+            assert members == sorted(members) and len(members) > 700
+        text = zf.read("resource/alicloud_vpc.json").decode()
     assert text == json.dumps(json.loads(text), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    assert encode(read(SCHEMA)) == SCHEMA.read_bytes()  # reading and writing again gives the same bytes
 
 
 def test_node_pool_desired_size_is_a_string_conflicting_with_instances_and_node_count():

@@ -1,0 +1,91 @@
+"""The bindings are generated at build time: the sdist ships none, the wheel built from it ships a fresh
+generation, and building twice gives the same bytes.
+
+Builds run offline with the packaging environment `make install` creates (`.venv/build-env`), on a
+copy of the repository's tracked files, as a clean checkout would have them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from alicloud_ml.codegen.generate import render
+
+REPO = Path(__file__).resolve().parents[2]
+BUILD_PYTHON = REPO / ".venv" / "build-env" / "bin" / "python"
+
+
+def _clean_checkout(dest: Path) -> Path:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout.split(b"\0")
+    for name in filter(None, files):
+        source = REPO / name.decode()
+        if source.is_file():
+            (dest / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name.decode())
+    return dest
+
+
+def _build(checkout: Path, outdir: Path) -> tuple[Path, Path]:
+    if not BUILD_PYTHON.exists():
+        pytest.fail(f"{BUILD_PYTHON} is missing: run `make install` (it creates the packaging environment)")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # 2026-01-01: the same timestamps in every build
+    result = subprocess.run([str(BUILD_PYTHON), "-m", "build", "--no-isolation", "--outdir", str(outdir), str(checkout)],
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    (sdist,), (wheel,) = outdir.glob("*.tar.gz"), outdir.glob("*.whl")
+    return sdist, wheel
+
+
+def _provider_files(wheel: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(wheel) as zf:
+        return {Path(n).name: zf.read(n) for n in zf.namelist() if n.startswith("alicloud_ml/provider/")}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
+    checkout = _clean_checkout(tmp_path_factory.mktemp("checkout"))
+    return [_build(checkout, tmp_path_factory.mktemp(f"dist{i}")) for i in range(2)]
+
+
+def test_the_sdist_ships_no_generated_bindings_and_the_wheel_built_from_it_a_fresh_generation(builds):
+    sdist, wheel = builds[0]
+
+    with tarfile.open(sdist) as tar:
+        names = tar.getnames()
+    assert not [n for n in names if "/alicloud_ml/provider/" in n]
+    assert any(n.endswith("/alicloud_ml/schema/alicloud-1.289.0.zip") for n in names)
+    shipped = _provider_files(wheel)
+    expected = render()
+    assert set(shipped) == set(expected) and len(shipped) > 100
+    assert all(shipped[name].decode() == text for name, text in expected.items())
+
+
+def test_building_twice_gives_identical_packages(builds):
+    (sdist_a, wheel_a), (sdist_b, wheel_b) = builds
+
+    assert _provider_files(wheel_a) == _provider_files(wheel_b)
+    assert wheel_a.read_bytes() == wheel_b.read_bytes()
+
+
+def test_the_wheel_alone_provides_typed_bindings(builds, tmp_path):
+    _, wheel = builds[0]
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(tmp_path / "site")
+    assert (tmp_path / "site" / "alicloud_ml" / "py.typed").is_file()  # PEP 561: inline annotations are the stubs
+    code = ("import alicloud_ml.provider.kms as kms, inspect; "
+            "print(inspect.signature(kms.KmsKey.__init__).parameters['description'].annotation); "
+            "print(kms.__file__)")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    annotation, module_file = result.stdout.splitlines()[-2:]
+    assert annotation == "str | None" and module_file.startswith(str(tmp_path / "site"))
