@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alicloud_ml.importer import doc_facts
+
 # Values the provider does not validate but its docs list; the toolkit checks them anyway.
 # Keyed by (type, block path or None, attribute).
 DOC_ALLOWED_VALUES: dict[tuple[str, str | None, str], list[str]] = {
@@ -190,4 +192,14 @@ def apply_docs(docs_dir: Path | None, resources: dict[str, Any], data_sources: d
                 found[kind] += 1
             if folder == "r":
                 apply_doc_allowed_values(name, entry)
+                if page_path is not None:
+                    _apply_doc_facts(name, entry, page_path)
     return found
+
+
+def _apply_doc_facts(name: str, entry: dict[str, Any], page_path: Path) -> None:
+    """A resource's id format and its computed attributes' documented defaults (see `doc_facts`)."""
+    id_text = entry["block"].get("attributes", {}).get("id", {}).get("description")
+    if fmt := doc_facts.id_format(name, id_text, page_path.read_text(encoding="utf-8", errors="replace")):
+        entry["id_format"] = fmt
+    doc_facts.apply_defaults(entry["block"])
