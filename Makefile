@@ -57,6 +57,10 @@ $(BINDINGS): $(VENV)/.installed $(BINDING_SOURCES)
 	@echo "==> generating the L1 bindings into alicloud_ml/provider/"
 	$(PY) -m alicloud_ml.codegen
 
+.PHONY: modules
+modules: $(VENV)/.installed ## Regenerate the plain Terraform modules in modules/ from the constructs
+	$(PY) -m alicloud_ml.hcl
+
 install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed ## Create .venv, install Python and npm dependencies, generate the bindings (idempotent)
 
 bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ (generated, not committed) from the schema archive

@@ -1,0 +1,18 @@
+# Example: An SLS project with log stores for cluster and EAS logs, bounded retention (metrics come from the cluster's ARMS Prometheus add-on).. Runs offline against the emulator (tests/hcl).
+
+terraform {
+  required_version = ">= 1.9"
+
+  required_providers {
+    alicloud = { source = "aliyun/alicloud", version = "1.289.0" }
+  }
+}
+
+provider "alicloud" {
+  region = "cn-shanghai"
+}
+
+module "logs" {
+  source       = "../.."
+  project_name = "ml-example-logs-t3st1"
+}

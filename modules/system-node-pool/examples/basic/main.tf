@@ -1,0 +1,36 @@
+# Example: The untainted, fixed-size CPU pool (at least 2 nodes, spread over the zones) where CoreDNS, metrics-server and the add-ons run.. Runs offline against the emulator (tests/hcl).
+
+terraform {
+  required_version = ">= 1.9"
+
+  required_providers {
+    alicloud = { source = "aliyun/alicloud", version = "1.289.0" }
+  }
+}
+
+provider "alicloud" {
+  region = "cn-shanghai"
+}
+
+module "network" {
+  source = "../../../ml-network"
+  name   = "ml-example"
+  zones  = ["cn-shanghai-b"]
+}
+
+module "cluster" {
+  source            = "../../../ack-cluster"
+  name              = "ml-example"
+  vswitch_ids       = module.network.vswitch_ids
+  vpc_cidr          = module.network.vpc_cidr
+  network_has_nat   = module.network.has_nat
+  enable_autoscaler = true
+}
+
+module "system_pool" {
+  source                    = "../.."
+  cluster_id                = module.cluster.cluster_id
+  cluster_security_group_id = module.cluster.security_group_id
+  network_zones             = module.network.zones
+  vswitch_ids               = module.network.vswitch_ids
+}

@@ -1,0 +1,26 @@
+# Example: Training nodes: all protocols between members, optional RoCEv2, nothing from the internet. One allow-all rule from the group itself (NCCL/eRDMA pick random ports), nothing from the internet.. Runs offline against the emulator (tests/hcl).
+
+terraform {
+  required_version = ">= 1.9"
+
+  required_providers {
+    alicloud = { source = "aliyun/alicloud", version = "1.289.0" }
+  }
+}
+
+provider "alicloud" {
+  region = "cn-shanghai"
+}
+
+module "network" {
+  source = "../../../ml-network"
+  name   = "ml-example"
+  zones  = ["cn-shanghai-b"]
+}
+
+module "training" {
+  source   = "../.."
+  name     = "ml-example-training"
+  vpc_id   = module.network.vpc_id
+  vpc_cidr = module.network.vpc_cidr
+}
