@@ -58,7 +58,7 @@ $(BINDINGS): $(VENV)/.installed $(BINDING_SOURCES)
 	$(PY) -m alicloud_ml.codegen
 
 .PHONY: modules
-modules: $(VENV)/.installed ## Regenerate the plain Terraform modules in modules/ from the constructs
+modules: $(BINDINGS) ## Regenerate the plain Terraform modules in modules/ from the constructs
 	$(PY) -m alicloud_ml.hcl
 
 install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed ## Create .venv, install Python and npm dependencies, generate the bindings (idempotent)

@@ -287,15 +287,23 @@ def generate() -> dict[str, str]:
     }
 
 
-def module_inputs_from_toml(path: str | Path, source: str = "../modules/ml-platform", call: str = "platform") -> str:
-    """A `module` block equivalent to a platform TOML file (what a team moving to HCL writes)."""
+def module_inputs_from_toml(path: str | Path, source: str = "./modules/ml-platform", call: str = "platform",
+                            name_suffix: str | None = None) -> str:
+    """A `module` block equivalent to a platform TOML file, field for field (what a team moving to HCL writes).
+
+    `region`, `profile`, `state` and `[[suppressions]]` have no module input (see `EXCLUDED`); `name`
+    defaults to the file name, as the TOML loader does.
+    """
+    from alicloud_ml.hcl.render import render_block
+
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     body: dict[str, Any] = {"source": source, "name": data.pop("name", Path(path).stem)}
+    if name_suffix and "name_suffix" not in data:
+        body["name_suffix"] = name_suffix
     for key in EXCLUDED:
         data.pop(key, None)
     body.update(data)
-    return "\n".join(__import__("alicloud_ml.hcl.render", fromlist=["render_block"]).render_block(
-        Block("module", (call,), body))) + "\n"
+    return "\n".join(render_block(Block("module", (call,), body))) + "\n"
 
 
 __all__ = ["generate", "module_inputs_from_toml", "terraform_block"]
