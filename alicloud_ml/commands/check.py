@@ -1,4 +1,4 @@
-"""`alicloud-ml check`: run checkov and the project's checks on synthesized JSON."""
+"""`alicloud-ml check`: run checkov and the project's checks on synthesized JSON or on an HCL root module."""
 
 from __future__ import annotations
 
@@ -24,17 +24,22 @@ def _write_atomically(target: Path, text: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def check(
-        path: Annotated[Path, typer.Argument(help="A cdktf.out directory or one *.tf.json file.")],
+        path: Annotated[Path, typer.Argument(help="A cdktf.out directory, one *.tf.json file, or a Terraform root "
+                                                  "module (a directory of *.tf, local modules included).")],
         fmt: Annotated[str, typer.Option("--format", help="Report format: table | json | sarif | junit. Default: table.")] = "table",
         output: Annotated[Path | None, typer.Option("--output", help="Write the report to FILE (atomically) and print the table summary. Default: report on stdout.")] = None,
         fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails: low | medium | high | critical. Default: high.")] = "high",
     ) -> None:
-        """Run checkov and project checks on synthesized JSON.
+        """Run checkov and project checks on synthesized JSON or on HCL.
+
+        On HCL, suppress a finding with a comment in the resource (or module, or at file level for
+        the whole root): `#checkov:skip=ALIML_001:<reason of at least 10 characters>`. Values checkov
+        cannot evaluate (module inputs it cannot follow) are reported as not evaluated, not as passes.
 
         Exit 0 when nothing at or above --fail-on is left unsuppressed; 1 when the gate blocks,
         including a stack file that is not valid JSON, that checkov cannot parse, or in which
         no resource was scanned (named in the report); 2 for bad input (missing path, no
-        *.tf.json files, unknown --format or --fail-on).
+        *.tf.json or *.tf files, a skip comment with a short reason, unknown --format or --fail-on).
         """
         from alicloud_ml.errors import InputError, InputErrors
         from alicloud_ml.policies.model import Severity

@@ -66,6 +66,7 @@ USAGE = "@@usage@@"  # filled in from the formatted example (`usage`), once `ter
 def usage(example: str) -> str:
     """The example's module blocks as a root module beside `modules/` writes them."""
     text = re.sub(r'(?s)^.*?\nprovider "alicloud" \{.*?\n\}\n', "", example).strip("\n")
+    text = "\n".join(line for line in text.splitlines() if "checkov:skip" not in line).strip("\n")
     return re.sub(r'"\.\./\.\./\.\./([\w-]+)"', r'"./modules/\1"', text)
 
 

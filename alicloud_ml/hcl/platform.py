@@ -225,8 +225,6 @@ OUTPUTS = (
 )
 
 EXAMPLE = '''
-#checkov:skip=ALIML_015:the example keeps local state for the offline emulator; real roots use backend "oss"
-
 module "platform" {
   source      = "../.."
   name        = "example"

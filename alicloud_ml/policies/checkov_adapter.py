@@ -1,7 +1,9 @@
 """Turns a project check (`CHECK` + pure `evaluate`) into a checkov `BaseResourceCheck`.
 
 The same object serves the in-process gate and plain `checkov --external-checks-dir`: checkov
-hands HCL-style values, `unhcl` restores the `cdk.tf.json` shape, `evaluate` decides. A failing
+hands HCL-style values, `unhcl` restores the `cdk.tf.json` shape, `evaluate` decides. On HCL, a
+failure whose attribute checkov could not evaluate (a module input it cannot follow) is UNKNOWN,
+not FAILED: no verdict rather than a false finding. A failing
 resource that carries an unexpired suppression for the check in its `"//".alicloud_ml` metadata
 is reported SKIPPED with the reason (so plain checkov honours construct-scoped suppressions);
 the gate re-applies suppressions itself and reports them in every format.
@@ -18,7 +20,7 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 from alicloud_ml.policies.model import FAILED, PASSED, PolicyCheck, Resource, Result
 from alicloud_ml.policies.suppressions import read_suppressions
-from alicloud_ml.policies.values import COMMENT_KEY, strip_lines, unhcl
+from alicloud_ml.policies.values import COMMENT_KEY, strip_lines, unhcl, unresolved
 
 Evaluate = Callable[[Resource], Result]
 
@@ -29,6 +31,23 @@ def resource_from_conf(conf: dict[str, Any], entity_type: str, entity_name: str)
     path = str((meta.get("metadata") or {}).get("path", ""))
     attrs = unhcl({k: v for k, v in conf.items() if k != COMMENT_KEY})
     return Resource(entity_type, entity_name, attrs, path, path.split("/", 1)[0] if path else "", meta)
+
+
+def is_hcl(conf: dict[str, Any]) -> bool:
+    """A configuration checkov read from HCL (its line keys are spelled `__start_line__`)."""
+    return "__start_line__" in conf or "__address__" in conf
+
+
+def not_evaluated(resource: Resource, result: Result) -> str:
+    """Why a failure on an HCL resource is no verdict: the failing attribute is an expression checkov could
+    not evaluate (a module input, an object member's default, a function of them); "" when it is one."""
+    head = result.field.split(".", 1)[0] if result.field else ""
+    found = unresolved(resource.attrs.get(head)) if head else None
+    if not found:
+        return ""
+    text = " ".join(found.split())
+    text = text if len(text) <= 90 else text[:89] + "…"
+    return f"not evaluated: `{head}` is `{text}`, an expression checkov could not evaluate"
 
 
 class ProjectResourceCheck(BaseResourceCheck):
@@ -50,6 +69,9 @@ class ProjectResourceCheck(BaseResourceCheck):
         if result.status == PASSED:
             return CheckResult.PASSED
         if result.status != FAILED:
+            return CheckResult.UNKNOWN
+        if is_hcl(conf) and (why := not_evaluated(resource, result)):
+            self.details.append(why)  # no verdict, not a pass: the gate on HCL reports it as not evaluated
             return CheckResult.UNKNOWN
         self.details.append(result.message)
         today = _dt.date.today()

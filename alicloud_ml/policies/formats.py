@@ -16,7 +16,8 @@ FORMATS = ("table", "json", "sarif", "junit")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
 SECURITY_SEVERITY = {Severity.CRITICAL: "9.5", Severity.HIGH: "8.0", Severity.MEDIUM: "5.5", Severity.LOW: "3.0"}
-LABEL = {"failed": "FAILED", "expired_suppression": "EXPIRED", "suppressed": "SKIPPED", "passed": "PASSED"}
+LABEL = {"failed": "FAILED", "expired_suppression": "EXPIRED", "suppressed": "SKIPPED", "not_evaluated": "UNKNOWN",
+         "passed": "PASSED"}
 
 
 def render(report: GateReport, fmt: str) -> str:
@@ -37,7 +38,8 @@ def render_table(report: GateReport) -> str:
     verdict = "PASS" if report.ok else "FAIL"
     lines = [f"policy gate {verdict}: {len(report.stacks)} stack(s), {report.resources_scanned} resource(s) scanned, "
              f"fail-on {report.fail_on.value}; {c['blocking']} blocking, {c['failed'] + c['expired_suppression']} "
-             f"failed, {c['suppressed']} suppressed, {c['passed']} passed"]
+             f"failed, {c['suppressed']} suppressed, {c['passed']} passed"
+             + (f", {c['not_evaluated']} not evaluated" if c["not_evaluated"] else "")]
     for err in report.parse_errors:
         lines.append(f"  PARSE ERROR  {err}")
     for f in report.findings:
@@ -50,6 +52,8 @@ def render_table(report: GateReport) -> str:
         lines.append(f"      {f.message}")
         if f.status == "suppressed":
             lines.append(f"      suppressed: {f.suppression_reason}")
+        elif f.status == "not_evaluated":
+            lines.append("      no verdict: the value is only known to Terraform (check the plan, or pass it literally)")
         elif f.status == "expired_suppression":
             lines.append(f"      suppression {f.suppression_reason}")
         else:
@@ -130,7 +134,7 @@ def _sarif_result(f: GateFinding, index: dict[str, int]) -> dict[str, Any]:
 def render_sarif(report: GateReport) -> str:
     rules = _rules(report)
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results = [_sarif_result(f, index) for f in report.findings if f.status != "passed"]
+    results = [_sarif_result(f, index) for f in report.findings if f.status not in ("passed", "not_evaluated")]
     notifications = [{"level": "error", "message": {"text": err}} for err in report.parse_errors]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "alicloud-ml policy gate", "informationUri": "https://github.com/bridgecrewio/checkov",
@@ -155,7 +159,7 @@ def render_junit(report: GateReport) -> str:
     c = _counts(report)
     root = ET.Element("testsuites", name="alicloud-ml policy gate", tests=str(len(report.findings) + c["parse_errors"]),
                       failures=str(c["failed"] + c["expired_suppression"]), errors=str(c["parse_errors"]),
-                      skipped=str(c["suppressed"]))
+                      skipped=str(c["suppressed"] + c["not_evaluated"]))
     if report.parse_errors:
         suite = ET.SubElement(root, "testsuite", name="parse", tests=str(c["parse_errors"]), failures="0",
                               errors=str(c["parse_errors"]), skipped="0")
@@ -166,7 +170,7 @@ def render_junit(report: GateReport) -> str:
         found = [f for f in report.findings if f.stack == stack]
         suite = ET.SubElement(root, "testsuite", name=stack, tests=str(len(found)),
                               failures=str(sum(f.status in ("failed", "expired_suppression") for f in found)),
-                              errors="0", skipped=str(sum(f.status == "suppressed" for f in found)))
+                              errors="0", skipped=str(sum(f.status in ("suppressed", "not_evaluated") for f in found)))
         for f in found:
             case = ET.SubElement(suite, "testcase", classname=f"{stack}.{f.check_id}",
                                  name=f"{f.check_id} {f.construct_path or f.address}", file=_rel(f.file),
@@ -178,5 +182,7 @@ def render_junit(report: GateReport) -> str:
                 ET.SubElement(case, "failure", message=f"[{f.severity.value}] {f.message}", type=f.severity.value).text = text
             elif f.status == "suppressed":
                 ET.SubElement(case, "skipped", message=f"suppressed: {f.suppression_reason}")
+            elif f.status == "not_evaluated":
+                ET.SubElement(case, "skipped", message=f.message)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True)

@@ -33,7 +33,7 @@ from alicloud_ml.policies.severities import severity_of
 from alicloud_ml.policies.suppressions import Suppression, read_suppressions
 
 CHECK_PATTERNS = ["CKV_ALI_*", "CKV2_ALI_*", "ALIML_*"]
-STATUSES = ("failed", "expired_suppression", "suppressed", "passed")
+STATUSES = ("failed", "expired_suppression", "suppressed", "not_evaluated", "passed")
 
 _lock = threading.Lock()
 _warm: threading.Thread | None = None
@@ -134,10 +134,17 @@ class GateReport:
 
 
 def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | None = None) -> GateReport:
-    """Gate a `cdktf.out` directory or one `*.tf.json` file. Raises `InputError` for a missing path."""
+    """Gate a `cdktf.out` directory, one `*.tf.json` file, or an HCL root module (a directory of `*.tf`).
+
+    Raises `InputError` for a missing path, or a `#checkov:skip` comment with a short reason or an unknown id.
+    """
+    from alicloud_ml.policies import hcl
+
     path = Path(path)
     threshold = Severity.parse_option(fail_on)
     today = today or _dt.date.today()
+    if hcl.is_hcl_dir(path):
+        return _run_hcl_gate(path, threshold, today)
     files = discover(path)
     names = manifest_names(path if path.is_dir() else path.parent)
     loaded = [load(f, names) for f in files]
@@ -154,6 +161,57 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
         raw.extend(_run_checkov(good, report))
     raw.extend(_run_stack_checks(good))
     _apply(report, raw, good, today)
+    return report
+
+
+def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateReport:
+    """The HCL side of `run_gate` (see `alicloud_ml.policies.hcl`)."""
+    from alicloud_ml.policies import hcl
+    from alicloud_ml.policies.suppressions import META_KEY
+
+    ck = _ensure_checkov()
+    from checkov.terraform.runner import Runner as TerraformRunner
+
+    root, reports = hcl.run(path, TerraformRunner, ck["RunnerFilter"])
+    report = GateReport(str(path), threshold)
+    report.parse_errors.extend(f"{p}: checkov could not parse this file, so no check ran on it"
+                               for rep in reports for p in rep.parsing_errors)
+    stack_level = hcl.comment_suppressions(root)
+    assert root.stack is not None
+    data = dict(root.stack.data)
+    data["//"] = {META_KEY: {"suppressions": [s.to_json() for s in stack_level]}}
+    root.stack = replace(root.stack, data=data)
+    hcl.link(root)
+    stack = root.stack
+    report.stacks = [stack.name]
+    report.resources_scanned = len(root.resources)
+    if not root.resources:
+        report.parse_errors.append(f"{path}: zero resources were scanned (no resource blocks, or none checkov "
+                                   "could read)")
+    sf = StackFile(path, "", stack, lines={a: (h.start, h.end) for a, h in root.resources.items()})
+    results = hcl.builtin_results(root, reports) + hcl.project_results(root, ck["checks"])
+    raw: list[tuple[StackFile, str, str, Result, str]] = [
+        (sf, cid, address, result, "checkov") for cid, address, result in results if result.status in (PASSED, FAILED)]
+    for entry in _run_stack_checks([sf]):
+        why = hcl.unsettled(root, entry[2]) if entry[3].status == FAILED else ""
+        if why:
+            results.append((entry[1], entry[2], Result("not_evaluated", why)))
+        else:
+            raw.append(entry)
+    _apply(report, raw, [sf], today)
+    for cid, address, result in results:
+        if result.status == "not_evaluated":
+            from alicloud_ml.policies.registry import by_id
+
+            meta = by_id().get(cid)
+            res = stack.get(address)
+            report.findings.append(GateFinding(
+                cid, severity_of(cid), meta.meta.title if meta else cid, stack.name, address, res.path if res else "",
+                result.message, meta.meta.fix if meta else "", "not_evaluated"))
+    for f in report.findings:
+        f.file, f.line, f.end_line = hcl.locate(root, f.address)
+    order = {s: i for i, s in enumerate(STATUSES)}
+    report.findings.sort(key=lambda f: (order[f.status], -f.severity.rank, f.stack, f.check_id, f.address))
     return report
 
 

@@ -12,7 +12,8 @@ from alicloud_ml.errors import InputError
 from alicloud_ml.policies.model import Resource, StackDoc
 from alicloud_ml.policies.values import COMMENT_KEY, sub
 
-ACCEPTED = "a cdktf.out directory (with manifest.json or stacks/*/cdk.tf.json) or a *.tf.json file"
+ACCEPTED = ("a cdktf.out directory (with manifest.json or stacks/*/cdk.tf.json), a *.tf.json file, or a directory "
+            "of *.tf files")
 SKIP_DIRS = frozenset({".terraform", "node_modules"})
 
 

@@ -96,7 +96,9 @@ class Result:
 class Resource:
     """One synthesized resource in plain Terraform-JSON shape (blocks are lists of objects).
 
-    `attrs` never holds the `"//"` metadata; `path` is the construct path taken from it.
+    `attrs` never holds the `"//"` metadata; `path` is the construct path taken from it. Resources
+    read from HCL carry the module path they sit in (`module.platform.module.network`), which is
+    part of their address, as in Terraform.
     """
 
     type: str
@@ -105,10 +107,11 @@ class Resource:
     path: str = ""
     stack: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict)
+    module: str = ""
 
     @property
     def address(self) -> str:
-        return f"{self.type}.{self.name}"
+        return f"{self.module}.{self.type}.{self.name}" if self.module else f"{self.type}.{self.name}"
 
     @property
     def ref_prefix(self) -> str:

@@ -13,9 +13,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-LINE_KEYS = frozenset({"__startline__", "__endline__"})
+#: checkov's bookkeeping keys: line numbers (JSON and HCL spellings), HCL addresses and providers.
+LINE_KEYS = frozenset({"__startline__", "__endline__", "__start_line__", "__end_line__", "__address__",
+                       "__provider_address__"})
 COMMENT_KEY = "//"
-_REF = re.compile(r"^\$\{([a-z0-9_]+)\.([A-Za-z0-9_\-]+)\.([A-Za-z0-9_\.\[\]]+)\}$")
+_REF = re.compile(r"^\$\{((?:module\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])?\.)*[a-z0-9_]+)\.([A-Za-z0-9_\-]+)"
+                  r"\.([A-Za-z0-9_\.\[\]]+)\}$")
+#: What checkov leaves of an HCL expression it could not evaluate: `var.x`, `each.value.y`, a dynamic block's
+#: `taints.value.effect`, function calls, conditionals, `for` expressions, interpolations.
+_EXPRESSION = re.compile(r"\$\{|^\[?'?(var|local|each|module|count|data|self|path)\.|^[a-z_]+\.(value|key)\b|"
+                         r"\b[a-z_]+\(|\s\?\s|^\[for\s|^\{for\s")
 _GPU_FAMILY = re.compile(r"^ecs\.(ebm)?(gn|vgn|sgn)\d")
 GPU_SCHEDULE_LABEL = "ack.node.gpu.schedule"
 
@@ -100,12 +107,33 @@ def as_int(value: Any) -> int | None:
     return None
 
 
+def unresolved(value: Any) -> str | None:
+    """The text of an HCL expression checkov left unevaluated inside `value`, if any.
+
+    Checkov renders what it cannot evaluate as the expression's text (`each.value.system_disk_category`,
+    `jsonencode(merge(...))`) or, for a member of an object-typed variable it has no value for, as `{}`.
+    """
+    if isinstance(value, str):
+        return value if _EXPRESSION.search(value) else None
+    if isinstance(value, list):
+        if value and all(v == {} for v in value):
+            return "{}"
+        return next((found for v in value if (found := unresolved(v))), None)
+    if isinstance(value, dict):
+        return next((found for v in value.values() if (found := unresolved(v))), None)
+    return None
+
+
 def is_reference(value: Any) -> bool:
     return isinstance(value, str) and "${" in value
 
 
 def parse_ref(value: Any) -> tuple[str, str, str] | None:
-    """`"${alicloud_vpc.Net_Vpc_1.id}"` → `("alicloud_vpc", "Net_Vpc_1", "id")`; None for literals."""
+    """`"${alicloud_vpc.Net_Vpc_1.id}"` → `("alicloud_vpc", "Net_Vpc_1", "id")`; None for literals.
+
+    In HCL a reference into a module keeps its module path on the type, so `f"{type}.{name}"` is
+    still the resource's address: `${module.net.alicloud_vpc.this.id}` → `("module.net.alicloud_vpc", "this", "id")`.
+    """
     if not isinstance(value, str):
         return None
     m = _REF.match(value.strip())

@@ -1,5 +1,7 @@
 # Example: An ACK managed cluster for GPU/AI workloads: private API endpoint, RRSA, add-ons as `alicloud_cs_kubernetes_addon` resources, the autoscaler switch when pools need it.. Runs offline against the emulator (tests/hcl).
 
+#checkov:skip=ALIML_015:examples keep local state for the offline emulator; real roots use backend "oss" with a Tablestore lock
+
 terraform {
   required_version = ">= 1.9"
 

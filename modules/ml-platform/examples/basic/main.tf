@@ -1,5 +1,7 @@
 # Example: The whole ML platform of one environment (the `MlPlatform` L3): network, security groups, logs, cluster with its system pool, CPFS, workload roles, GPU pools and EAS services, from the same sections as a platform TOML file.. Runs offline against the emulator (tests/hcl).
 
+#checkov:skip=ALIML_015:examples keep local state for the offline emulator; real roots use backend "oss" with a Tablestore lock
+
 terraform {
   required_version = ">= 1.9"
 
@@ -11,8 +13,6 @@ terraform {
 provider "alicloud" {
   region = "cn-shanghai"
 }
-
-#checkov:skip=ALIML_015:the example keeps local state for the offline emulator; real roots use backend "oss"
 
 module "platform" {
   source      = "../.."

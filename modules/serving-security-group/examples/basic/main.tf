@@ -1,5 +1,7 @@
 # Example: Serving nodes and EAS instances: members talk to each other; callers come from inside the VPC. One allow-all rule from the group itself (NCCL/eRDMA pick random ports), nothing from the internet.. Runs offline against the emulator (tests/hcl).
 
+#checkov:skip=ALIML_015:examples keep local state for the offline emulator; real roots use backend "oss" with a Tablestore lock
+
 terraform {
   required_version = ">= 1.9"
 

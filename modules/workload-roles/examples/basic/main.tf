@@ -1,5 +1,7 @@
 # Example: RAM roles `training` and `serving` that pods assume through RRSA (one ServiceAccount each; serving also trusted by PAI-EAS), with prefix-scoped OSS policies and never `*` on `*`.. Runs offline against the emulator (tests/hcl).
 
+#checkov:skip=ALIML_015:examples keep local state for the offline emulator; real roots use backend "oss" with a Tablestore lock
+
 terraform {
   required_version = ">= 1.9"
 
