@@ -1,4 +1,4 @@
-"""`alicloud-ml cost`: monthly estimate of synthesized stacks from the price catalog."""
+"""`alicloud-ml cost`: monthly estimate of synthesized stacks, or of a Terraform plan, from the price catalog."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def register(app: typer.Typer) -> None:
 
 
 def cost(
-    path: Path = typer.Argument(..., help="A cdktf.out directory or one cdk.tf.json."),
+    path: Path = typer.Argument(..., help="A cdktf.out directory, one cdk.tf.json, or a `terraform show -json` "
+                                "plan (of any root, HCL modules included: resources are named by module address)."),
     prices: Path | None = typer.Option(None, "--prices", help="CSV (sku,unit,price,currency,region,date,source) "
                                        "whose rows override the built-in table. Default: built-in only."),
     spot_discount: float = typer.Option(0.7, "--spot-discount", help="Fraction off list price for spot node pools: "
@@ -28,14 +29,19 @@ def cost(
     stack: list[str] = typer.Option([], "--stack", help="Only these stacks. Default: all."),
     output_format: CostFormat = typer.Option(CostFormat.text, "--format", help="text or json. Default: text."),
 ) -> None:
-    """Estimate monthly cost from the price catalog."""
+    """Estimate monthly cost from the price catalog (synthesized stacks, or what a plan would leave)."""
     from alicloud_ml.catalog.pricing import PriceBook
     from alicloud_ml.errors import InputError
     from alicloud_ml.review import cost_report
     from alicloud_ml.review.cost import CostModel
+    from alicloud_ml.review.plan import is_plan, plan_stack
     from alicloud_ml.review.synth import load_synth
 
-    stacks = load_synth(path)
+    if is_plan(path):
+        planned = plan_stack(path)
+        stacks = {planned.name: planned}
+    else:
+        stacks = load_synth(path)
     unknown = sorted(set(stack) - set(stacks))
     if unknown:
         raise InputError(str(path), "--stack", f"unknown stack {', '.join(unknown)}", accepted=", ".join(stacks))

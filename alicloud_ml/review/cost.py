@@ -138,11 +138,13 @@ class CostModel:
         }
 
     def stack(self, stack: Stack) -> StackCost:
-        return StackCost(stack.name, stack.region, [self.resource(r.type, r.name, r.attrs, r.construct_path)
+        return StackCost(stack.name, stack.region, [self.resource(r.type, r.name, r.attrs, r.construct_path, r.address)
                                                     for r in sorted(stack.resources.values(), key=lambda r: r.address)])
 
-    def resource(self, rtype: str, name: str, attrs: dict[str, Any], construct_path: str = "") -> ResourceCost:
-        rc = ResourceCost(f"{rtype}.{name}", rtype, construct_path, "estimated")
+    def resource(self, rtype: str, name: str, attrs: dict[str, Any], construct_path: str = "",
+                 address: str | None = None) -> ResourceCost:
+        """Cost of one resource; `address` names it when it is not `type.name` (a module address in a plan)."""
+        rc = ResourceCost(address or f"{rtype}.{name}", rtype, construct_path, "estimated")
         if rtype in FREE_TYPES:
             rc.status = "free"
             return rc

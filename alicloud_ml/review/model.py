@@ -87,10 +87,11 @@ class ResourceChange:
     after: dict[str, Any] | None = None
     moved_from: str | None = None
     hints: list[str] = field(default_factory=list)
+    module: str = ""                # module path in a plan of an HCL root (`module.platform.module.network`)
 
     @property
     def address(self) -> str:
-        return f"{self.type}.{self.name}"
+        return f"{self.module}.{self.type}.{self.name}" if self.module else f"{self.type}.{self.name}"
 
     @property
     def stateful(self) -> bool:

@@ -2,6 +2,8 @@
 
 When a plan exists (after `terraform plan -out`), it is the truth: the provider decided what is
 replaced (`replace_paths`) and what is known after apply. This keeps the report identical either way.
+A plan of an HCL root that calls modules names resources by module address, as Terraform does
+(`module.platform.module.network.alicloud_vpc.this`); `plan_stack` gives `cost` the planned resources.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from alicloud_ml.errors import InputError
 from alicloud_ml.review import attrs as A
 from alicloud_ml.review.model import ABSENT, Action, AttrChange, ResourceChange, StackChanges
+from alicloud_ml.review.synth import Resource, Stack
 
 _ACTIONS = {
     ("no-op",): Action.NO_OP, ("create",): Action.CREATE, ("update",): Action.UPDATE, ("delete",): Action.DELETE,
@@ -33,6 +36,18 @@ _REASONS = {
 def load_plan(path: Path | str, stack: str | None = None) -> StackChanges:
     """Changes of one plan; the stack name defaults to the plan's folder under cdktf.out/stacks/."""
     path = Path(path)
+    doc = read_plan(path)
+    items = doc.get("resource_changes", [])
+    if not isinstance(items, list):
+        raise InputError(str(path), "resource_changes", "not a list", accepted="a list of resource changes")
+    name = stack or (path.parent.name if path.parent.parent.name == "stacks" else path.stem)
+    region = _region(doc)
+    changes = [rc for i, item in enumerate(items) if (rc := _change(path, i, item, name)) is not None]
+    return StackChanges(name, changes, region)
+
+
+def read_plan(path: Path) -> dict[str, Any]:
+    """The parsed `terraform show -json` document; InputError naming the file for anything else."""
     if not path.is_file():
         raise InputError(str(path), "", "not found", accepted="the output of `terraform show -json PLANFILE`")
     try:
@@ -42,13 +57,52 @@ def load_plan(path: Path | str, stack: str | None = None) -> StackChanges:
                          hint="pass the JSON, not the binary plan file") from None
     if not isinstance(doc, dict) or "format_version" not in doc:
         raise InputError(str(path), "format_version", "missing", accepted="the output of `terraform show -json PLANFILE`")
-    items = doc.get("resource_changes", [])
-    if not isinstance(items, list):
-        raise InputError(str(path), "resource_changes", "not a list", accepted="a list of resource changes")
-    name = stack or (path.parent.name if path.parent.parent.name == "stacks" else path.stem)
-    region = _region(doc)
-    changes = [rc for i, item in enumerate(items) if (rc := _change(path, i, item, name)) is not None]
-    return StackChanges(name, changes, region)
+    return doc
+
+
+def is_plan(path: Path) -> bool:
+    """A `terraform show -json` plan rather than a synthesized stack (`cdk.tf.json`)."""
+    if not path.is_file():
+        return False
+    try:
+        doc = json.loads(path.read_text())
+    except (ValueError, UnicodeDecodeError, OSError):
+        return False
+    return isinstance(doc, dict) and "format_version" in doc and ("planned_values" in doc or "resource_changes" in doc)
+
+
+def plan_stack(path: Path | str, stack: str | None = None) -> Stack:
+    """The resources a plan would leave (`planned_values`, every module), by module address, for `cost`.
+
+    Values known only after apply are absent; nulls are dropped (an unset argument, as in a synth).
+    """
+    path = Path(path)
+    doc = read_plan(path)
+    resources: dict[str, Resource] = {}
+
+    def walk(module: Any, where: str) -> None:
+        if not isinstance(module, dict):
+            raise InputError(str(path), where, "not an object", accepted="a planned_values module")
+        for i, item in enumerate(module.get("resources") or []):
+            if not isinstance(item, dict) or item.get("mode", "managed") != "managed":
+                continue
+            rtype, name = str(item.get("type", "")), str(item.get("name", ""))
+            if item.get("index") is not None:
+                name += f"[{json.dumps(item['index'])}]"
+            values = item.get("values") if isinstance(item.get("values"), dict) else {}
+            attrs = {k: v for k, v in values.items() if v is not None}
+            res = Resource(rtype, name, attrs, "", module=_module_of(str(item.get("address", "")), rtype))
+            resources[res.address] = res
+        for j, child in enumerate(module.get("child_modules") or []):
+            walk(child, f"{where}.child_modules[{j}]")
+
+    walk((doc.get("planned_values") or {}).get("root_module") or {}, "planned_values.root_module")
+    return Stack(name=stack or path.stem, file=path, region=_region(doc), resources=resources)
+
+
+def _module_of(address: str, rtype: str) -> str:
+    head, sep, _ = address.rpartition(f"{rtype}.")
+    return head.rstrip(".") if sep and head.startswith("module.") else ""
 
 
 def _region(doc: dict[str, Any]) -> str | None:
@@ -76,7 +130,7 @@ def _change(path: Path, i: int, item: Any, stack: str) -> ResourceChange | None:
     before = change.get("before") if isinstance(change.get("before"), dict) else None
     after = change.get("after") if isinstance(change.get("after"), dict) else None
     rc = ResourceChange(stack, rtype, name, _ACTIONS[actions], before=before, after=after,
-                        moved_from=item.get("previous_address"))
+                        moved_from=item.get("previous_address"), module=str(item.get("module_address") or ""))
     if rc.action in (Action.UPDATE, Action.REPLACE):
         rc.attributes = _attributes(rtype, before or {}, after or {}, change.get("after_unknown") or {},
                                     change.get("replace_paths") or [])

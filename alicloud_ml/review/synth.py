@@ -25,10 +25,11 @@ class Resource:
     name: str
     attrs: dict[str, Any]
     construct_path: str
+    module: str = ""  # module path of a resource read from a plan of an HCL root
 
     @property
     def address(self) -> str:
-        return f"{self.type}.{self.name}"
+        return f"{self.module}.{self.type}.{self.name}" if self.module else f"{self.type}.{self.name}"
 
 
 @dataclass(frozen=True)
