@@ -17,8 +17,8 @@ import grpc
 from tf.gen import tfplugin_pb2 as pb
 from tf.gen import tfplugin_pb2_grpc as rpc
 
-from alicloud_ml.emulator import checks, facts, owned, planner, spec, values
-from alicloud_ml.emulator.checks import references
+from alicloud_ml.emulator import data_sources, facts, owned, planner, plugins, spec, values
+from alicloud_ml.emulator.plugins import references
 from alicloud_ml.emulator.schema_pb import provider_schema
 from alicloud_ml.emulator.store import Store
 from alicloud_ml.emulator.validate import validate_resource
@@ -37,7 +37,7 @@ def _diag(severity: int, summary: str, detail: str = "", path: list[str | int] |
 class EmulatorError(Exception):
     """A request the emulated cloud refuses; becomes one error diagnostic per CloudError."""
 
-    def __init__(self, errors: list[checks.CloudError]):
+    def __init__(self, errors: list[plugins.CloudError]):
         super().__init__("; ".join(e.message for e in errors))
         self.errors = errors
 
@@ -87,6 +87,17 @@ class ProviderService(rpc.ProviderServicer):
             _diag(_ERROR if p.severity == "error" else _WARNING, p.summary, p.detail, p.path) for p in problems
         ])
 
+    def ReadDataSource(self, request: Any, context: grpc.ServicerContext) -> Any:
+        config = decode(request.config) or {}
+        try:
+            state = data_sources.read(request.type_name, config, self.store, self.region)
+        except data_sources.DataSourceError as exc:
+            return pb.ReadDataSource.Response(diagnostics=[_diag(
+                _ERROR, f"data.{request.type_name}: {exc}",
+                f"The emulated Alibaba Cloud API (alicloud-ml emulator, region {self.region}) could not answer "
+                "this data source.")])
+        return pb.ReadDataSource.Response(state=encode(state))
+
     def UpgradeResourceState(self, request: Any, context: grpc.ServicerContext) -> Any:
         raw = json.loads(request.raw_state.json) if request.raw_state.json else {}
         return pb.UpgradeResourceState.Response(upgraded_state=encode(_conform(spec.resource(request.type_name), raw)))
@@ -120,8 +131,8 @@ class ProviderService(rpc.ProviderServicer):
         if prior is not None:
             replace = planner.replace_paths(block, prior, planned)
         if prior is None or planned != prior:
-            ctx = checks.Context(self.store, self.region, "plan", type_name, None if replace else prior)
-            diagnostics = [_cloud_diag(e, self.region) for e in checks.run(ctx, type_name, planned)]
+            ctx = plugins.Context(self.store, self.region, "plan", type_name, None if replace else prior)
+            diagnostics = [_cloud_diag(e, self.region) for e in plugins.run(ctx, type_name, planned)]
         return pb.PlanResourceChange.Response(
             planned_state=encode(planned),
             requires_replace=[attribute_path(p) for p in replace],
@@ -159,15 +170,15 @@ class ProviderService(rpc.ProviderServicer):
         values.fill(type_name, block, state, self.region, self.store.get)
         wrong = values.type_errors(block, state)
         if has_unknown(state) or wrong:  # an emulator bug: never store what Terraform would reject
-            raise EmulatorError([checks.CloudError(
+            raise EmulatorError([plugins.CloudError(
                 "InternalError", f"{type_name}: emulator left {', '.join(wrong) or 'a value'} unknown or mistyped")])
         for owned_type, raw in owned.created_with(type_name, state, prior, self.store.get):  # before checks see refs
             owned_state = {**_conform(spec.resource(owned_type), raw), owned.OWNER_KEY: raw[owned.OWNER_KEY]}
             self.store.put(owned_type, owned_state["id"], self.region, owned_state, owned_state.get("vpc_id"), [])
-        ctx = checks.Context(self.store, self.region, "apply", type_name, prior)
-        errors = checks.run(ctx, type_name, state)
+        ctx = plugins.Context(self.store, self.region, "apply", type_name, prior)
+        errors = plugins.run(ctx, type_name, state)
         if prior is None and self.store.get(type_name, state["id"]) is not None:
-            errors.append(checks.CloudError(f"{_kind(type_name)}.AlreadyExist",
+            errors.append(plugins.CloudError(f"{_kind(type_name)}.AlreadyExist",
                                             f"{type_name} {state['id']} already exists in the emulated cloud; "
                                             "accepted: a name no other object of this type uses", ("id",)))
         if errors:
@@ -179,13 +190,13 @@ class ProviderService(rpc.ProviderServicer):
     def _delete(self, type_name: str, prior: dict[str, Any]) -> None:
         object_id = prior.get("id")
         if prior.get("deletion_protection") is True and type_name == owned.CLUSTER:
-            raise EmulatorError([checks.CloudError(
+            raise EmulatorError([plugins.CloudError(
                 "ErrorDeletionProtection", f"{type_name} {object_id} has deletion protection on; accepted: set "
                 "deletion_protection = false and apply first (ACK refuses DeleteCluster while it is on)")])
         users = self.store.dependents(type_name, object_id)
         if users:
             shown = ", ".join(f"{t} {i}" for t, i in users[:5])
-            raise EmulatorError([checks.CloudError(
+            raise EmulatorError([plugins.CloudError(
                 "DependencyViolation", f"{type_name} {object_id} is still used by {shown}; accepted: delete those "
                                        "first (Terraform does when they are in the same configuration)")])
         self.store.delete(type_name, object_id)
@@ -203,7 +214,7 @@ def _parent(type_name: str, state: dict[str, Any]) -> str | None:
     return state.get("vpc_id") if type_name == "alicloud_vswitch" else None
 
 
-def _cloud_diag(error: checks.CloudError, region: str) -> pb.Diagnostic:
+def _cloud_diag(error: plugins.CloudError, region: str) -> pb.Diagnostic:
     return _diag(_ERROR, f"{error.code}: {error.message}",
                  f"The emulated Alibaba Cloud API (alicloud-ml emulator, region {region}) rejected this request.",
                  error.path)

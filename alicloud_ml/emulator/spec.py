@@ -26,6 +26,7 @@ class Attr:
     computed: bool
     force_new: bool
     default: Any
+    docs_default: Any  # what the cloud fills in when an Optional+Computed attribute is unset (from the docs)
     deprecated: str | None
     allowed: tuple[str, ...] | None
     allowed_ignore_case: bool
@@ -78,6 +79,7 @@ def compile_block(raw: dict[str, Any]) -> Block:
             computed=bool(a.get("computed")),
             force_new=bool(a.get("force_new")),
             default=a["default"] if "default" in a else MISSING,
+            docs_default=a["docs_default"] if "docs_default" in a else MISSING,
             deprecated=a.get("deprecated") if isinstance(a.get("deprecated"), str) else None,
             allowed=tuple(a["allowed_values"]) if a.get("allowed_values") else None,
             allowed_ignore_case=bool(a.get("allowed_values_ignore_case")),

@@ -103,12 +103,14 @@ class Store:
         row = self._conn().execute("SELECT state FROM objects WHERE type=? AND id=?", (type_name, object_id)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def find(self, type_name: str, parent: str | None = None) -> list[dict[str, Any]]:
-        if parent is None:
-            rows = self._conn().execute("SELECT state FROM objects WHERE type=?", (type_name,))
-        else:
-            rows = self._conn().execute("SELECT state FROM objects WHERE type=? AND parent=?", (type_name, parent))
-        return [json.loads(r[0]) for r in rows]
+    def find(self, type_name: str, parent: str | None = None, region: str | None = None) -> list[dict[str, Any]]:
+        """Objects of a type, optionally only those listed under `parent` or created in `region`."""
+        sql, args = "SELECT state FROM objects WHERE type=?", [type_name]
+        if parent is not None:
+            sql, args = sql + " AND parent=?", [*args, parent]
+        if region is not None:
+            sql, args = sql + " AND region=?", [*args, region]
+        return [json.loads(r[0]) for r in self._conn().execute(sql, args)]
 
     def put(self, type_name: str, object_id: str, region: str, state: dict[str, Any], parent: str | None,
             refs: list[tuple[str, str]]) -> None:

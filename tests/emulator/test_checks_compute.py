@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from alicloud_ml.catalog import InstanceType
-from alicloud_ml.emulator import checks
-from alicloud_ml.emulator.checks import compute
+from alicloud_ml.emulator import plugins
+from alicloud_ml.emulator.plugins import compute
 from alicloud_ml.emulator.store import Store
 from tests.emulator.conftest import VPC, Workspace, errors, ref
 
@@ -99,11 +99,11 @@ CPU = InstanceType("ecs.g7.xlarge", "g7", 4, 16, 0, "", 0, 2.5, False, False)
 def test_gpu_pool_on_a_cpu_type_is_refused_and_cpu_pool_is_not(tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
                                                                gpu_marker: dict[str, Any]) -> None:
     monkeypatch.setattr(compute, "get_instance_type", lambda name: CPU if name == CPU.instance_type else None)
-    ctx = checks.Context(Store(tmp_path), "cn-shanghai", "plan", compute.POOL)
-    refused = checks.run(ctx, compute.POOL, {"instance_types": [CPU.instance_type], **gpu_marker})
+    ctx = plugins.Context(Store(tmp_path), "cn-shanghai", "plan", compute.POOL)
+    refused = plugins.run(ctx, compute.POOL, {"instance_types": [CPU.instance_type], **gpu_marker})
     assert [e.code for e in refused] == ["InvalidInstanceType.NotGpu"]
     assert "ecs.g7.xlarge has no GPU, but the pool needs GPU types because" in refused[0].message
-    assert checks.run(ctx, compute.POOL, {"instance_types": [CPU.instance_type],
+    assert plugins.run(ctx, compute.POOL, {"instance_types": [CPU.instance_type],
                                           "scaling_config": [{"min_size": 0, "max_size": 2, "type": "cpu"}]}) == []
 
 

@@ -16,7 +16,7 @@ ID_SHAPES = {
     "alicloud_nat_gateway": r"ngw-[a-z0-9]{21}",
     "alicloud_eip_address": r"eip-[a-z0-9]{21}",
     "alicloud_cs_managed_kubernetes": r"c[0-9a-f]{32}",
-    "alicloud_cs_kubernetes_node_pool": r"np-[0-9a-f]{32}",
+    "alicloud_cs_kubernetes_node_pool": r"c[0-9a-f]{32}:np-[0-9a-f]{16}",  # docs: <cluster_id>:<node_pool_id>
 }
 
 
@@ -43,8 +43,8 @@ def test_full_stack_inits_validates_applies_stays_stable_and_destroys(ws: Worksp
     assert re.fullmatch(r"cpfs-[0-9a-f]{16}", by_address["alicloud_nas_file_system.cpfs"]["id"])
     assert re.fullmatch(r"[0-9a-f]{10}", by_address["alicloud_nas_file_system.nfs"]["id"])
     assert by_address["alicloud_pai_service.llm"]["id"] == "llm_chat"
-    assert by_address["alicloud_cs_kubernetes_node_pool.gpu"]["node_pool_id"] == \
-        by_address["alicloud_cs_kubernetes_node_pool.gpu"]["id"]
+    pool = by_address["alicloud_cs_kubernetes_node_pool.gpu"]
+    assert pool["id"] == f"{pool['cluster_id']}:{pool['node_pool_id']}"
     assert by_address["alicloud_snat_entry.nat"]["snat_table_id"] == \
         by_address["alicloud_nat_gateway.nat"]["snat_table_ids"]
     assert len(by_address["alicloud_log_store.audit"]["shards"]) == 2

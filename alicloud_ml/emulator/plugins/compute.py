@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import time
 from typing import Any
 
 from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.emulator import facts
-from alicloud_ml.emulator.checks import CloudError, Context, check, known
+from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, rand
+from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
 from alicloud_ml.emulator.wire import UNKNOWN
 
 POOL = "alicloud_cs_kubernetes_node_pool"
@@ -33,6 +36,15 @@ def gpu_reason(state: dict[str, Any]) -> str | None:
     return None
 
 
+#: The real provider does not validate instance types: any type sold in the zone works. The emulator
+#: refuses types its catalog does not know (a typo is the likelier cause), unless told to trust them.
+TRUST_TYPES_ENV = "ALICLOUD_ML_EMULATOR_TRUST_INSTANCE_TYPES"
+
+
+def trust_unknown_types() -> bool:
+    return os.environ.get(TRUST_TYPES_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
 @check(POOL)
 def instance_types_known(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     types = state.get("instance_types")
@@ -44,10 +56,11 @@ def instance_types_known(ctx: Context, state: dict[str, Any]) -> list[CloudError
         if not known(name):
             continue
         info = get_instance_type(name)
-        if info is None:
+        if info is None and not trust_unknown_types():
             errors.append(CloudError("InvalidInstanceType.NotFound",
                                      f"{ctx.address} instance_types[{i}] {name} is not a known instance type; "
-                                     f"accepted: {_examples(bool(reason))}", ("instance_types", i)))
+                                     f"accepted: {_examples(bool(reason))} - or set {TRUST_TYPES_ENV}=1 to accept "
+                                     "types the catalog does not list", ("instance_types", i)))
         elif reason and not info.is_gpu:
             errors.append(CloudError("InvalidInstanceType.NotGpu",
                                      f"{ctx.address} instance_types[{i}] {name} has no GPU, but the pool needs GPU "
@@ -122,3 +135,69 @@ def node_security_groups(ctx: Context, state: dict[str, Any]) -> list[CloudError
         return [CloudError("InvalidSecurityGroup.TypeMismatch", f"{ctx.address} mixes basic and enterprise security "
                            f"groups ({shown}); accepted: groups of one type", where)]
     return []
+
+
+# ---------------------------------------------------------------- what the ACK API fills in
+
+statuses({"alicloud_cs_managed_kubernetes": "running", "alicloud_cs_kubernetes_node_pool": "active"})
+identifier("alicloud_cs_managed_kubernetes")(lambda s: "c" + hexid(32))
+
+
+@identifier("alicloud_cs_kubernetes_addon")
+def _addon_id(s: dict[str, Any]) -> str:
+    return f"{s.get('cluster_id')}:{s.get('name')}"  # docs: <cluster_id>:<addon_name>
+
+
+@identifier("alicloud_cs_autoscaling_config")
+def _autoscaling_id(s: dict[str, Any]) -> str:
+    return str(s.get("cluster_id"))  # resource_alicloud_cs_autoscaling_config.go: d.SetId(clusterId)
+
+
+@computed("alicloud_cs_managed_kubernetes", "name")
+def _cluster_name(s: dict[str, Any], region: str, lookup: Lookup) -> Any:
+    """`name_prefix` + a unique suffix, as the provider's resource.PrefixedUniqueId does."""
+    prefix = s.get("name_prefix")
+    return f"{prefix}{time.strftime('%Y%m%d%H%M%S')}{hexid(12)}" if isinstance(prefix, str) and prefix else UNKNOWN
+
+
+@computed("alicloud_cs_managed_kubernetes", "vpc_id")
+def _cluster_vpc(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    for key in ("vswitch_ids", "worker_vswitch_ids"):  # worker_vswitch_ids is deprecated but accepted
+        ids = s.get(key)
+        if isinstance(ids, list) and ids and known(ids[0]):
+            vsw = lookup("alicloud_vswitch", ids[0])
+            if vsw:
+                return vsw["vpc_id"]
+    return "vpc-" + rand(21)
+
+
+@computed("alicloud_cs_managed_kubernetes", "connections")
+def _connections(s: dict[str, Any], region: str, lookup: Lookup) -> dict[str, str]:
+    host = f"{s['id']}.{region}.cs.aliyuncs.com"
+    return {"api_server_internet": f"https://{host}:6443", "api_server_intranet": f"https://{host}-intranet:6443",
+            "master_public_ip": "", "service_domain": f"*.{s['id']}.{region}.alicontainer.com"}
+
+
+@computed("alicloud_cs_managed_kubernetes", "rrsa_metadata")
+def _rrsa(s: dict[str, Any], region: str, lookup: Lookup) -> list[dict[str, Any]]:
+    """The OIDC provider ACK creates for RRSA: `ack-rrsa-<cluster id>` (ACK RRSA doc)."""
+    on = bool(s.get("enable_rrsa"))
+    return [{"enabled": on,
+             "ram_oidc_provider_arn": f"acs:ram::{ACCOUNT_ID}:oidc-provider/ack-rrsa-{s['id']}" if on else "",
+             "ram_oidc_provider_name": f"ack-rrsa-{s['id']}" if on else "",
+             "rrsa_oidc_issuer_url": f"https://oidc-ack-{region}.oss-{region}.aliyuncs.com/{s['id']}" if on else ""}]
+
+
+@computed("alicloud_cs_managed_kubernetes", "worker_ram_role_name")
+def _worker_role(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "KubernetesWorkerRole-" + hexid(32)
+
+
+@computed("alicloud_cs_managed_kubernetes", "security_group_id")
+def _cluster_group(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "sg-" + rand(20)  # ACK creates the cluster's own group (see emulator/owned.py)
+
+
+@computed("alicloud_cs_kubernetes_node_pool", "scaling_group_id")
+def _scaling_group(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "asg-" + rand(20)

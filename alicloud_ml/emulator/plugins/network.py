@@ -1,13 +1,16 @@
-"""Network checks: CIDRs, zones in the provider's region, security group rule ports."""
+"""VPC and ECS network types: CIDR, zone and port checks, and the ids and values those APIs fill in."""
 
 from __future__ import annotations
 
 import ipaddress
+import secrets
 from typing import Any
 
 from alicloud_ml.catalog.regions import zone_form, zone_in_region
 from alicloud_ml.emulator import facts
-from alicloud_ml.emulator.checks import CloudError, Context, check, known
+from alicloud_ml.emulator.ids import hexid, rand
+from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
+from alicloud_ml.emulator.wire import UNKNOWN
 
 #: Attributes that hold a zone id, per resource type.
 ZONE_ATTRS = {
@@ -142,3 +145,77 @@ def port_range(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                            f"ip_protocol {protocol}; accepted: from/to with {facts.PORT_MIN} <= from <= to <= "
                            f"{facts.PORT_MAX}, e.g. 22/22 or 8000/8080", ("port_range",))]
     return []
+
+
+# ---------------------------------------------------------------- what the VPC and ECS APIs fill in
+
+for _type, _prefix, _n in (("alicloud_vpc", "vpc-", 21), ("alicloud_vswitch", "vsw-", 21),
+                           ("alicloud_security_group", "sg-", 20), ("alicloud_nat_gateway", "ngw-", 21),
+                           ("alicloud_eip_address", "eip-", 21)):
+    identifier(_type)(lambda s, p=_prefix, n=_n: p + rand(n))
+
+statuses({"alicloud_nat_gateway": "Available", "alicloud_snat_entry": "Available"})
+
+
+@identifier("alicloud_security_group_rule")
+def _rule_id(s: dict[str, Any]) -> str:
+    return ":".join(str(s.get(k) or "") for k in (
+        "security_group_id", "type", "ip_protocol", "port_range", "nic_type", "cidr_ip", "policy", "priority"))
+
+
+@identifier("alicloud_snat_entry")
+def _snat_id(s: dict[str, Any]) -> str:
+    return f"{s.get('snat_table_id')}:snat-{rand(20)}"
+
+
+@computed("alicloud_security_group_rule", "nic_type", before_id=True)
+def _nic_type(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "intranet"  # the provider's default once source_security_group_id is set (r/security_group_rule)
+
+
+@computed("alicloud_vpc", "cidr_block")
+def _vpc_cidr(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return facts.VPC_DEFAULT_CIDR
+
+
+@computed("alicloud_vpc", "ipv6_cidr_block")
+def _vpc_ipv6(s: dict[str, Any], region: str, lookup: Lookup) -> Any:
+    """A /56 from the region's IPv6 pool when IPv6 is on (VPC CreateVpc EnableIpv6), else empty."""
+    if s.get("enable_ipv6") is not True:
+        return UNKNOWN
+    return f"2408:4005:{hexid(4)}:{hexid(2)}00::/56"
+
+
+@computed("alicloud_vpc", "route_table_id", "router_table_id")
+def _route_table(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return s["route_table_id"] if isinstance(s.get("route_table_id"), str) else "vtb-" + rand(21)
+
+
+@computed("alicloud_vpc", "router_id")
+def _router(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "vrt-" + rand(21)
+
+
+@computed("alicloud_eip_address", "ip_address")
+def _eip(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return f"47.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
+
+
+@computed("alicloud_nat_gateway", "snat_table_ids")
+def _snat_table(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "stb-" + rand(21)
+
+
+@computed("alicloud_nat_gateway", "forward_table_ids")
+def _forward_table(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "ftb-" + rand(21)
+
+
+@computed("alicloud_security_group_rule", "security_group_rule_id")
+def _rule_number(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "sgr-" + rand(20)
+
+
+@computed("alicloud_snat_entry", "snat_entry_id")
+def _snat_entry(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return str(s["id"]).rsplit(":", 1)[-1]

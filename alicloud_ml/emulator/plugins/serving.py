@@ -1,4 +1,4 @@
-"""PAI-EAS checks: `service_config` is a JSON service description the EAS API would accept."""
+"""PAI types: `service_config` is a JSON service description the EAS API would accept; ids and statuses."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from alicloud_ml.catalog import eas_over_capacity
-from alicloud_ml.emulator.checks import CloudError, Context, check, known
+from alicloud_ml.emulator.ids import number, rand
+from alicloud_ml.emulator.plugins import CloudError, Context, check, identifier, known, statuses
 
 
 @check("alicloud_pai_service")
@@ -57,3 +58,18 @@ def _over_capacity(config: dict[str, Any], metadata: dict[str, Any]) -> list[tup
         return []
     fields = {"cpu": "cpu", "memory_mb": "memory", "gpu": "gpu"}
     return [(fields[f], p, a) for f, p, a in eas_over_capacity(instance_type, *asked)]
+
+
+# ---------------------------------------------------------------- what the PAI API fills in
+
+statuses({"alicloud_pai_service": "Running", "alicloud_pai_workspace_workspace": "ENABLED"})
+identifier("alicloud_pai_workspace_workspace")(lambda s: number(6))
+
+
+@identifier("alicloud_pai_service")
+def _service_id(s: dict[str, Any]) -> str:
+    """The service's name from `service_config.metadata.name` (the provider's id is the ServiceName)."""
+    try:
+        return str(json.loads(s["service_config"])["metadata"]["name"])
+    except (TypeError, ValueError, KeyError):
+        return "eas-" + rand(8)

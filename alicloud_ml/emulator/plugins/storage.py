@@ -1,11 +1,14 @@
-"""CPFS checks: the settings a CPFS General-purpose file system needs, and same-VPC protocol services."""
+"""NAS and CPFS types: the settings a CPFS General-purpose file system needs, same-VPC protocol services,
+existing export paths, and the ids and values the NAS API fills in."""
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from alicloud_ml.emulator import facts
-from alicloud_ml.emulator.checks import CloudError, Context, check, known
+from alicloud_ml.emulator.ids import hexid, rand
+from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
 from alicloud_ml.emulator.wire import UNKNOWN
 
 FS = "alicloud_nas_file_system"
@@ -96,3 +99,51 @@ def export_path_exists(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     return [CloudError("InvalidPath.NotFound", f"{ctx.address} path {path} does not exist on file system {fs_id}; "
                        f"accepted: / or a fileset directory ({', '.join(sorted(d for d in dirs if d)) or 'none yet'}) "
                        "- a new CPFS has only its root: export / and mount <domain>:/share", where)]
+
+
+# ---------------------------------------------------------------- what the NAS API fills in
+
+statuses({"alicloud_nas_file_system": "Running", "alicloud_nas_protocol_service": "Running",
+          "alicloud_nas_protocol_mount_target": "Running", "alicloud_nas_mount_target": "Active",
+          "alicloud_nas_fileset": "CREATED"})
+
+
+@identifier(FS)
+def _file_system_id(s: dict[str, Any]) -> str:
+    return "cpfs-" + hexid(16) if s.get("file_system_type") in ("cpfs", "cpfsse") else hexid(10)
+
+
+@identifier("alicloud_nas_access_group")
+def _access_group_id(s: dict[str, Any]) -> str:
+    name = next((s[k] for k in ("access_group_name", "name") if known(s.get(k))), "")
+    return f"{name}:{s.get('file_system_type') if known(s.get('file_system_type')) else 'standard'}"
+
+
+@computed("alicloud_nas_mount_target", "mount_target_domain", before_id=True)
+def _mount_domain(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return f"{s.get('file_system_id')}-{rand(5)}.{region}.nas.aliyuncs.com"
+
+
+@computed("alicloud_nas_access_rule", "access_rule_id", before_id=True)
+def _access_rule(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return str(secrets.randbelow(90) + 10)
+
+
+@computed("alicloud_nas_protocol_service", "protocol_service_id", before_id=True)
+def _protocol_service(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "ptc-" + hexid(16)
+
+
+@computed("alicloud_nas_protocol_mount_target", "export_id", before_id=True)
+def _export(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "exp-" + hexid(16)
+
+
+@computed("alicloud_nas_fileset", "fileset_id", before_id=True)
+def _fileset(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "fset-" + hexid(17)
+
+
+@computed(FS, "file_system_type")
+def _fs_type(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return "standard"  # r/nas_file_system: file_system_type defaults to standard

@@ -1,0 +1,123 @@
+"""Listing data sources (`alicloud_vpcs`, `alicloud_vswitches`, ...) answered from the emulated cloud.
+
+A listing `alicloud_<things>` lists the objects of resource type `alicloud_<thing>` created in the
+provider's region. Filters, the provider's usual ones: `ids`, `name_regex` (on the object's name),
+`tags` (every given tag must match), and any other argument that is also an attribute of the resource
+(`vpc_id`, `status`, `cidr_block`, `zone_id`, ...) by equality. Outputs: `ids`, `names`, the list of
+objects (each key taken from the stored object: same name, `<thing>_id` → the id, `<thing>_name` ↔
+`name`), and `total_count` where the data source has one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from alicloud_ml import schema
+from alicloud_ml.emulator import spec
+from alicloud_ml.emulator.data_sources import DataSourceError, Query, Reader
+
+#: Arguments that shape the answer instead of filtering it.
+NOT_FILTERS = frozenset({"ids", "name_regex", "tags", "output_file", "enable_details", "page_number", "page_size",
+                         "dry_run", "names", "id"})
+
+
+#: Listings whose name is not the plural of their resource type's.
+IRREGULAR = {
+    "alicloud_cs_managed_kubernetes_clusters": "alicloud_cs_managed_kubernetes",
+    "alicloud_cs_kubernetes_clusters": "alicloud_cs_kubernetes",
+    "alicloud_cs_serverless_kubernetes_clusters": "alicloud_cs_serverless_kubernetes",
+    "alicloud_cs_edge_kubernetes_clusters": "alicloud_cs_edge_kubernetes",
+    "alicloud_mongo_instances": "alicloud_mongodb_instance",
+    "alicloud_arms_prometheis": "alicloud_arms_prometheus",
+}
+
+
+def resource_type_for(data_type: str) -> str | None:
+    """`alicloud_vpcs` → `alicloud_vpc`, `alicloud_vswitches` → `alicloud_vswitch`, `…policies` → `…policy`."""
+    types = set(schema.resource_types())
+    if data_type in IRREGULAR:
+        return IRREGULAR[data_type] if IRREGULAR[data_type] in types else None
+    candidates = [data_type[:-3] + "y" if data_type.endswith("ies") else None,
+                  data_type[:-2] if data_type.endswith("es") else None,
+                  data_type[:-1] if data_type.endswith("s") else None]
+    return next((c for c in candidates if c and c in types), None)
+
+
+def _objects_attribute(data_type: str) -> tuple[str, dict[str, Any]] | None:
+    """The computed list of objects the data source returns (`vpcs`), with its object type."""
+    for name, attr in spec.data_source(data_type).attrs.items():
+        t = attr.type
+        if attr.computed and isinstance(t, list) and t[0] == "list" and isinstance(t[1], list) and t[1][0] == "object":
+            return name, t[1][1]
+    return None
+
+
+def reader_for(data_type: str) -> Reader | None:
+    resource_type = resource_type_for(data_type)
+    if resource_type is None:
+        return None
+
+    def read(query: Query) -> dict[str, Any]:
+        return _listing(query, resource_type)
+
+    return read
+
+
+def _name(resource_type: str, obj: dict[str, Any]) -> str:
+    short = resource_type.removeprefix("alicloud_").split("_")[-1]
+    for key in (f"{resource_type.removeprefix('alicloud_')}_name", f"{short}_name", "name"):
+        if isinstance(obj.get(key), str) and obj[key]:
+            return obj[key]
+    return ""
+
+
+def _matches(query: Query, resource_type: str, obj: dict[str, Any]) -> bool:
+    config = query.config
+    ids = config.get("ids")
+    if isinstance(ids, list) and ids and obj.get("id") not in ids:
+        return False
+    pattern = config.get("name_regex")
+    if isinstance(pattern, str) and pattern:
+        try:
+            if not re.search(pattern, _name(resource_type, obj)):
+                return False
+        except re.error as exc:
+            raise DataSourceError(f"{query.type_name} name_regex {pattern!r} is not a valid regular expression: "
+                                  f"{exc}") from None
+    tags = config.get("tags")
+    if isinstance(tags, dict) and tags:
+        have = obj.get("tags") if isinstance(obj.get("tags"), dict) else {}
+        if any(have.get(k) != v for k, v in tags.items()):
+            return False
+    for key, wanted in config.items():
+        if key in NOT_FILTERS or wanted in (None, "", [], {}) or key not in obj:
+            continue
+        if obj[key] != wanted:
+            return False
+    return True
+
+
+def _object(resource_type: str, obj: dict[str, Any], keys: dict[str, Any]) -> dict[str, Any]:
+    short = resource_type.removeprefix("alicloud_")
+    out = {}
+    for key in keys:
+        if key in obj:
+            out[key] = obj[key]
+        elif key in ("id", f"{short}_id", f"{short.split('_')[-1]}_id"):
+            out[key] = obj.get("id")
+        elif key == "name" or key.endswith("_name"):
+            out[key] = _name(resource_type, obj)
+    return out
+
+
+def _listing(query: Query, resource_type: str) -> dict[str, Any]:
+    found = [o for o in query.store.find(resource_type, region=query.region) if _matches(query, resource_type, o)]
+    found.sort(key=lambda o: str(o.get("id")))
+    answer: dict[str, Any] = {"ids": [o.get("id") for o in found], "names": [_name(resource_type, o) for o in found],
+                              "total_count": len(found)}
+    objects = _objects_attribute(query.type_name)
+    if objects is not None:
+        name, keys = objects
+        answer[name] = [_object(resource_type, o, keys) for o in found]
+    return answer
