@@ -67,6 +67,16 @@ class HclRoot:
     stack: StackDoc | None = None
     blocks: list[tuple[Path, int, int, str]] = field(default_factory=list)  # (file, start, end, module prefix)
     files: set[Path] = field(default_factory=set)                           # the root's own files
+    phantoms: set[str] = field(default_factory=set)                         # module instances that do not exist
+
+
+def _module_address(address: str) -> str:
+    """checkov's module block address (`module.platform.network`, or `platform` at the root) in Terraform's
+    form (`module.platform.module.network`)."""
+    if not address.startswith("module."):
+        return f"module.{address}"
+    parent, _, call = address.rpartition(".")
+    return f"{parent}.module.{call}"
 
 
 def _module_prefix(address: str, rtype: str, name: str) -> str:
@@ -94,9 +104,11 @@ def load(path: Path, definitions: dict[Any, Any]) -> HclRoot:
                                                           int(conf.get("__end_line__", 1)), conf)
         for entry in doc.get("module", []):
             for call, conf in entry.items():
-                prefix = _module_prefix(str(conf.get("__address__") or ""), "", "") or f"module.{call}"
+                prefix = _module_address(str(conf.get("__address__") or call))
                 root.blocks.append((file, int(conf.get("__start_line__", 1)), int(conf.get("__end_line__", 1)),
                                     prefix))
+                if conf.get("for_each") in ([{}], [[]]):
+                    root.phantoms.add(prefix)  # checkov renders a module with an empty for_each once anyway
         if is_root:
             root.files.add(file)
             for block in doc.get("terraform", []):
@@ -106,6 +118,8 @@ def load(path: Path, definitions: dict[Any, Any]) -> HclRoot:
             for block in doc.get("provider", []):
                 for name, conf in (block or {}).items():
                     data["provider"].setdefault(name, []).append(unhcl(conf))
+    for address in [a for a in root.resources if any(a.startswith(p + ".") for p in root.phantoms)]:
+        del root.resources[address]
     root.stack = StackDoc(path.name, str(path), data, ())
     return root
 

@@ -184,3 +184,19 @@ def test_unevaluated_module_inputs_are_reported_as_no_verdict_not_as_findings(wa
     # THEN what checkov cannot evaluate is listed as not evaluated, never as a pass or a failure
     assert "ALIML_016" in unknown and report.ok
     assert all(f.message.startswith("not evaluated") for f in report.findings if f.status == "not_evaluated")
+
+
+def test_a_skip_comment_in_a_module_block_covers_that_module_s_resources(tmp_path, warm_gate):
+    # GIVEN a root calling a local module whose GPU pool is untainted, with the skip in the module block
+    (tmp_path / "pool").mkdir()
+    pool = BAD_HCL.split('resource "alicloud_cs_kubernetes_node_pool"', 1)[1]
+    (tmp_path / "pool" / "main.tf").write_text('resource "alicloud_cs_kubernetes_node_pool"' + pool)
+    (tmp_path / "main.tf").write_text('provider "alicloud" {\n  region = "cn-shanghai"\n}\n\nmodule "shared" {\n'
+                                      '  #checkov:skip=ALIML_001:notebook pool shared by CPU and GPU jobs, accepted\n'
+                                      '  source = "./pool"\n}\n')
+    report = warm_gate.run_gate(tmp_path, fail_on="low")
+    found = {(f.check_id, f.address): f for f in report.findings}
+    # THEN the pool is named by its module address and its finding is suppressed with the comment's reason
+    f = found[("ALIML_001", "module.shared.alicloud_cs_kubernetes_node_pool.gpu")]
+    assert f.status == "suppressed" and f.suppression_reason.startswith("notebook pool")
+    assert f.file.endswith("pool/main.tf")
