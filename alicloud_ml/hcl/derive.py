@@ -23,13 +23,13 @@ from functools import partial
 from typing import Any
 
 from alicloud_ml import schema
+from alicloud_ml.hcl.explain import (
+    GONE, NEW, all_exprs, at, cond, diff, element, get, input_sentinels, parse_path, path_text, put, value_rule,
+)
 from alicloud_ml.hcl.probe import ELEMENT, Raw, Synth, Variant, collections, sentinels, synthesize, variants
 from alicloud_ml.hcl.render import Cond, Dynamic, Expr, Json, value
 from alicloud_ml.hcl.spec import ModuleSpec, Repeat
 from alicloud_ml.hcl.subst import AMBIGUOUS, Table, leftovers, rewrite, substitute
-
-GONE = object()
-
 
 @dataclass
 class HclResource:
@@ -58,7 +58,7 @@ class Deriver:
         self.props = spec.probe()
         self.base = synthesize(spec, self.props)
         items = sentinels(self.props, self.exclude) + [
-            s for i in spec.inputs if i.probe is not None for s in _input_sentinels(i.variable.name, i.probe)]
+            s for i in spec.inputs if i.probe is not None for s in input_sentinels(i.variable.name, i.probe)]
         self.table = Table(items)
         self.collections = collections(self.props, self.exclude)
         self.problems: list[str] = []
@@ -193,7 +193,7 @@ class Deriver:
                     continue
                 if present[0] is None:
                     continue  # the keyed collection decides which copies exist
-                for path, got in _diff(copies[0].body, present[0].body, ()):
+                for path, got in diff(copies[0].body, present[0].body, ()):
                     facts[name][path].append((v, got))
             base_rels = set(self.base.own)
             for rel in other.own:
@@ -203,7 +203,7 @@ class Deriver:
 
     def _explain(self, res: HclResource, facts: dict[tuple[Any, ...], list[tuple[Variant, Any]]]) -> None:
         for path in sorted(facts, key=len, reverse=True):
-            where = _path_text(res.name, path)
+            where = path_text(res.name, path)
             if self._mapped(where):
                 continue
             by_field: dict[str, list[tuple[Variant, Any]]] = defaultdict(list)
@@ -211,13 +211,13 @@ class Deriver:
                 by_field[v.field].append((v, got))
             conds, values = [], []
             for fld, seen in by_field.items():
-                base_attr = _at(self._raw_body(res), path)
+                base_attr = at(self._raw_body(res), path)
                 changed = {id(v): got for v, got in seen}
                 table = {seen[0][0].base: base_attr}
                 for v in self.variants:
                     if v.field == fld:
                         table[v.value] = changed.get(id(v), base_attr)
-                if any(got is _NEW for _, got in seen):
+                if any(got is NEW for _, got in seen):
                     self.problems.append(f"{where} appears only when {fld} changes: the probe must enable it")
                     continue
                 present = {k for k, got in table.items() if got is not GONE}
@@ -225,8 +225,8 @@ class Deriver:
                         self._built_from(res, path, fld):
                     continue  # made of the field: an empty or null field already leaves it empty or null
                 if len(present) < len(table):
-                    conds.append(_cond(seen[0][0], present))
-                rule = _value_rule(seen[0][0], {k: x for k, x in table.items() if k in present})
+                    conds.append(cond(seen[0][0], present))
+                rule = value_rule(seen[0][0], {k: x for k, x in table.items() if k in present})
                 if rule is False:
                     self.problems.append(f"{where} follows {fld} in a way the generator cannot express "
                                          f"({table}): map it in exprs")
@@ -243,13 +243,13 @@ class Deriver:
         for where, expr in self.spec.exprs.items():
             head, _, rest = where.partition("#")
             if head == f"output.{name}":
-                ir = _set(ir, ("#json", *_parse_path(rest)), Expr(expr) if isinstance(expr, str) else expr)
+                ir = put(ir, ("#json", *parse_path(rest)), Expr(expr) if isinstance(expr, str) else expr)
         for hit in leftovers(ir, self.table, f"output.{name}"):
             self.problems.append(f"{hit}: a value derived from the props in Python: map it in exprs")
         return ir
 
     def _built_from(self, res: HclResource, path: tuple[Any, ...], fld: str) -> bool:
-        exprs = _all_exprs(_get(res.body, path))
+        exprs = all_exprs(get(res.body, path))
         return any(f"var.{fld}" in e or f"{ELEMENT}{fld}[" in e for e in exprs)
 
     def _raw_body(self, res: HclResource) -> dict[str, Any]:
@@ -260,7 +260,7 @@ class Deriver:
             res.when.extend(c for c in conds if not (res.repeat and res.repeat.field and
                                                       c == f"length(var.{res.repeat.field}) > 0"))
             return
-        current = _get(res.body, path)
+        current = get(res.body, path)
         new = Expr(rule) if rule is not None else current
         if conds:
             cond = " && ".join(conds)
@@ -270,7 +270,7 @@ class Deriver:
                 new = Dynamic(Expr(f"{cond} ? [1] : []"), new[0])
             else:
                 new = Cond(cond, new)
-        res.body = _set(res.body, path, new)
+        res.body = put(res.body, path, new)
 
     # ------------------------------------------------------------------ mapping and collapse
 
@@ -286,8 +286,8 @@ class Deriver:
             return
         if rest.startswith("@"):
             return  # resource-level: applied before the bodies (references to a counted resource take [0])
-        path = _parse_path(rest)
-        res.body = _set(res.body, path, Expr(expr) if isinstance(expr, str) else expr)
+        path = parse_path(rest)
+        res.body = put(res.body, path, Expr(expr) if isinstance(expr, str) else expr)
 
     def _collapse(self, name: str, v: Any, block_keys: frozenset[str]) -> Any:
         for coll, (kind, n) in self.collections.items():
@@ -298,10 +298,10 @@ class Deriver:
                         len({t.replace(f"{marker}{i}]", f"{marker}*]") for i, t in enumerate(texts)}) == 1:
                     if name in block_keys:
                         it = f"{name}.value" if kind == "list" else name
-                        content = rewrite(v[0], lambda e, m=f"{marker}0]", it=it: _element(e, m, kind, it))
+                        content = rewrite(v[0], lambda e, m=f"{marker}0]", it=it: element(e, m, kind, it))
                         return Dynamic(Expr(f"var.{coll}"), content)
                     it = "x" if kind == "list" else "k"
-                    item = rewrite(v[0], lambda e, m=f"{marker}0]", it=it: _element(e, m, kind, it))
+                    item = rewrite(v[0], lambda e, m=f"{marker}0]", it=it: element(e, m, kind, it))
                     head = "x" if kind == "list" else "k, v"
                     return Expr(f"[for {head} in var.{coll} : {value(item, 1)}]")
             merged = self._merge_collapse(name, v, coll, kind, n, block_keys)
@@ -356,141 +356,8 @@ class Deriver:
     def _check_leftovers(self, res: HclResource) -> None:
         res.body = rewrite(res.body, lambda e: re.sub(ELEMENT + r"(\w+)\[", r"var.\1[", e)
                            if not re.search(ELEMENT + r"\w+\[\d+\]\.(key|value)\b", e) else e)
-        for e in [x for x in _all_exprs(res.body) if ELEMENT in x or AMBIGUOUS in x]:
+        for e in [x for x in all_exprs(res.body) if ELEMENT in x or AMBIGUOUS in x]:
             self.problems.append(f"{res.name}: {e} is a map member not collapsed, or a value two probe fields share: "
                                  "make the probe unique or map the attribute")
         for hit in leftovers(res.body, self.table, res.name):
             self.problems.append(f"{hit}: a value derived from the props in Python: map it in exprs")
-
-
-_NEW = object()
-
-
-def _input_sentinels(name: str, probe: Any) -> list[Any]:
-    from alicloud_ml.hcl.probe import Sentinel
-
-    if isinstance(probe, (list, tuple)):
-        return [Sentinel(list(probe), f"var.{name}"), *(Sentinel(p, f"var.{name}[{i}]") for i, p in enumerate(probe))]
-    return [Sentinel(probe, f"var.{name}")]
-
-
-def _element(expr: str, marker: str, kind: str, iterator: str) -> str:
-    if kind == "list":
-        return expr.replace(marker + ".", iterator + ".").replace(marker, iterator)
-    key, val = (f"{iterator}.key", f"{iterator}.value") if iterator not in ("k",) else ("k", "v")
-    return expr.replace(marker + ".key", key).replace(marker + ".value", val)
-
-
-def _all_exprs(v: Any) -> list[str]:
-    found: list[str] = []
-    rewrite(v, lambda e: found.append(e) or e)
-    return found
-
-
-def _diff(a: Any, b: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], Any]]:
-    """(path, variant value or GONE/_NEW) for every difference between two synthesized values."""
-    import json
-
-    if isinstance(a, str) and isinstance(b, str) and a[:1] in "{[" and b[:1] in "{[" and a != b:
-        try:
-            return _diff(json.loads(a), json.loads(b), (*path, "#json"))
-        except ValueError:
-            pass
-    if isinstance(a, dict) and isinstance(b, dict):
-        out = [((*path, k), GONE) for k in a if k not in b] + [((*path, k), _NEW) for k in b if k not in a]
-        for k in a:
-            if k in b:
-                out.extend(_diff(a[k], b[k], (*path, k)))
-        return out
-    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in _diff(x, y, (*path, i))]
-    return [] if a == b else [(path, b)]
-
-
-def _at(body: Any, path: tuple[Any, ...]) -> Any:
-    import json
-
-    for p in path:
-        if p == "#json":
-            body = json.loads(body)
-        else:
-            body = body[p]
-    return body
-
-
-def _get(body: Any, path: tuple[Any, ...]) -> Any:
-    for p in path:
-        body = body.value if p == "#json" else body[p]
-    return body
-
-
-def _set(body: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, rest = path[0], path[1:]
-    if head == "#json":
-        return Json(_set(body.value, rest, new))
-    if isinstance(body, Cond):
-        return Cond(body.cond, _set(body.value, path, new))
-    if isinstance(body, list):
-        out = list(body)
-        out[head] = _set(out[head], rest, new)
-        return out
-    out = dict(body)
-    out[head] = _set(out.get(head), rest, new) if rest else new
-    return out
-
-
-def _path_text(name: str, path: tuple[Any, ...]) -> str:
-    text = name
-    for p in path:
-        text += "#" if p == "#json" else (f"[{p}]" if isinstance(p, int) else ("" if text.endswith("#") else ".") + p)
-    return text
-
-
-def _parse_path(text: str) -> tuple[Any, ...]:
-    out: list[Any] = []
-    for m in re.finditer(r"#|\[(\d+)\]|([^.#\[\]]+)", text):
-        out.append("#json" if m.group(0) == "#" else (int(m.group(1)) if m.group(1) else m.group(2)))
-    return tuple(out)
-
-
-def _cond(v: Variant, present: set[Any]) -> str:
-    """HCL condition that holds exactly for the field values in `present`."""
-    if v.switch:  # a build switch: its field is its own HCL condition
-        return v.field if present == {True} else f"!({v.field})"
-    ref = f"var.{v.field}"
-    if v.choices[:1] == ("set",):
-        empty = v.choices[1]
-        text = "!= null" if empty is None else ("> 0" if empty == "empty" else f"!= {value(empty)}")
-        if empty == "empty":
-            return f"length({ref}) > 0" if present == {"set"} else f"length({ref}) == 0"
-        return f"{ref} {text}" if present == {"set"} else f"{ref} == {value(empty)}"
-    if v.choices == (True, False):
-        return ref if present == {True} else f"!{ref}"
-    absent = [c for c in v.choices if c not in present]
-    if len(present) == 1:
-        return f"{ref} == {value(next(iter(present)))}"
-    if len(absent) == 1:
-        return f"{ref} != {value(absent[0])}"
-    return f"contains({value(sorted(p for p in present if p is not None))}, {ref})"
-
-
-def _value_rule(v: Variant, table: dict[Any, Any]) -> str | None | bool:
-    """How an attribute follows a field: None (it does not), an HCL expression, or False (cannot say)."""
-    distinct = {value(x) for x in table.values()}
-    if len(distinct) <= 1:
-        return None
-    ref = v.field if v.switch else f"var.{v.field}"
-    if v.choices[:1] == ("set",):
-        return False
-    if all(x == k for k, x in table.items()):
-        return ref
-    if all(isinstance(x, bool) for x in table.values()):
-        return _cond(v, {k for k, x in table.items() if x})
-    if len(distinct) == 2:
-        first = next(iter(table.values()))
-        keys = {k for k, x in table.items() if x == first}
-        other = next(x for x in table.values() if x != first)
-        return f"{_cond(v, keys)} ? {value(first)} : {value(other)}"
-    return False

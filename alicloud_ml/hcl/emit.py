@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from alicloud_ml import schema
@@ -71,7 +70,7 @@ def generate(spec: ModuleSpec) -> dict[str, str]:
         main.append(Block("locals", (), {k: Expr(v) for k, v in spec.locals.items()}))
     main.extend(resource_block(r) for r in resources)
     outputs = []
-    tr = partial(deriver.translate)
+    tr = deriver.translate
     for out in spec.outputs:
         if out.attr is not None:
             raw = deriver.base.outputs[out.attr]
