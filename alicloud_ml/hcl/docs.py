@@ -45,12 +45,15 @@ def readme(spec: ModuleSpec, variables: list[Variable], checks: dict[str, list[A
         lines += ["## Modules", ""] + [f"- {m}" for m in modules] + [""]
     lines += ["## Resources", ""] if resources else []
     for r in resources:
-        how = " (one per key of `" + r.repeat.for_each + "`)" if r.repeat else (
-            " (when `" + " && ".join(r.when) + "`)" if r.when else "")
-        lines.append(f"- `{r.type}.{r.name}`{_cell(how)}")
+        how = []
+        if r.repeat:
+            how.append(f"one per key of `{r.repeat.for_each}`")
+        if r.when:
+            how.append("when `" + " && ".join(r.when) + "`")
+        lines.append(f"- `{r.type}.{r.name}`" + (f" ({_cell(', '.join(how))})" if how else ""))
     lines += ["" if resources else "", "## Inputs", "", "| name | description | type | default |", "|---|---|---|---|"]
     for v in variables:
-        extra = "".join(f" Checked: {_cell(c.message)}" for c in checks.get(v.name, []))
+        extra = "".join(f" Also checked: {_cell(c.message)}" for c in checks.get(v.name, []))
         lines.append(f"| `{v.name}` | {_cell(v.description)}{extra} | {_type(v.type)} | {_default(v)} |")
     if spec.exclude:
         lines += ["", "Props fields that are not inputs:", ""]

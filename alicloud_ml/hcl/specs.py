@@ -144,8 +144,8 @@ def group_spec(workload: str) -> ModuleSpec:
     extra = {"roce_fabric": True} if workload == "training" else {}
     return ModuleSpec(
         name=f"{workload}-security-group",
-        title=(getattr(security, cls).__doc__ or "").splitlines()[0] + " One allow-all rule from the group itself "
-              "(NCCL/eRDMA pick random ports), nothing from the internet.",
+        title=(getattr(security, cls).__doc__ or "").splitlines()[0] + " The members' allow-all rule references the "
+              "group itself (NCCL/eRDMA pick random ports).",
         construct=f"alicloud_ml.constructs.security.{cls}", props=props,
         probe=lambda: _group_probe(props, **extra), build=_group(cls), inputs=(VPC_ID, VPC_CIDR, VPC_PORTS),
         repeats=(Repeat(r"^Ingress(\d+)$", "ingress", "{ for i, r in var.ingress_rules : tostring(i) => r }",

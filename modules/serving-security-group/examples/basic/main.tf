@@ -1,4 +1,4 @@
-# Example: Serving nodes and EAS instances: members talk to each other; callers come from inside the VPC. One allow-all rule from the group itself (NCCL/eRDMA pick random ports), nothing from the internet.. Runs offline against the emulator (tests/hcl).
+# Example: Serving nodes and EAS instances: members talk to each other; callers come from inside the VPC. The members' allow-all rule references the group itself (NCCL/eRDMA pick random ports).. Runs offline against the emulator (tests/hcl).
 
 #checkov:skip=ALIML_015:examples keep local state for the offline emulator; real roots use backend "oss" with a Tablestore lock
 

@@ -1,4 +1,4 @@
-# Example: Training nodes: all protocols between members, optional RoCEv2, nothing from the internet. One allow-all rule from the group itself (NCCL/eRDMA pick random ports), nothing from the internet.. Runs offline against the emulator (tests/hcl).
+# Example: Training nodes: all protocols between members, optional RoCEv2, nothing from the internet. The members' allow-all rule references the group itself (NCCL/eRDMA pick random ports).. Runs offline against the emulator (tests/hcl).
 
 #checkov:skip=ALIML_015:examples keep local state for the offline emulator; real roots use backend "oss" with a Tablestore lock
 
