@@ -23,9 +23,12 @@ example. Generation fails, naming the attribute, whenever a difference is not ex
 from __future__ import annotations
 
 import filecmp
+from collections.abc import Callable
+from functools import partial
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 MODULES_DIR = REPO / "modules"
@@ -33,7 +36,6 @@ MODULES_DIR = REPO / "modules"
 
 def write(out: Path = MODULES_DIR, names: list[str] | None = None) -> Path:
     """Generate every module (or `names`) into `out`, formatted by `terraform fmt`; returns `out`."""
-    from alicloud_ml.hcl.emit import generate
     from alicloud_ml.hcl.render import terraform_fmt
     from alicloud_ml.hcl.modules import SPECS
 
@@ -47,7 +49,7 @@ def write(out: Path = MODULES_DIR, names: list[str] | None = None) -> Path:
     try:
         from alicloud_ml.hcl import platform
 
-        jobs = {name: (lambda b=build: generate(b())) for name, build in SPECS.items()}
+        jobs: dict[str, Callable[[], dict[str, str]]] = {name: partial(_generate, build) for name, build in SPECS.items()}
         jobs["ml-platform"] = platform.generate
         for name, job in jobs.items():
             if names and name not in names:
@@ -77,6 +79,12 @@ def write(out: Path = MODULES_DIR, names: list[str] | None = None) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
+
+
+def _generate(build: Callable[[], Any]) -> dict[str, str]:
+    from alicloud_ml.hcl.emit import generate
+
+    return generate(build())
 
 
 def index_readme() -> str:

@@ -15,6 +15,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODULES_DIR, help="output directory (default: modules/)")
     parser.add_argument("modules", nargs="*", help="only these modules (default: all)")
     args = parser.parse_args(argv)
+    from alicloud_ml.errors import InputError, InputErrors
+
+    try:
+        return _run(args)
+    except (InputError, InputErrors) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.check:
         stale = drift(args.out)
         for rel in stale:

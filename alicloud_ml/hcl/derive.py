@@ -146,7 +146,7 @@ class Deriver:
             if res.repeat is not None and res.repeat.field:
                 index = self._element_index(res.repeat, key)
                 for marker in (f"var.{res.repeat.field}[{index}]", f"{ELEMENT}{res.repeat.field}[{index}]"):
-                    out = rewrite(out, lambda e, m=marker: e.replace(m, res.repeat.element))  # type: ignore[union-attr]
+                    out = rewrite(out, partial(_swap, marker, res.repeat.element))
             rendered[key or ""] = self._list_inputs(out)
         first_key, first = next(iter(rendered.items()))
         for key, other in rendered.items():
@@ -230,7 +230,7 @@ class Deriver:
                 if rule is False:
                     self.problems.append(f"{where} follows {fld} in a way the generator cannot express "
                                          f"({table}): map it in exprs")
-                elif rule is not None:
+                elif isinstance(rule, str):
                     values.append(rule)
             if len(values) > 1:
                 self.problems.append(f"{where} depends on several fields: map it in exprs")
@@ -298,10 +298,10 @@ class Deriver:
                         len({t.replace(f"{marker}{i}]", f"{marker}*]") for i, t in enumerate(texts)}) == 1:
                     if name in block_keys:
                         it = f"{name}.value" if kind == "list" else name
-                        content = rewrite(v[0], lambda e, m=f"{marker}0]", it=it: element(e, m, kind, it))
+                        content = rewrite(v[0], partial(_element_of, f"{marker}0]", kind, it))
                         return Dynamic(Expr(f"var.{coll}"), content)
                     it = "x" if kind == "list" else "k"
-                    item = rewrite(v[0], lambda e, m=f"{marker}0]", it=it: element(e, m, kind, it))
+                    item = rewrite(v[0], partial(_element_of, f"{marker}0]", kind, it))
                     head = "x" if kind == "list" else "k, v"
                     return Expr(f"[for {head} in var.{coll} : {value(item, 1)}]")
             merged = self._merge_collapse(name, v, coll, kind, n, block_keys)
@@ -361,3 +361,11 @@ class Deriver:
                                  "make the probe unique or map the attribute")
         for hit in leftovers(res.body, self.table, res.name):
             self.problems.append(f"{hit}: a value derived from the props in Python: map it in exprs")
+
+
+def _swap(marker: str, replacement: str, expr: str) -> str:
+    return expr.replace(marker, replacement)
+
+
+def _element_of(marker: str, kind: str, iterator: str, expr: str) -> str:
+    return element(expr, marker, kind, iterator)

@@ -13,7 +13,7 @@ from typing import Any
 
 from alicloud_ml.hcl.probe import Sentinel, Variant
 from alicloud_ml.hcl.render import Cond, Json, value
-from alicloud_ml.hcl.subst import rewrite
+from alicloud_ml.hcl.subst import exprs_in
 
 GONE = object()  # the variant has no such resource, attribute or member
 NEW = object()   # only the variant has it (the probe must enable everything: this is a spec error)
@@ -35,9 +35,7 @@ def element(expr: str, marker: str, kind: str, iterator: str) -> str:
 
 
 def all_exprs(v: Any) -> list[str]:
-    found: list[str] = []
-    rewrite(v, lambda e: found.append(e) or e)
-    return found
+    return exprs_in(v)
 
 
 def diff(a: Any, b: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], Any]]:
@@ -82,12 +80,12 @@ def put(body: Any, path: tuple[Any, ...], new: Any) -> Any:
     if isinstance(body, Cond):
         return Cond(body.cond, put(body.value, path, new))
     if isinstance(body, list):
-        out = list(body)
-        out[head] = put(out[head], rest, new)
-        return out
-    out = dict(body)
-    out[head] = put(out.get(head), rest, new) if rest else new
-    return out
+        items = list(body)
+        items[head] = put(items[head], rest, new)
+        return items
+    members = dict(body)
+    members[head] = put(members.get(head), rest, new) if rest else new
+    return members
 
 
 def path_text(name: str, path: tuple[Any, ...]) -> str:

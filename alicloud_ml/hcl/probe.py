@@ -73,10 +73,10 @@ def synthesize(spec: ModuleSpec, props: BaseModel, **switch: Any) -> Synth:
     for rtype, named in (doc.get("resource") or {}).items():
         for logical, body in named.items():
             path = body["//"]["metadata"]["path"]
-            attrs = {k: v for k, v in body.items() if k != "//"}
+            fields = {k: v for k, v in body.items() if k != "//"}
             if path.startswith(prefix):
                 rel = path[len(prefix):]
-                own[rel] = Raw(rtype, logical, rel, attrs)
+                own[rel] = Raw(rtype, logical, rel, fields)
             else:
                 external[logical] = (rtype, path)
     return Synth(own, external, subject, stack, outputs, own_outputs)

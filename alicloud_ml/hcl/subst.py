@@ -133,7 +133,12 @@ def rewrite(value: Any, fn: Callable[[str], str]) -> Any:
 def exprs_in(value: Any) -> list[str]:
     """Every expression text inside `value`."""
     found: list[str] = []
-    rewrite(value, lambda e: found.append(e) or e)
+
+    def keep(expr: str) -> str:
+        found.append(expr)
+        return expr
+
+    rewrite(value, keep)
     return found
 
 

@@ -89,8 +89,8 @@ def plan_stack(path: Path | str, stack: str | None = None) -> Stack:
             rtype, name = str(item.get("type", "")), str(item.get("name", ""))
             if item.get("index") is not None:
                 name += f"[{json.dumps(item['index'])}]"
-            values = item.get("values") if isinstance(item.get("values"), dict) else {}
-            attrs = {k: v for k, v in values.items() if v is not None}
+            raw = item.get("values")
+            attrs = {k: v for k, v in raw.items() if v is not None} if isinstance(raw, dict) else {}
             res = Resource(rtype, name, attrs, "", module=_module_of(str(item.get("address", "")), rtype))
             resources[res.address] = res
         for j, child in enumerate(module.get("child_modules") or []):
