@@ -1,0 +1,10 @@
+# Source: aliyun/terraform-provider-alicloud v1.289.0 website/docs/r/oss_bucket.html.markdown (example 8)
+resource "random_integer" "default" {
+  max = 99999
+  min = 10000
+}
+
+resource "alicloud_oss_bucket" "default" {
+  bucket        = "example-${random_integer.default.result}"
+  storage_class = "IA"
+}
