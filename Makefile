@@ -96,6 +96,10 @@ lint: install ## ruff and the generated-bindings drift check
 bench: install ## Print the benchmark tables (synth, gate, review, emulator)
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
 
+.PHONY: fidelity
+fidelity: prereqs $(VENV)/.installed ## Provider docs examples and every resource type through init..destroy in the emulator
+	$(PY) -m alicloud_ml.fidelity all --json $(STATE_DIR)/fidelity.json
+
 clean: ## Remove build outputs, local state and the emulator state (keeps .venv, node_modules, the name suffix)
 	find .alicloud-ml -mindepth 1 -maxdepth 1 ! -name name-suffix -exec rm -rf {} + 2>/dev/null || true
 	rm -rf cdktf.out terraform.*.tfstate* build dist *.egg-info
