@@ -112,7 +112,6 @@ def serve() -> int:
     from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc
     from tf.gen import tfplugin_pb2_grpc as rpc
 
-    from alicloud_ml.emulator.schema_pb import provider_schema
     from alicloud_ml.emulator.servicer import ProviderService
 
     stopped = threading.Event()
@@ -129,7 +128,6 @@ def serve() -> int:
     service = ProviderService()
     if os.environ.get(PROFILE_ENV):
         _profiled(service, os.environ[PROFILE_ENV])
-    provider_schema()  # build once before Terraform asks
     limit = 256 * 1024 * 1024
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16),
                          options=[("grpc.max_receive_message_length", limit), ("grpc.max_send_message_length", limit)])

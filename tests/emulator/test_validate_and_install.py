@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from alicloud_ml.cli import app
-from alicloud_ml.emulator.install import launcher_path
+from alicloud_ml.emulator.install import install, launcher_path, platform_dir
 from tests.emulator.conftest import VPC, Workspace, errors, ref
 
 
@@ -55,7 +56,9 @@ def test_deleting_a_vpc_still_used_by_a_vswitch_outside_the_config_is_refused(ws
     assert "is still used by alicloud_vswitch vsw-" in errors(result)
 
 
-def test_install_prints_only_the_export_line_and_writes_mirror_and_config(tmp_path: Path) -> None:
+def test_install_prints_only_the_export_line_and_writes_mirror_and_config(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TF_PLUGIN_CACHE_DIR", str(tmp_path / "empty-cache"))
     result = CliRunner().invoke(app, ["emulator", "install", "--dir", str(tmp_path / "inst")])
     assert result.exit_code == 0, result.output
     config = tmp_path / "inst" / "terraform.rc"
@@ -67,6 +70,33 @@ def test_install_prints_only_the_export_line_and_writes_mirror_and_config(tmp_pa
     assert launcher.parts[-3:] == ("1.289.0", "linux_amd64", "terraform-provider-alicloud_v1.289.0")
     assert os.access(launcher, os.X_OK)
     assert sys.executable in launcher.read_text()
+
+
+def test_providers_in_the_plugin_cache_are_mirrored_so_init_works_offline(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a plugin cache holding hashicorp/random (a stand-in binary: init installs, it does not run it)
+    package = tmp_path / "cache" / "registry.terraform.io" / "hashicorp" / "random" / "3.6.3" / platform_dir()
+    package.mkdir(parents=True)
+    (package / "terraform-provider-random_v3.6.3_x5").write_text("#!/bin/sh\nexit 1\n")
+    (package / "terraform-provider-random_v3.6.3_x5").chmod(0o755)
+    monkeypatch.setenv("TF_PLUGIN_CACHE_DIR", str(tmp_path / "cache"))
+
+    # WHEN the emulator is installed and a configuration needing both providers is initialised
+    config = install(tmp_path / "inst")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "main.tf.json").write_text(
+        '{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": "1.289.0"}, '
+        '"random": {"source": "hashicorp/random", "version": "3.6.3"}}}}')
+    env = {k: v for k, v in os.environ.items() if k != "TF_PLUGIN_CACHE_DIR"}
+    env.update(TF_CLI_CONFIG_FILE=str(config), CHECKPOINT_DISABLE="1")
+    result = subprocess.run(["terraform", "init", "-input=false", "-no-color"], cwd=work, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+
+    # THEN init finds both in the mirror, without the network
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Installing hashicorp/random v3.6.3" in result.stdout
+    assert '"registry.terraform.io/hashicorp/random"' in config.read_text()
 
 
 def test_launcher_run_by_hand_explains_itself_instead_of_hanging(tmp_path: Path) -> None:
