@@ -56,7 +56,7 @@ DERIVED = {
     ("cluster", "cpfs_mount_support"): "coalesce(var.cluster.cpfs_mount_support, var.cpfs != null)",
     ("cluster", "security_group_type"): "coalesce(var.cluster.security_group_type, "
                                         "var.security.training.security_group_type)",
-    ("cluster", "log_project"): "coalesce(var.cluster.log_project, module.observability.project_name)",
+    ("cluster", "log_project"): "module.observability.project_name",  # MlPlatform passes its SLS project
     ("iam", "name_prefix"): 'coalesce(var.iam.name_prefix, "ml-${var.name}")',
     ("iam", "model_buckets"): "distinct(concat(var.iam.model_buckets, [for p in local.model_paths : "
                               'split("/", p)[0]]))',

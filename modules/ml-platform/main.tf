@@ -75,7 +75,7 @@ module "cluster" {
   addons                = var.cluster.addons
   shared_gpu_scheduling = var.cluster.shared_gpu_scheduling
   cpfs_mount_support    = coalesce(var.cluster.cpfs_mount_support, var.cpfs != null)
-  log_project           = coalesce(var.cluster.log_project, module.observability.project_name)
+  log_project           = module.observability.project_name
   deletion_protection   = coalesce(var.cluster.deletion_protection, local.production)
   enable_rrsa           = var.cluster.enable_rrsa
   security_group_type   = coalesce(var.cluster.security_group_type, var.security.training.security_group_type)
