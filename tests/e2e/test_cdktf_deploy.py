@@ -8,6 +8,7 @@ cdktf.out, local state or emulated cloud.
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -54,7 +55,8 @@ def test_cdktf_deploy_applies_ml_dev_into_the_emulator_and_destroy_removes_it(pr
     assert f"Apply complete! Resources: {count} added, 0 changed, 0 destroyed." in deployed.stdout
     state_file = root / ".alicloud-ml" / "state" / "terraform.ml-dev.tfstate"
     state = state_file.read_text()
-    assert '"type": "alicloud_cs_kubernetes_node_pool"' in state and '"id": "np-' in state
+    assert '"type": "alicloud_cs_kubernetes_node_pool"' in state
+    assert re.search(r'"id": "c[0-9a-f]{32}:np-[0-9a-f]{16}"', state)  # docs: <cluster_id>:<node_pool_id>
 
     redeployed = cdktf(root, env, "deploy", "ml-dev")  # re-synth replaces cdktf.out; the state must survive it
     assert redeployed.returncode == 0, redeployed.stdout[-3000:] + redeployed.stderr[-3000:]
