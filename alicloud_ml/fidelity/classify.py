@@ -25,7 +25,7 @@ OTHER = "other"
 CLASSES = (CRASH, NEEDS_PROVIDER, UNSERVED, SCHEMA, CLOUD, DRIFT, OTHER)
 
 _UNSERVED = re.compile(r"ReadDataSource|ValidateDataResourceConfig|unsupported data source"
-                       r"|does not support data source|Invalid data source|data source .*(not served|cannot answer)",
+                       r"|does not support data source|Invalid data source|(cannot|could not) answer (this )?data source",
                        re.I)
 _CRASH = re.compile(r"Plugin did not respond|plugin (exited|crashed)|panic:|Traceback \(most recent|rpc error: code = "
                     r"|Provider produced (inconsistent|invalid)|Provider returned invalid|Unsupported plugin method"
