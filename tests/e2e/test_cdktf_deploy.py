@@ -8,8 +8,8 @@ cdktf.out, local state or emulated cloud.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
