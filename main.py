@@ -6,6 +6,8 @@ violating stack; bad input in `stacks/envs/*.toml` exits 2 with the file and fie
 
 Environment:
   ALICLOUD_ML_ENVS     comma-separated env names to build (default: every stacks/envs/*.toml)
+  ALICLOUD_ML_CONFIGS  other platform TOML files to build, separated by os.pathsep (`alicloud-ml synth
+                       --config` sets it); when set, ALICLOUD_ML_ENVS defaults to none
   ALICLOUD_ML_FAIL_ON  gate threshold: low | medium | high (default) | critical
   ALICLOUD_ML_GATE     set to 0 to skip the gate (for debugging only; never in CI)
 """
@@ -18,8 +20,9 @@ from stacks.ml_platform import build_app
 
 def main() -> int:
     envs = [e.strip() for e in os.environ.get("ALICLOUD_ML_ENVS", "").split(",") if e.strip()] or None
+    configs = [c for c in os.environ.get("ALICLOUD_ML_CONFIGS", "").split(os.pathsep) if c.strip()]
     return run_app(
-        lambda app: build_app(app, envs),
+        lambda app: build_app(app, envs, config_files=configs),
         gate=os.environ.get("ALICLOUD_ML_GATE", "1") != "0",
         fail_on=os.environ.get("ALICLOUD_ML_FAIL_ON", "high"),
     )

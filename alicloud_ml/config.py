@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
+from types import UnionType
+import typing
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, Self
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from alicloud_ml.constructs._props import FrozenModel, Problem, fail, join_errors, problems_from, raise_problems
+from alicloud_ml.constructs._props import (
+    FrozenModel, Problem, dotted, fail, join_errors, problems_from, raise_problems,
+)
 from alicloud_ml.constructs.cluster import AckClusterProps
 from alicloud_ml.constructs.iam import WorkloadRolesProps
 from alicloud_ml.catalog.regions import REGION_PATTERN
@@ -35,6 +40,8 @@ from alicloud_ml.errors import InputError
 from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
 
 SHARED_GPU_MODES = {"cgpu", "share", "core_mem", "mps", "topology"}
+ENV_NAME_PATTERN = r"^[a-z][a-z0-9-]{0,20}$"
+ENV_NAME_ACCEPTED = "a lowercase letter, then up to 20 lowercase letters, digits or '-' (e.g. my-team)"
 
 
 class SecurityConfig(FrozenModel):
@@ -82,7 +89,7 @@ class SuppressionConfig(FrozenModel):
 class PlatformConfig(FrozenModel):
     """One environment of the ML platform (what `stacks/envs/<env>.toml` holds)."""
 
-    name: str = Field(pattern=r"^[a-z][a-z0-9-]{0,20}$", description="Environment name (`dev`); the stack is "
+    name: str = Field(pattern=ENV_NAME_PATTERN, description="Environment name (`dev`); the stack is "
                                                                      "`ml-<name>`. Default: - the file name.")
     region: str = Field(pattern=REGION_PATTERN, description="Region, e.g. `cn-shanghai`. Required.")
     name_suffix: str | None = Field(None, pattern=NAME_SUFFIX_PATTERN, description=(
@@ -113,29 +120,33 @@ class PlatformConfig(FrozenModel):
     @model_validator(mode="before")
     @classmethod
     def _derive_names(cls, data: Any) -> Any:
+        # Derive what each input allows: a missing `region` must not also leave `[cluster]` missing.
         if not isinstance(data, dict):
             return data
         data = copy.deepcopy(data)
-        name, region = data.get("name"), data.get("region")
-        if not isinstance(name, str) or not isinstance(region, str):
-            return data
+        name = data["name"] if isinstance(data.get("name"), str) else None
+        region = data["region"] if isinstance(data.get("region"), str) else None
         suffix = data.get("name_suffix") if isinstance(data.get("name_suffix"), str) else None
-        production = data.setdefault("production", is_prod(name))
+        production = data.setdefault("production", is_prod(name)) if name else data.get("production", False)
         has_cpfs = isinstance(data.get("cpfs"), dict)
 
         def section(key: str) -> dict[str, Any] | None:
             value = data.setdefault(key, {})
             return value if isinstance(value, dict) else None
 
-        if (net := section("network")) is not None:
-            net.setdefault("region", region)
-            net.setdefault("name", f"ml-{name}")
+        def derive(target: dict[str, Any] | None, key: str, value: Any, needs: object = True) -> None:
+            if target is not None and needs:
+                target.setdefault(key, value)
+
+        net = section("network")
+        derive(net, "region", region, region)
+        derive(net, "name", f"ml-{name}", name)
         if (sec := section("security")) is not None:
             for workload in ("training", "serving"):
                 if isinstance(group := sec.setdefault(workload, {}), dict):
-                    group.setdefault("name", f"ml-{name}-{workload}")
+                    derive(group, "name", f"ml-{name}-{workload}", name)
         if (cluster := section("cluster")) is not None:
-            cluster.setdefault("name", f"ml-{name}")
+            derive(cluster, "name", f"ml-{name}", name)
             cluster.setdefault("deletion_protection", production)
             cluster.setdefault("cpfs_mount_support", has_cpfs)
             if sec is not None and len(types := _group_types(sec)) == 1:
@@ -148,14 +159,12 @@ class PlatformConfig(FrozenModel):
                     item.setdefault("node_pool_name" if key == "node_pools" else "service_name", item_key)
                     if key == "node_pools":
                         item.setdefault("mounts_cpfs", has_cpfs)
-        if (iam := section("iam")) is not None:
-            iam.setdefault("name_prefix", f"ml-{name}")
-        if (obs := section("observability")) is not None:
-            obs.setdefault("project_name", suffixed(f"ml-{name}-logs", suffix))
-        if (state := section("state")) is not None:
-            state.setdefault("region", region)
-            state.setdefault("bucket", suffixed("ml-tfstate", suffix))
-            state.setdefault("ots_instance_name", suffixed("ml-tfstate", suffix))
+        derive(section("iam"), "name_prefix", f"ml-{name}", name)
+        derive(section("observability"), "project_name", suffixed(f"ml-{name}-logs", suffix), name)
+        state = section("state")
+        derive(state, "region", region, region)
+        derive(state, "bucket", suffixed("ml-tfstate", suffix))
+        derive(state, "ots_instance_name", suffixed("ml-tfstate", suffix))
         return data
 
     @model_validator(mode="after")
@@ -191,7 +200,7 @@ class PlatformConfig(FrozenModel):
         return self
 
 
-def load_config(path: str | Path, *, name: str | None = None) -> PlatformConfig:
+def load_config(path: str | Path, *, name: str | None = None, name_suffix: str | None = None) -> PlatformConfig:
     """Read and validate one env file; `name` defaults to the file's stem (`dev.toml` → `dev`)."""
     path = Path(path)
     where = str(path)
@@ -199,19 +208,27 @@ def load_config(path: str | Path, *, name: str | None = None) -> PlatformConfig:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(where, "", "file not found", "a platform TOML file, e.g. stacks/envs/dev.toml") from None
+    except IsADirectoryError:
+        raise InputError(where, "", "is a directory", "a platform TOML file, e.g. stacks/envs/dev.toml") from None
+    except UnicodeDecodeError:
+        raise InputError(where, "", "not UTF-8 text", "a platform TOML file, e.g. stacks/envs/dev.toml") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(where, "", f"invalid TOML: {exc}") from None
+    from_file_name = "name" not in data and name is None
     data.setdefault("name", name or path.stem)
-    data.setdefault("name_suffix", project_name_suffix())
-    return parse_config(data, where)
+    data.setdefault("name_suffix", name_suffix or project_name_suffix())
+    return parse_config(data, where, name_from=path.name if from_file_name else None)
 
 
-def parse_config(data: dict[str, Any], where: str = "<config>") -> PlatformConfig:
-    """Validate an already-parsed description, reporting problems under `where`."""
+def parse_config(data: dict[str, Any], where: str = "<config>", *, name_from: str | None = None) -> PlatformConfig:
+    """Validate an already-parsed description, reporting problems under `where`.
+
+    `name_from` is the file name the env name was taken from, so a bad one is blamed on the file.
+    """
     try:
         return PlatformConfig.model_validate(data)
     except ValidationError as exc:
-        raise_problems(where, _dedupe(problems_from(exc)))
+        raise_problems(where, explain(exc, data, name_from))
         raise  # unreachable
 
 
@@ -220,8 +237,94 @@ def _group_types(security: dict[str, Any]) -> set[str]:
     return {str(g.get("security_group_type", "normal")) for g in security.values() if isinstance(g, dict)}
 
 
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    return list(dict.fromkeys(problems))
+# ---------------------------------------------------------------- errors that point at the mistake
+
+#: Which derived fields each top-level input feeds: when the input is wrong, their errors are noise.
+DERIVED_FROM = {
+    "name": ("network.name", "security.training.name", "security.serving.name", "cluster.name",
+             "iam.name_prefix", "observability.project_name"),
+    "region": ("network.region", "state.region"),
+    "name_suffix": ("observability.project_name", "state.bucket", "state.ots_instance_name"),
+}
+
+
+def explain(exc: ValidationError, data: dict[str, Any], name_from: str | None = None) -> list[Problem]:
+    """Problems of `exc`, rewritten so each names the mistake once.
+
+    Unknown fields suggest the closest known one; errors that only follow from a bad top-level
+    `name`/`region` (or a misspelt required field) are dropped; a bad env name taken from the
+    file name blames the file name.
+    """
+    unknown: dict[str, tuple[Problem, str | None]] = {}
+    for err in exc.errors(include_url=False):
+        if err["type"] == "extra_forbidden":
+            loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+            unknown[dotted(loc)] = _unknown_field(dotted(loc), loc)
+    suggested = {field.rpartition(".")[0] + ("." if "." in field else "") + guess
+                 for field, (_, guess) in unknown.items() if guess}
+    problems = [unknown[p.field][0] if p.field in unknown and p.problem == "unknown field" else p
+                for p in problems_from(exc)]
+    bad_inputs = {p.field for p in problems if p.field in DERIVED_FROM}
+    noise = {f for key in bad_inputs for f in DERIVED_FROM[key] if not _is_set(data, f)}
+    if name_from and "name" in bad_inputs:
+        noise.add("name")
+        problems.insert(0, Problem("", f"the env name {data.get('name')!r} comes from the file name {name_from!r} "
+                                   "and is not a valid env name", ENV_NAME_ACCEPTED,
+                                   'rename the file, or set name = "..." in it'))
+    kept = [p for p in problems if p.field not in noise
+            and not (p.problem == "required field is missing" and _under(p.field, suggested))]
+    return list(dict.fromkeys(kept))
+
+
+def _unknown_field(field: str, loc: list[Any]) -> tuple[Problem, str | None]:
+    """`field: unknown field - did you mean ...?`, else the list of known fields."""
+    known = _known_fields(loc[:-1])
+    guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6) if known else []
+    if guess:
+        return Problem(field, "unknown field", hint=f"did you mean `{guess[0]}`?"), guess[0]
+    return Problem(field, "unknown field", ", ".join(known) or None, "see `alicloud-ml schema`"), None
+
+
+def _known_fields(loc: list[Any]) -> list[str]:
+    """Field names of the model at `loc` inside PlatformConfig (empty when it is not a model)."""
+    tp: Any = PlatformConfig
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = tp.model_fields.get(str(part))
+            if field is None:
+                return []
+            tp = field.annotation
+        elif typing.get_origin(tp) in (dict, list, tuple):
+            args = typing.get_args(tp)
+            tp = args[-1] if typing.get_origin(tp) is dict else args[0]
+        else:
+            return []
+    tp = _unwrap(tp)
+    return sorted(tp.model_fields) if isinstance(tp, type) and issubclass(tp, BaseModel) else []
+
+
+def _unwrap(tp: Any) -> Any:
+    """`X | None` → X (the first argument that is a model or a container)."""
+    if typing.get_origin(tp) in (typing.Union, UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                return arg
+    return tp
+
+
+def _under(field: str, parents: set[str]) -> bool:
+    """True when `field` is one of `parents` or inside one (`network.zones` is under `network`)."""
+    return any(field == p or field.startswith(p + ".") for p in parents)
+
+
+def _is_set(data: dict[str, Any], field: str) -> bool:
+    value: Any = data
+    for part in field.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return False
+        value = value[part]
+    return True
 
 
 # Fields the loader derives; not required in a file even though the construct props require them.

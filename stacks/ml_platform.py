@@ -134,24 +134,33 @@ def env_files(envs_dir: Path = ENVS_DIR) -> dict[str, Path]:
 
 
 def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str | Path = ENVS_DIR,
-              backend: str | None = None, include_state_stack: bool = True) -> dict[str, TerraformStack]:
-    """Stacks for the chosen envs (default: all files in envs_dir) and the `ml-state` bootstrap stack."""
+              backend: str | None = None, include_state_stack: bool = True,
+              config_files: Iterable[str | Path] = ()) -> dict[str, TerraformStack]:
+    """Stacks for the chosen envs (default: all files in envs_dir, none when `config_files` are given), any
+    other platform files in `config_files`, and the `ml-state` bootstrap stack."""
     files = env_files(Path(envs_dir))
-    names = list(env_names) if env_names is not None else list(files)
+    extra = [Path(f) for f in config_files]
+    names = list(env_names) if env_names is not None else ([] if extra else list(files))
     unknown = [n for n in names if n not in files]
     if unknown:
         raise InputError(str(envs_dir), "env", f"unknown env {', '.join(map(repr, unknown))}", ", ".join(files))
     kind = resolve_backend(backend)
-    configs = [load_config(files[n]) for n in names]
+    sources = [files[n] for n in names] + extra
+    configs = [load_config(f) for f in sources]
+    seen: dict[str, Path] = {}
+    for source, config in zip(sources, configs, strict=True):
+        if (other := seen.setdefault(stack_name(config), source)) != source:
+            raise InputError(str(source), "name", f"env {config.name!r} (stack {stack_name(config)}) is also "
+                             f"defined by {other}", "one file per env", 'rename one file or set name = "..." in it')
     stacks: dict[str, TerraformStack] = {}
     if include_state_stack and configs:
         states = {c.state.model_dump_json(exclude={"prefix", "tags"}) for c in configs}
         if len(states) > 1:
-            raise InputError(", ".join(str(files[n]) for n in names), "state",
+            raise InputError(", ".join(map(str, sources)), "state",
                              "envs disagree on the state bucket/lock table", "one [state] shared by every env",
                              "the ml-state stack creates a single bucket and lock table")
         stacks[STATE_STACK] = state_stack(app, configs[0].state, profile=configs[0].profile, backend=kind,
                                           protect=any(c.production for c in configs))
-    for name, config in zip(names, configs, strict=True):
-        stacks[stack_name(config)] = platform_stack(app, config, backend=kind, source=str(files[name]))
+    for source, config in zip(sources, configs, strict=True):
+        stacks[stack_name(config)] = platform_stack(app, config, backend=kind, source=str(source))
     return stacks

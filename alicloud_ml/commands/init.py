@@ -1,4 +1,8 @@
-"""`alicloud-ml init`: write a small starter platform.toml."""
+"""`alicloud-ml init`: write a small starter platform file, `<name>.toml`.
+
+The env name is the file name (as for `stacks/envs/<env>.toml`), so the file, the env and the
+stack `ml-<name>` always agree; the starter does not repeat the name inside the file.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ ORDER = 90
 
 STARTER = """\
 # A starter ML platform: one zone, one inference pool, private API endpoint, OSS state.
+# Env `{name}` (from the file name), stack `ml-{name}`. `alicloud-ml validate {name}.toml` checks it;
 # `alicloud-ml schema` prints every field; the README (Platform description) explains them.
-name = "{name}"
 region = "{region}"
 
 [network]
@@ -32,27 +36,44 @@ bucket = "change-me-ml-tfstate"          # OSS bucket names are global: pick you
 def register(app: typer.Typer) -> None:
     @app.command()
     def init(
-        directory: Annotated[Path, typer.Argument(help="Where to write platform.toml. Default: the current directory.")] = Path("."),
-        name: Annotated[str, typer.Option("--name", help="Environment name. Default: dev.")] = "dev",
-        region: Annotated[str, typer.Option("--region", help="Region. Default: cn-shanghai.")] = "cn-shanghai",
-        force: Annotated[bool, typer.Option("--force/--no-force", help="Overwrite an existing file. Default: no.")] = False,
+        directory: Annotated[Path, typer.Argument(help="Where to write NAME.toml. Default: the current directory.",
+                                                  show_default=False)] = Path("."),
+        name: Annotated[str, typer.Option("--name", show_default=False, help=(
+            "Environment name; the file is NAME.toml and the stack ml-NAME. Default: dev."))] = "dev",
+        region: Annotated[str, typer.Option("--region", show_default=False,
+                                            help="Region. Default: cn-shanghai.")] = "cn-shanghai",
+        force: Annotated[bool, typer.Option("--force/--no-force", show_default=False,
+                                            help="Overwrite an existing file. Default: no.")] = False,
     ) -> None:
-        """Write a starter platform.toml (validated before it is written)."""
+        """Write a starter NAME.toml (validated before it is written).
+
+        \b
+        Example:
+          alicloud-ml init stacks/envs --name team   # stacks/envs/team.toml, stack ml-team
+          alicloud-ml validate stacks/envs/team.toml
+          alicloud-ml synth --config stacks/envs/team.toml
+
+        Exit codes: 0 written; 2 bad input (invalid --name or --region, file exists without --force).
+        """
         import os
-        import tempfile
+        import re
         import tomllib
 
-        from alicloud_ml.config import parse_config
+        from alicloud_ml.catalog.regions import REGION_PATTERN
+        from alicloud_ml.config import ENV_NAME_ACCEPTED, ENV_NAME_PATTERN, parse_config
         from alicloud_ml.errors import InputError
 
-        target = directory / "platform.toml"
+        if not re.fullmatch(ENV_NAME_PATTERN, name):
+            raise InputError("--name", "", f"invalid env name {name!r}", ENV_NAME_ACCEPTED)
+        if not re.fullmatch(REGION_PATTERN, region):
+            raise InputError("--region", "", f"invalid region {region!r}", "a region id such as cn-shanghai")
+        target = directory / f"{name}.toml"
         if target.exists() and not force:
             raise InputError(str(target), "", "file exists", hint="pass --force to overwrite")
         text = STARTER.format(name=name, region=region)
-        parse_config(tomllib.loads(text), "<starter platform.toml>")
+        parse_config({**tomllib.loads(text), "name": name}, f"<starter {target.name}>")
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".platform.toml.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        tmp = directory / f".{target.name}.tmp-{os.getpid()}"
+        tmp.write_text(text, encoding="utf-8")  # the usual umask mode, unlike mkstemp's 0600
         os.replace(tmp, target)
-        typer.echo(f"wrote {target}")
+        typer.echo(f"wrote {target} (env {name}, stack ml-{name})")

@@ -29,10 +29,19 @@ def _app_command(project: Path) -> list[str]:
     return shlex.split(app)
 
 
+def _config_paths(configs: list[Path]) -> str:
+    """Absolute paths for the app (it runs in --project), each checked to exist before it starts."""
+    for path in configs:
+        if not path.is_file():
+            raise InputError(str(path), "", "file not found", "a platform TOML file, e.g. stacks/envs/dev.toml")
+    return os.pathsep.join(str(p.resolve()) for p in configs)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def synth(
-        envs: Annotated[list[str] | None, typer.Option("--env", help="Environment to build (repeatable). Default: all of stacks/envs/*.toml.")] = None,
+        envs: Annotated[list[str] | None, typer.Option("--env", help="Environment to build (repeatable). Default: all of stacks/envs/*.toml, or none with --config.")] = None,
+        configs: Annotated[list[Path] | None, typer.Option("--config", help="Platform TOML file to build, from any folder (repeatable); the env name is its file name unless it sets `name`. Default: none.")] = None,
         out: Annotated[Path, typer.Option("--out", help="Output directory, replaced atomically.")] = Path("cdktf.out"),
         fail_on: Annotated[str, typer.Option("--fail-on", help="Gate threshold: low | medium | high | critical.")] = "high",
         project: Annotated[Path, typer.Option("--project", help="Directory holding cdktf.json.")] = Path("."),
@@ -40,14 +49,25 @@ def register(app: typer.Typer) -> None:
         """Synthesize stacks and run the policy gate.
 
         Runs the app command from cdktf.json (the same one `npx cdktf synth` runs), so the output
-        in --out is exactly what `cdktf deploy` would apply. Exit 1 on policy violations, 2 on bad
-        input; the previous output is left untouched when either happens.
+        in --out is exactly what `cdktf deploy` would apply. --config files reach the app as
+        ALICLOUD_ML_CONFIGS (set it to the same paths for `cdktf deploy`). The previous output
+        is left untouched when the gate blocks or the input is bad.
+
+        \b
+        Example:
+          alicloud-ml synth --env dev
+          alicloud-ml synth --config team.toml --out /tmp/team.out
+
+        Exit codes: 0 synthesized and gated; 1 policy findings at or above --fail-on;
+        2 bad input (the message names the file, the field and what is accepted).
         """
         from alicloud_ml.policies.model import Severity
 
         Severity.parse_option(fail_on)
         command = _app_command(project)
         env = dict(os.environ, CDKTF_OUTDIR=str(out.resolve()), ALICLOUD_ML_FAIL_ON=fail_on)
+        if configs:
+            env["ALICLOUD_ML_CONFIGS"] = _config_paths(configs)
         if envs:
             env["ALICLOUD_ML_ENVS"] = ",".join(envs)
         result = subprocess.run(command, cwd=project, env=env, check=False)

@@ -191,7 +191,7 @@ def test_cli_schema_prints_json_and_init_writes_a_loadable_file(tmp_path):
 
     init = runner.invoke(app, ["init", str(tmp_path)])
     assert init.exit_code == 0, init.output
-    assert load_config(tmp_path / "platform.toml").name == "dev"
+    assert load_config(tmp_path / "dev.toml").name == "dev"
     again = runner.invoke(app, ["init", str(tmp_path)])
     assert again.exit_code != 0
 

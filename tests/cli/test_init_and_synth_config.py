@@ -1,0 +1,115 @@
+"""`alicloud-ml init` names file, env and stack alike; `alicloud-ml synth --config` builds any file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alicloud_ml.cli import main
+from alicloud_ml.config import load_config
+
+REPO = Path(__file__).resolve().parents[2]
+CLI = Path(sys.executable).with_name("alicloud-ml")
+
+
+def run(argv: list[str]) -> int:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    return exited.value.code
+
+
+def test_init_writes_name_toml_whose_env_and_stack_follow_the_name(tmp_path, capsys):
+    assert run(["init", str(tmp_path), "--name", "team"]) == 0
+
+    assert [p.name for p in tmp_path.iterdir()] == ["team.toml"]
+    assert "(env team, stack ml-team)" in capsys.readouterr().out
+    config = load_config(tmp_path / "team.toml")
+    assert config.name == "team" and config.cluster.name == "ml-team"
+    assert "name =" not in (tmp_path / "team.toml").read_text()  # the file name is the one source
+
+
+def test_init_file_gets_the_usual_umask_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        assert run(["init", str(tmp_path)]) == 0
+    finally:
+        os.umask(old)
+
+    assert (tmp_path / "dev.toml").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["--name", "My_Team"], "--name: invalid env name 'My_Team'; accepted: a lowercase letter"),
+    (["--region", "shanghai"], "--region: invalid region 'shanghai'"),
+])
+def test_init_rejects_a_bad_name_or_region_before_writing(tmp_path, capsys, argv, expected):
+    assert run(["init", str(tmp_path), *argv]) == 2
+
+    assert expected in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_help_has_an_example_and_the_exit_codes(capsys):
+    assert run(["init", "--help"]) == 0
+
+    out = capsys.readouterr().out
+    assert "alicloud-ml init stacks/envs --name team" in out and "Exit codes: 0" in out
+
+
+def test_synth_config_missing_file_exits_2_before_running_the_app(tmp_path, capsys):
+    out = tmp_path / "out"
+
+    assert run(["synth", "--project", str(REPO), "--config", str(tmp_path / "team.toml"), "--out", str(out)]) == 2
+
+    assert f"{tmp_path / 'team.toml'}: file not found" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_synth_help_has_an_example_and_the_exit_codes(capsys):
+    assert run(["synth", "--help"]) == 0
+
+    out = capsys.readouterr().out
+    assert "alicloud-ml synth --config team.toml" in out and "1 policy findings" in out and "2 bad input" in out
+
+
+def synth(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ALICLOUD_ML_")}
+    env["ALICLOUD_ML_NAME_SUFFIX"] = "t1"
+    return subprocess.run([str(CLI), "synth", "--project", str(REPO), *argv], capture_output=True, text=True,
+                          env=env, check=False, timeout=300)
+
+
+def test_synth_config_builds_a_file_from_any_folder_and_only_that_env(tmp_path):
+    assert run(["init", str(tmp_path / "teams"), "--name", "vision"]) == 0
+    out = tmp_path / "out"
+
+    result = synth("--config", str(tmp_path / "teams" / "vision.toml"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (out / "stacks").iterdir()) == ["ml-state", "ml-vision"]
+    doc = json.loads((out / "stacks" / "ml-vision" / "cdk.tf.json").read_text())
+    assert any(r.get("name") == "ml-vision" for r in doc["resource"]["alicloud_cs_managed_kubernetes"].values())
+
+
+def test_synth_config_with_a_typo_or_two_files_for_one_env_exits_2(tmp_path):
+    typo = tmp_path / "qa.toml"
+    typo.write_text('regoin = "cn-shanghai"\n[network]\nzones = ["cn-shanghai-b"]\n')
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert run(["init", str(tmp_path / "a"), "--name", "qa"]) == 0
+    assert run(["init", str(tmp_path / "b"), "--name", "qa"]) == 0
+    out = tmp_path / "out"
+
+    bad = synth("--config", str(typo), "--out", str(out))
+    twice = synth("--config", str(tmp_path / "a" / "qa.toml"), "--config", str(tmp_path / "b" / "qa.toml"),
+                  "--out", str(out))
+
+    assert bad.returncode == 2 and "regoin: unknown field - did you mean `region`?" in bad.stderr
+    assert "required field is missing" not in bad.stderr and "Traceback" not in bad.stderr
+    assert twice.returncode == 2 and "env 'qa' (stack ml-qa) is also defined by" in twice.stderr
+    assert not out.exists()
