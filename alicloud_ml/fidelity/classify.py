@@ -92,7 +92,9 @@ def one_line(diagnostic: dict[str, Any]) -> str:
     if detail.startswith(_EMULATOR_DETAIL):  # the same sentence under every cloud-side error: no information
         detail = ""
     head = f"{summary} ({address})" if address else summary
-    return f"{head}: {detail}" if detail and detail not in summary else head
+    line = f"{head}: {detail}" if detail and detail not in summary else head
+    values = [f"{v.get('traversal')} {v.get('statement')}" for v in (diagnostic.get("snippet") or {}).get("values") or []]
+    return f"{line} [{'; '.join(values)}]" if values else line  # e.g. "data.alicloud_zones.x.zones is empty list"
 
 
 def outcome(item_id: str, steps: list[Step], subcategory: str | None = None) -> Outcome:

@@ -22,6 +22,7 @@ from alicloud_ml.fidelity.terraform import PROVIDERS_FILE, Environment, provider
 #: Where the committed corpus lives in a source checkout.
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "emulator" / "fidelity" / "examples"
 _REQUIRED_PROVIDERS = re.compile(r"^\s*required_providers\s*\{", re.M)
+_PROTECTED = re.compile(r"^\s*deletion_protection\s*=\s*true\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def run_example(env: Environment, example: Example) -> Outcome:
         if not result.passed and result.step == "init" and example.other_providers:
             result.klass = NEEDS_PROVIDER  # whatever init said, the unmirrored provider comes first
         _blame_placeholders(result, example.entry.get("placeholders") or [])
+        _blame_protection(result, text)
         data = example.entry.get("data_source_types") or []
         if result.klass == UNSERVED and data and not any(d in result.message for d in data):
             result.message += f" [the example reads {', '.join(data)}]"  # Terraform does not always say which
@@ -76,6 +78,14 @@ def _blame_placeholders(result: Outcome, placeholders: list[str]) -> None:
     if named is not None:
         result.klass = OTHER
         result.message = f"placeholder {named!r} in the example: {result.message}"
+
+
+def _blame_protection(result: Outcome, text: str) -> None:
+    """An example that turns deletion protection on cannot be destroyed in the real cloud either."""
+    if result.klass == CLOUD and result.step == "destroy" and "DeletionProtection" in result.message \
+            and _PROTECTED.search(text):
+        result.klass = OTHER
+        result.message = f"the example turns deletion protection on: {result.message}"
 
 
 def run(env: Environment, examples: Iterable[Example], jobs: int,
