@@ -94,7 +94,10 @@ def one_line(diagnostic: dict[str, Any]) -> str:
     head = f"{summary} ({address})" if address else summary
     line = f"{head}: {detail}" if detail and detail not in summary else head
     values = [f"{v.get('traversal')} {v.get('statement')}" for v in (diagnostic.get("snippet") or {}).get("values") or []]
-    return f"{line} [{'; '.join(values)}]" if values else line  # e.g. "data.alicloud_zones.x.zones is empty list"
+    data = [v for v in values if v.startswith("data.")]
+    if data:  # what a work list needs first: "data.alicloud_zones.x.zones is empty list of object"
+        return f"{'; '.join(data)}: {line}"
+    return f"{line} [{'; '.join(values)}]" if values else line
 
 
 def outcome(item_id: str, steps: list[Step], subcategory: str | None = None) -> Outcome:

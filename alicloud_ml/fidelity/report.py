@@ -6,10 +6,13 @@ cannot be judged on them until that provider is installed (see the README's Fide
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Iterable
 
-from alicloud_ml.fidelity.classify import CLASSES, NEEDS_PROVIDER, Outcome
+from alicloud_ml.fidelity.classify import CLASSES, NEEDS_PROVIDER, UNSERVED, Outcome
+
+_DATA = re.compile(r"\bdata\.(alicloud_\w+)")
 
 
 def summary(outcomes: Iterable[Outcome], ml: Iterable[str] = ()) -> dict[str, Any]:
@@ -34,6 +37,9 @@ def summary(outcomes: Iterable[Outcome], ml: Iterable[str] = ()) -> dict[str, An
         "needs_another_provider": len(excluded),
         "ml": {"judged": len(ml_judged), "passed": sum(o.passed for o in ml_judged)},
         "failures_by_class": {c: by_class[c] for c in CLASSES if c != NEEDS_PROVIDER and by_class[c]},
+        "unserved_data_sources": dict(Counter(
+            d for o in judged if o.klass == UNSERVED
+            for d in sorted(set(_DATA.findall(" ".join([o.message, *o.details]))))).most_common()),
         "by_subcategory": dict(sorted(services.items())),
         "seconds": round(sum(o.seconds for o in outcomes), 1),
         "results": [o.to_json() for o in outcomes],
@@ -44,7 +50,7 @@ def _rate(passed: int, total: int) -> str:
     return f"{passed}/{total} = {100 * passed / total:.1f}%" if total else "0/0"
 
 
-def table(title: str, data: dict[str, Any], failures: bool = True, width: int = 160) -> str:
+def table(title: str, data: dict[str, Any], failures: bool = True, width: int = 200) -> str:
     """A plain-text report: the pass rate, failures per class, then each failure with its first diagnostic."""
     lines = [title, f"  pass rate: {_rate(data['passed'], data['judged'])}"]
     if data["needs_another_provider"]:
@@ -55,6 +61,9 @@ def table(title: str, data: dict[str, Any], failures: bool = True, width: int = 
         count = data["failures_by_class"].get(klass) if klass != NEEDS_PROVIDER else data["needs_another_provider"]
         if count:
             lines.append(f"  {klass:<28} {count:>5}")
+    if data["unserved_data_sources"]:
+        lines.append("  data sources behind those unserved: " + ", ".join(
+            f"{name} ({count})" for name, count in data["unserved_data_sources"].items()))
     if failures:
         results = [r for r in data["results"] if not r["passed"]]
         for klass in CLASSES:
