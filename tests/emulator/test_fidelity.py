@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -102,11 +103,10 @@ def test_docs_example_lifecycle(environment: Environment, example_id: str) -> No
 
 
 @pytest.fixture(scope="module")
-def type_results(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
-                 environment: Environment) -> dict[str, dict[str, Any]]:
+def type_results(tmp_path_factory: pytest.TempPathFactory, environment: Environment) -> dict[str, dict[str, Any]]:
     """The sampled types run once per session (one batch), shared by the xdist workers through a locked file."""
     root = tmp_path_factory.getbasetemp()
-    shared = root if worker_id == "master" else root.parent
+    shared = root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root  # the session's directory either way
     results, lock = shared / "fidelity-types.json", shared / "fidelity-types.lock"
     with lock.open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
