@@ -50,9 +50,9 @@ _SUBCATEGORY = re.compile(r'^subcategory:\s*"?([^"\n]*?)"?\s*$', re.M)
 _DECLARED = re.compile(r'^\s*(resource|data)\s+"([A-Za-z0-9_-]+)"', re.M)
 _PROVIDER_BLOCK = re.compile(r'^\s*provider\s+"([A-Za-z0-9_-]+)"', re.M)
 _DEPRECATED = re.compile(r"\*\*DEPRECATED", re.I)
-#: Literal values the docs leave for the reader to fill in ("vpc-xxxx", "your_instance_id"): an example
-#: that fails on one of them fails in the real cloud too, and the runner says so.
-_PLACEHOLDER = re.compile(r'"([^"\n]*(?:xxxx|\byour[_-])[^"\n]*)"', re.I)
+#: Literal values the docs leave for the reader to fill in ("vpc-xxxx", "your_instance_id", a masked
+#: "token=abcd****"): an example that fails on one of them fails in the real cloud too; the runner says so.
+_PLACEHOLDER = re.compile(r'"([^"\n]*(?:xxxx|\byour[_-]|\*\*\*\*)[^"\n]*)"', re.I)
 
 #: Doc-only noise, fixed only where the block is not valid HCL as written: (name, pattern, replacement).
 #: Each fix applied is named in the example's index entry.
