@@ -95,7 +95,7 @@ def clean(code: str) -> tuple[str, list[str]]:
     """The block as written if it parses; else with the noise fixes that make it parse (named)."""
     if is_valid_hcl(code):
         return code, []
-    notes = []
+    notes: list[str] = []
     for note, pattern, replacement in NOISE_FIXES:
         fixed = pattern.sub(replacement, code)
         if fixed != code:
