@@ -22,7 +22,7 @@ from typing import Any
 
 from alicloud_ml import schema
 from alicloud_ml.emulator import plugins
-from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, now, rand  # noqa: F401 - re-exported for plug-ins
+from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, now, number, rand  # noqa: F401 - re-exported for plug-ins
 from alicloud_ml.emulator.spec import MISSING, Block
 from alicloud_ml.emulator.wire import UNKNOWN
 
@@ -50,7 +50,7 @@ def aliases(type_name: str) -> dict[str, tuple[str, ...]]:
                 if other != name and other in attrs and attrs[other]["type"] == attr["type"]:
                     pairs.add(tuple(sorted((name, other))))
         group = attr.get("exactly_one_of") or []
-        if len(group) == 2 and all(g in attrs for g in group):
+        if len(group) == 2 and all(g in attrs for g in group) and attrs[group[0]]["type"] == attrs[group[1]]["type"]:
             pairs.add(tuple(sorted(group)))
     out: dict[str, list[str]] = {}
     for a, b in sorted(pairs):
@@ -90,8 +90,11 @@ def id_format(type_name: str) -> str | None:
         return None
 
 
-def _generated_part(part: str) -> str:
-    """A fresh value for an id part the state does not hold (`node_pool_id` → `np-…`, `export_id` → `e-…`)."""
+def _generated_part(part: str, attr: Any = None) -> str:
+    """A fresh value for an id part the state does not hold (`node_pool_id` → `np-…`, `export_id` → `e-…`;
+    a number when the attribute of that name is one, as ESA's `config_id`)."""
+    if attr is not None and attr.type == "number":
+        return number(8)
     words = [w for w in part.removesuffix("_id").split("_") if w]
     if part.endswith("_id"):
         return "".join(w[0] for w in words) + "-" + hexid(16)
@@ -109,9 +112,9 @@ def id_from_format(fmt: str, state: dict[str, Any], attrs: dict[str, Any]) -> st
             return str(value)
         if key.endswith("_name") and _known(state.get("name")):
             return str(state["name"])
-        fresh = _generated_part(key)
+        fresh = _generated_part(key, attrs.get(key))
         if key in attrs and state.get(key) is UNKNOWN:
-            state[key] = fresh
+            state[key] = _coerce(attrs[key].type, fresh)
         return fresh
 
     return re.sub(r"<([^<>]+)>", part, fmt)
@@ -197,13 +200,22 @@ def _fill_blocks(spec: Block, state: dict[str, Any]) -> None:
                 continue
             for attr_name, attr in nested.block.attrs.items():
                 if item.get(attr_name) is UNKNOWN:
-                    item[attr_name] = attr.docs_default if attr.docs_default is not MISSING else empty(attr.type)
+                    item[attr_name] = _coerce(attr.type, attr.docs_default) if attr.docs_default is not MISSING \
+                        else empty(attr.type)
             _fill_blocks(nested.block, item)
         if isinstance(value, list):
             state[name] = [i for i in value if i is not UNKNOWN]
 
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "number": (int, float), "bool": (bool,)}
+
+
+def _decimal_string(value: Any) -> bool:
+    """cty sends a number no float64 holds exactly (0.3) as its decimal string; it stays one."""
+    try:
+        return isinstance(value, str) and float(value) == float(value)
+    except ValueError:
+        return False
 
 
 def type_errors(spec: Block, state: dict[str, Any], path: str = "") -> list[str]:
@@ -216,6 +228,7 @@ def type_errors(spec: Block, state: dict[str, Any], path: str = "") -> list[str]
         t = attr.type
         ok = (isinstance(value, _PY_TYPES[t]) and not (t == "number" and isinstance(value, bool))) \
             if isinstance(t, str) else isinstance(value, dict if t[0] == "map" else list)
+        ok = ok or (t == "number" and _decimal_string(value))
         if not ok:
             out.append(f"{path}{name}")
     for name, nested in spec.blocks.items():

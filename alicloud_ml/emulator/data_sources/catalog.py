@@ -255,6 +255,7 @@ def _service_zones(query: Query) -> dict[str, Any]:
     rows = []
     for z in all_zones:
         row: dict[str, Any] = {"id": z, "zone_id": z, "local_name": _zone_name(query.region, z)}
+        row |= {k: [z] for k in keys if k.endswith("_ids") and k not in row}  # eci_zones: zone_ids per zone
         rows.append({k: row.get(k) for k in keys} if keys else row)
     return {"ids": all_zones, "zones": rows}
 

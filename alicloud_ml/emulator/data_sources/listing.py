@@ -16,6 +16,7 @@ from typing import Any
 from alicloud_ml import schema
 from alicloud_ml.emulator import spec
 from alicloud_ml.emulator.data_sources import DataSourceError, Query, Reader
+from alicloud_ml.emulator.ids import ACCOUNT_ID
 
 #: Arguments that shape the answer instead of filtering it.
 NOT_FILTERS = frozenset({"ids", "name_regex", "tags", "output_file", "enable_details", "page_number", "page_size",
@@ -111,8 +112,19 @@ def _object(resource_type: str, obj: dict[str, Any], keys: dict[str, Any]) -> di
     return out
 
 
+#: Objects every account has before anything is created: the default resource group, which Resource
+#: Management creates for each account ("Resource groups", https://www.alibabacloud.com/help/en/resource-management/
+#: resource-group/product-overview/resource-group; its name `default` is README assumption 17).
+BUILT_IN: dict[str, list[dict[str, Any]]] = {
+    "alicloud_resource_manager_resource_group": [{
+        "id": "rg-acfmdefault00000", "resource_group_name": "default", "display_name": "Default Resource Group",
+        "status": "OK", "account_id": ACCOUNT_ID}],
+}
+
+
 def _listing(query: Query, resource_type: str) -> dict[str, Any]:
-    found = [o for o in query.store.find(resource_type, region=query.region) if _matches(query, resource_type, o)]
+    objects = BUILT_IN.get(resource_type, []) + query.store.find(resource_type, region=query.region)
+    found = [o for o in objects if _matches(query, resource_type, o)]
     found.sort(key=lambda o: str(o.get("id")))
     answer: dict[str, Any] = {"ids": [o.get("id") for o in found], "names": [_name(resource_type, o) for o in found],
                               "total_count": len(found)}

@@ -91,11 +91,13 @@ def vswitch_cidr(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     vpc = ctx.store.get("alicloud_vpc", vpc_id)
     if vpc is None:
         return []  # reported by the reference check
-    vpc_net = _network(vpc.get("cidr_block") or "")
-    if vpc_net is not None and not net.subnet_of(vpc_net):
+    blocks = vpc_cidr_blocks(ctx, vpc)
+    nets = [n for n in map(_network, blocks) if n is not None]
+    if nets and not any(net.subnet_of(n) for n in nets):
+        shown = " or ".join(blocks)
         return [CloudError("InvalidCidrBlock.Malformed",
-                           f"vswitch cidr_block {cidr} is not inside VPC {vpc_id} cidr {vpc['cidr_block']}; "
-                           f"accepted: a subnet of {vpc['cidr_block']}", ("cidr_block",))]
+                           f"vswitch cidr_block {cidr} is not inside VPC {vpc_id} cidr {shown}; "
+                           f"accepted: a subnet of {shown}", ("cidr_block",))]
     for other in ctx.store.find("alicloud_vswitch", vpc_id):
         if other["id"] == state.get("id"):
             continue
@@ -106,6 +108,16 @@ def vswitch_cidr(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                                f"in VPC {vpc_id}; accepted: a range no other vswitch of the VPC uses",
                                ("cidr_block",))]
     return []
+
+
+def vpc_cidr_blocks(ctx: Context, vpc: dict[str, Any]) -> list[str]:
+    """A VPC's primary block and its secondary ones: `secondary_cidr_blocks` and each
+    `alicloud_vpc_ipv4_cidr_block` of the VPC (VPC "Add a secondary IPv4 CIDR block": vSwitches may
+    use either, https://www.alibabacloud.com/help/en/vpc/user-guide/manage-secondary-ipv4-cidr-blocks)."""
+    blocks = [vpc.get("cidr_block") or ""] + [b for b in vpc.get("secondary_cidr_blocks") or [] if b]
+    blocks += [b.get("secondary_cidr_block") for b in ctx.store.find("alicloud_vpc_ipv4_cidr_block", region=ctx.region)
+               if b.get("vpc_id") == vpc.get("id") and b.get("secondary_cidr_block")]
+    return [b for b in dict.fromkeys(blocks) if b]
 
 
 @check("alicloud_nat_gateway")
