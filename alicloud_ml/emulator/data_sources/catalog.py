@@ -14,6 +14,7 @@ from typing import Any
 
 from alicloud_ml.catalog import instance_types
 from alicloud_ml.catalog.regions import zone_separator
+from alicloud_ml.emulator import spec
 from alicloud_ml.emulator.data_sources import DataSourceError, Query, reader
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 
@@ -123,8 +124,8 @@ def _catalog_types(query: Query) -> list[Any]:
 @reader("alicloud_zones")
 def _zones(query: Query) -> dict[str, Any]:
     all_zones = zones(query.region)
-    # The catalog does not track per-zone stock: every catalogued type is offered in every zone, and a
-    # filter by instance type, disk category or charge type keeps them all.
+    # The catalog does not track per-zone stock: every catalogued type is offered in every zone, and
+    # filters by instance type, disk category or charge type keep them all (README assumption 14).
     types = [t.instance_type for t in instance_types().values()]
     rows = [{"id": z, "local_name": _zone_name(query.region, z), "available_instance_types": types,
              "available_disk_categories": ["cloud_essd", "cloud_auto", "cloud_efficiency", "cloud_ssd"],
@@ -267,8 +268,6 @@ def _service_activation(query: Query) -> dict[str, Any]:
 
 
 def _object_keys(type_name: str, attr: str) -> tuple[str, ...]:
-    from alicloud_ml.emulator import spec
-
     t = spec.data_source(type_name).attrs.get(attr)
     if t is not None and isinstance(t.type, list) and t.type[0] == "list" and t.type[1][0] == "object":
         return tuple(t.type[1][1])
@@ -279,9 +278,6 @@ def family_reader(type_name: str) -> Any:
     """A reader for a data source family (`*_zones`, `*_service`), or None."""
     if type_name.endswith("_zones") and _object_keys(type_name, "zones"):
         return _service_zones
-    if type_name.endswith("_service"):
-        from alicloud_ml.emulator import spec
-
-        if {"enable", "status"} <= set(spec.data_source(type_name).attrs):
-            return _service_activation
+    if type_name.endswith("_service") and {"enable", "status"} <= set(spec.data_source(type_name).attrs):
+        return _service_activation
     return None
