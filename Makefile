@@ -22,7 +22,8 @@ export CDKTF_DISABLE_PLUGIN_CACHE_ENV := 1
 .PHONY: help prereqs install bindings synth deploy destroy test lint bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(DEPLOY_STACK)/$(DEPLOY_STACK)/g' \
+		| awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 prereqs: ## Check python >= 3.11, node >= 20, terraform >= 1.5
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \

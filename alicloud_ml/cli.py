@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 policy violations; 2 bad input (file, field, accepted v
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -17,6 +18,11 @@ from alicloud_ml.errors import AlicloudMlError, InputError, InputErrors, PolicyV
 from alicloud_ml.synth import exit_now
 
 EXIT_POLICY, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 70
+#: Help written to a pipe or file: rich would fall back to 80 columns and cut option help with "…".
+HELP_WIDTH_WHEN_PIPED = 120
+
+if not sys.stdout.isatty():  # typer reads it when it first renders help; a user's own value wins
+    os.environ.setdefault("TERMINAL_WIDTH", str(HELP_WIDTH_WHEN_PIPED))
 
 app = typer.Typer(
     name="alicloud-ml",

@@ -1,0 +1,27 @@
+"""Help written to a pipe is readable: wide enough that option help is not cut with an ellipsis."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_help_piped_to_a_file_is_not_truncated() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("TERMINAL_WIDTH", "COLUMNS")}
+    result = subprocess.run([str(Path(sys.executable).with_name("alicloud-ml")), "cost", "--help"], capture_output=True,
+                            text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "(sku,unit,price,currency,region,date,source)" in result.stdout
+    assert "…" not in result.stdout
+
+
+def test_make_help_prints_the_stack_it_would_deploy() -> None:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DEPLOY_STACK": "ml-prod"}
+    result = subprocess.run(["make", "-s", "help"], cwd=root, capture_output=True, text=True, env=env, timeout=60,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "$(" not in result.stdout
+    assert "deploy ml-prod (offline emulator" in result.stdout
