@@ -24,13 +24,13 @@ def import_schema(
     from_schema_json: Annotated[Path | None, typer.Option(
         "--from-schema-json", help="Output of `terraform providers schema -json` instead of the Go source "
         "(has no force_new, defaults or allowed values).")] = None,
-    ref: Annotated[str, typer.Option("--ref", help="Provider tag; names the version. Default: v1.289.0")] = "v1.289.0",
+    ref: Annotated[str, typer.Option("--ref", help="Provider tag; names the version. Default: v1.289.0", show_default=False)] = "v1.289.0",
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Output file. Default: alicloud_ml/schema/alicloud-<version>.zip")] = None,
+        "--out", help="Output file. Default: alicloud_ml/schema/alicloud-<version>.zip", show_default=False)] = None,
     docs: Annotated[Path | None, typer.Option(
-        "--docs", help="website/docs folder for descriptions with --from-schema-json. Default: none")] = None,
+        "--docs", help="website/docs folder for descriptions with --from-schema-json. Default: none", show_default=False)] = None,
     commit: Annotated[str | None, typer.Option(
-        "--commit", help="Commit to record when the source is not a git repository. Default: from git")] = None,
+        "--commit", help="Commit to record when the source is not a git repository. Default: from git", show_default=False)] = None,
 ) -> None:
     """Import every resource and data source schema of aliyun/alicloud into one gzip JSON file.
 

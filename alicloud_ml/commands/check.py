@@ -26,9 +26,9 @@ def register(app: typer.Typer) -> None:
     def check(
         path: Annotated[Path, typer.Argument(help="A cdktf.out directory, one *.tf.json file, or a Terraform root "
                                                   "module (a directory of *.tf, local modules included).")],
-        fmt: Annotated[str, typer.Option("--format", help="Report format: table | json | sarif | junit. Default: table.")] = "table",
-        output: Annotated[Path | None, typer.Option("--output", help="Write the report to FILE (atomically) and print the table summary. Default: report on stdout.")] = None,
-        fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails: low | medium | high | critical. Default: high.")] = "high",
+        fmt: Annotated[str, typer.Option("--format", help="Report format: table | json | sarif | junit. Default: table.", show_default=False)] = "table",
+        output: Annotated[Path | None, typer.Option("--output", help="Write the report to FILE (atomically) and print the table summary. Default: report on stdout.", show_default=False)] = None,
+        fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails: low | medium | high | critical. Default: high.", show_default=False)] = "high",
     ) -> None:
         """Run checkov and project checks on synthesized JSON or on HCL.
 

@@ -23,11 +23,11 @@ def cost(
     path: Path = typer.Argument(..., help="A cdktf.out directory, one cdk.tf.json, or a `terraform show -json` "
                                 "plan (of any root, HCL modules included: resources are named by module address)."),
     prices: Path | None = typer.Option(None, "--prices", help="CSV (sku,unit,price,currency,region,date,source) "
-                                       "whose rows override the built-in table. Default: built-in only."),
+                                       "whose rows override the built-in table. Default: built-in only.", show_default=False),
     spot_discount: float = typer.Option(0.7, "--spot-discount", help="Fraction off list price for spot node pools: "
-                                        "spot costs list × (1 − discount). Default: 0.7."),
-    stack: list[str] = typer.Option([], "--stack", help="Only these stacks. Default: all."),
-    output_format: CostFormat = typer.Option(CostFormat.text, "--format", help="text or json. Default: text."),
+                                        "spot costs list × (1 − discount). Default: 0.7.", show_default=False),
+    stack: list[str] = typer.Option([], "--stack", help="Only these stacks. Default: all.", show_default=False),
+    output_format: CostFormat = typer.Option(CostFormat.text, "--format", help="text or json. Default: text.", show_default=False),
 ) -> None:
     """Estimate monthly cost from the price catalog (synthesized stacks, or what a plan would leave)."""
     from alicloud_ml.catalog.pricing import PriceBook

@@ -33,7 +33,7 @@ emulator_app = typer.Typer(
 @emulator_app.command()
 def install(
     directory: Annotated[Path, typer.Option("--dir", help="Where to write the mirror, CLI config and emulated cloud. "
-                                            "Default: .alicloud-ml")] = Path(".alicloud-ml"),
+                                            "Default: .alicloud-ml", show_default=False)] = Path(".alicloud-ml"),
 ) -> None:
     """Install the emulator as a Terraform filesystem mirror and print the export line.
 
@@ -61,7 +61,7 @@ _STATE_HELP = "Emulated cloud directory. Default: $ALICLOUD_ML_EMULATOR_STATE, e
 
 
 @emulator_app.command()
-def status(state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP)] = None) -> None:
+def status(state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP, show_default=False)] = None) -> None:
     """Show how many objects of each type the emulated cloud holds."""
     from alicloud_ml.emulator.store import DB_NAME, Store
 
@@ -77,8 +77,8 @@ def status(state: Annotated[Path | None, typer.Option("--state", help=_STATE_HEL
 
 @emulator_app.command()
 def reset(
-    state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP)] = None,
-    yes: Annotated[bool, typer.Option("--yes/--no-yes", help="Do not ask for confirmation. Default: ask.")] = False,
+    state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP, show_default=False)] = None,
+    yes: Annotated[bool, typer.Option("--yes/--no-yes", help="Do not ask for confirmation. Default: ask.", show_default=False)] = False,
 ) -> None:
     """Forget every emulated object (Terraform state files are not touched).
 

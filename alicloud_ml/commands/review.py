@@ -25,26 +25,26 @@ def register(app: typer.Typer) -> None:
 def review(
     base: Path | None = typer.Option(None, "--base", help="Base cdktf.out directory (or cdk.tf.json)."),
     head: Path | None = typer.Option(None, "--head", help="Head cdktf.out directory. Default: synthesize the "
-                                     "working tree."),
+                                     "working tree.", show_default=False),
     base_ref: str | None = typer.Option(None, "--base-ref", help="Synthesize the base from this git ref "
                                         "(e.g. origin/main) in a temporary worktree, instead of --base."),
     plan: Path | None = typer.Option(None, "--plan", help="Summarize this `terraform show -json` plan instead of "
                                      "comparing synths."),
     stack: str | None = typer.Option(None, "--stack", help="Stack name for --plan. Default: the plan's folder "
-                                     "under cdktf.out/stacks/, else its file name."),
+                                     "under cdktf.out/stacks/, else its file name.", show_default=False),
     output_format: ReviewFormat = typer.Option(ReviewFormat.markdown, "--format",
                                                help="markdown (pull-request comment), json or sarif. "
-                                               "Default: markdown."),
-    output: Path | None = typer.Option(None, "--output", help="Write here (atomically). Default: stdout."),
+                                               "Default: markdown.", show_default=False),
+    output: Path | None = typer.Option(None, "--output", help="Write here (atomically). Default: stdout.", show_default=False),
     fail_on_destroy: bool = typer.Option(False, "--fail-on-destroy/--no-fail-on-destroy",
                                          help="Exit 3 when a stateful resource (CPFS, OSS, Tablestore, cluster, "
-                                         "node pool, disk, log store) is replaced or destroyed. Default: off."),
+                                         "node pool, disk, log store) is replaced or destroyed. Default: off.", show_default=False),
     policy: bool = typer.Option(True, "--policy/--no-policy", help="Run the policy gate on base and head and "
-                                "report findings new, resolved and newly suppressed. Default: on."),
+                                "report findings new, resolved and newly suppressed. Default: on.", show_default=False),
     prices: Path | None = typer.Option(None, "--prices", help="CSV whose rows override the built-in price table. "
-                                       "Default: built-in only."),
+                                       "Default: built-in only.", show_default=False),
     spot_discount: float = typer.Option(0.7, "--spot-discount", help="Fraction off list price for spot node "
-                                        "pools. Default: 0.7."),
+                                        "pools. Default: 0.7.", show_default=False),
 ) -> None:
     """Compare two synths and report what would change."""
     import tempfile

@@ -12,7 +12,7 @@ ORDER = 80
 def register(app: typer.Typer) -> None:
     @app.command()
     def schema(
-        indent: Annotated[int, typer.Option("--indent", help="JSON indentation. Default: 2.")] = 2,
+        indent: Annotated[int, typer.Option("--indent", help="JSON indentation. Default: 2.", show_default=False)] = 2,
     ) -> None:
         """Print the JSON Schema of a platform description (stacks/envs/*.toml).
 

@@ -40,8 +40,8 @@ def _config_paths(configs: list[Path]) -> str:
 def register(app: typer.Typer) -> None:
     @app.command()
     def synth(
-        envs: Annotated[list[str] | None, typer.Option("--env", help="Environment to build (repeatable). Default: all of stacks/envs/*.toml, or none with --config.")] = None,
-        configs: Annotated[list[Path] | None, typer.Option("--config", help="Platform TOML file to build, from any folder (repeatable); the env name is its file name unless it sets `name`. Default: none.")] = None,
+        envs: Annotated[list[str] | None, typer.Option("--env", help="Environment to build (repeatable). Default: all of stacks/envs/*.toml, or none with --config.", show_default=False)] = None,
+        configs: Annotated[list[Path] | None, typer.Option("--config", help="Platform TOML file to build, from any folder (repeatable); the env name is its file name unless it sets `name`. Default: none.", show_default=False)] = None,
         out: Annotated[Path, typer.Option("--out", help="Output directory, replaced atomically.")] = Path("cdktf.out"),
         fail_on: Annotated[str, typer.Option("--fail-on", help="Gate threshold: low | medium | high | critical.")] = "high",
         project: Annotated[Path, typer.Option("--project", help="Directory holding cdktf.json.")] = Path("."),

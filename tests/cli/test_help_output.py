@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import typer
+
+from alicloud_ml.cli import app
 
 
 def test_help_piped_to_a_file_is_not_truncated() -> None:
@@ -25,3 +31,16 @@ def test_make_help_prints_the_stack_it_would_deploy() -> None:
     assert result.returncode == 0, result.stderr
     assert "$(" not in result.stdout
     assert "deploy ml-prod (offline emulator" in result.stdout
+
+
+def _params(command: Any) -> Iterator[Any]:
+    yield from command.params
+    for sub in getattr(command, "commands", {}).values():
+        yield from _params(sub)
+
+
+def test_defaults_are_stated_once() -> None:
+    # An option whose help says "Default: …" must not also get typer's "[default: …]".
+    twice = [p.name for p in _params(typer.main.get_command(app))
+             if "Default:" in (getattr(p, "help", None) or "") and p.show_default is not False]
+    assert twice == []
