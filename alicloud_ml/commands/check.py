@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from alicloud_ml.output import write_report
+
 ORDER = 20
 FORMATS = ("table", "json", "sarif", "junit")
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text if text.endswith("\n") else text + "\n")
-    os.replace(tmp, target)
 
 
 def register(app: typer.Typer) -> None:
@@ -57,7 +49,7 @@ def register(app: typer.Typer) -> None:
             raise SystemExit(2) from None
         text = render(report, fmt)
         if output is not None:
-            _write_atomically(output, text)
+            write_report(output, text)
             typer.echo(render_table(report))
             typer.echo(f"wrote {fmt} report to {output}")
         else:

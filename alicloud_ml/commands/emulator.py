@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -83,6 +84,11 @@ def reset(
     """Forget every emulated object (Terraform state files are not touched).
 
     After a reset, `terraform plan` shows the objects as gone and plans to create them again.
+    Without a terminal to ask (CI, scripts) pass --yes.
+
+    Example: alicloud-ml emulator reset --yes
+
+    Exit codes: 0 reset (or already empty); 2 no terminal to confirm on and no --yes; 130 declined.
     """
     from alicloud_ml.emulator.store import DB_NAME
 
@@ -91,6 +97,11 @@ def reset(
     if not any(f.exists() for f in files):
         typer.echo(f"{directory}: already empty")
         return
+    if not yes and not sys.stdin.isatty():
+        from alicloud_ml.errors import InputError
+
+        raise InputError(str(directory), "--yes", "there is no terminal to confirm on",
+                         accepted="--yes, to reset without asking")
     if not yes:
         typer.confirm(f"Delete the emulated cloud in {directory}?", abort=True)
     for f in files:

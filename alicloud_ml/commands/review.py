@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 
 import typer
+
+from alicloud_ml.output import write_report
 
 ORDER = 40
 EXIT_DESTRUCTIVE = 3
@@ -90,7 +91,7 @@ def review(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        _write_atomic(output, text)
+        write_report(output, text)
     counts = result.counts()
     destructive = result.destructive()
     typer.echo(f"review: {counts['create']} to create, {counts['update']} to update, {counts['replace']} to replace, "
@@ -109,13 +110,3 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        tmp.write_text(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        from alicloud_ml.errors import InputError
-
-        raise InputError(str(path), "--output", f"cannot write: {exc.strerror}") from None

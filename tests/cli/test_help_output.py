@@ -44,3 +44,34 @@ def test_defaults_are_stated_once() -> None:
     twice = [p.name for p in _params(typer.main.get_command(app))
              if "Default:" in (getattr(p, "help", None) or "") and p.show_default is not False]
     assert twice == []
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(Path(sys.executable).with_name("alicloud-ml")), *args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, cwd=cwd, timeout=120, check=False)
+
+
+def test_emulator_reset_without_a_terminal_or_yes_exits_2_and_keeps_the_cloud(tmp_path: Path) -> None:
+    from alicloud_ml.emulator.store import DB_NAME
+
+    (tmp_path / DB_NAME).write_bytes(b"")
+    result = _cli("emulator", "reset", "--state", str(tmp_path))
+    assert result.returncode == 2
+    assert "--yes: there is no terminal to confirm on; accepted: --yes, to reset without asking" in result.stderr
+    assert (tmp_path / DB_NAME).exists()
+    assert _cli("emulator", "reset", "--state", str(tmp_path), "--yes").returncode == 0
+    assert not (tmp_path / DB_NAME).exists()
+
+
+def test_reports_written_with_output_get_the_usual_file_mode(tmp_path: Path) -> None:
+    from alicloud_ml.output import write_report
+
+    mask = os.umask(0o022)
+    try:
+        write_report(tmp_path / "out" / "report.sarif", "{}")
+    finally:
+        os.umask(mask)
+    written = tmp_path / "out" / "report.sarif"
+    assert written.read_text() == "{}\n"
+    assert written.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in written.parent.iterdir()] == ["report.sarif"]  # no temporary file left

@@ -1,0 +1,21 @@
+"""Report files written by `--output`: whole or not at all, with the user's usual file mode."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alicloud_ml.errors import InputError
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file beside it and a rename, so a reader never sees half
+    a report. `write_text` creates the file with the umask's mode (mkstemp would make it 0600)."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(str(path), "--output", f"cannot write: {exc.strerror}") from None
