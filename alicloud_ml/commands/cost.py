@@ -11,7 +11,9 @@ ORDER = 50
 
 
 class CostFormat(str, Enum):
-    text = "text"
+    """`table` is the human format's name in every command (`check --format table`)."""
+
+    table = "table"
     json = "json"
 
 
@@ -27,7 +29,7 @@ def cost(
     spot_discount: float = typer.Option(0.7, "--spot-discount", help="Fraction off list price for spot node pools: "
                                         "spot costs list × (1 − discount). Default: 0.7.", show_default=False),
     stack: list[str] = typer.Option([], "--stack", help="Only these stacks. Default: all.", show_default=False),
-    output_format: CostFormat = typer.Option(CostFormat.text, "--format", help="text or json. Default: text.", show_default=False),
+    output_format: CostFormat = typer.Option(CostFormat.table, "--format", help="table or json. Default: table.", show_default=False),
 ) -> None:
     """Estimate monthly cost from the price catalog (synthesized stacks, or what a plan would leave)."""
     from alicloud_ml.catalog.pricing import PriceBook

@@ -75,3 +75,11 @@ def test_reports_written_with_output_get_the_usual_file_mode(tmp_path: Path) -> 
     assert written.read_text() == "{}\n"
     assert written.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in written.parent.iterdir()] == ["report.sarif"]  # no temporary file left
+
+
+def test_cost_and_check_call_the_human_format_table() -> None:
+    root = typer.main.get_command(app)
+    for name in ("cost", "check"):
+        fmt = next(p for p in root.commands[name].params if "--format" in p.opts)
+        assert getattr(fmt.default, "value", fmt.default) == "table", name
+    assert _cli("cost", "--format", "text", "x").returncode == 2  # the old word is refused with a usage error
