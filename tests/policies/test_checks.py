@@ -263,3 +263,16 @@ def test_check_cli_exits_1_on_fail_resources_and_0_without_them(check_id, tmp_pa
     assert good.exit_code == 0, good.output
     blocking = json.loads(bad.stdout)["findings"]
     assert any(f["check_id"] == check_id and f["status"] == "failed" for f in blocking)
+
+
+def test_every_check_fix_names_only_props_that_exist() -> None:
+    # A fix that names `SomethingProps.field` must name a field the props model has.
+    import re
+
+    from alicloud_ml import constructs
+    from alicloud_ml.policies.registry import project_checks
+
+    for check in project_checks():
+        for model, field in re.findall(r"\b(\w+Props)\.(\w+)", check.meta.fix):
+            props = getattr(constructs, model, None)
+            assert props is not None and field in props.model_fields, (check.meta.id, model, field)

@@ -16,7 +16,7 @@ CHECK = PolicyCheck(
     title="Ensure ECS disks are deleted with their instance",
     why="alicloud_ecs_disk defaults to delete_with_instance = false, so disks of released training nodes "
         "stay behind and keep billing (orphaned disks).",
-    fix="Set delete_with_instance = true on the disk (DataDiskProps.delete_with_instance), or suppress with a reason.",
+    fix="Set delete_with_instance = true on the alicloud_ecs_disk, or suppress with a reason.",
     resource_types=("alicloud_ecs_disk",),
 )
 

@@ -16,7 +16,8 @@ CHECK = PolicyCheck(
     title="Ensure node pools with taints or labels set update_nodes = true",
     why="Without update_nodes the provider changes taints and labels only on nodes created afterwards, so a "
         "pool drifts into a mix of scheduling rules and GPU pods land on the wrong nodes.",
-    fix="Keep GpuNodePoolProps.update_nodes = True (the default) when taints or labels are set.",
+    fix="Set update_nodes = true on the alicloud_cs_kubernetes_node_pool (GpuNodePool and SystemNodePool always "
+        "do; on a changed one, `pool.node_pool.update_nodes = True`), or suppress with a reason.",
     resource_types=("alicloud_cs_kubernetes_node_pool",),
 )
 
