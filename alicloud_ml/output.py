@@ -1,4 +1,5 @@
-"""Report files written by `--output`: whole or not at all, with the user's usual file mode."""
+"""Files the CLI writes for the user (`--output` reports, `init`'s starter): whole or not at all, with
+the user's usual file mode."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from alicloud_ml.errors import InputError
 
 
-def write_report(path: Path, text: str) -> None:
+def write_report(path: Path, text: str, option: str = "--output") -> None:
     """Write `text` to `path` through a temporary file beside it and a rename, so a reader never sees half
     a report. `write_text` creates the file with the umask's mode (mkstemp would make it 0600)."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
@@ -18,4 +19,4 @@ def write_report(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InputError(str(path), "--output", f"cannot write: {exc.strerror}") from None
+        raise InputError(str(path), option, f"cannot write: {exc.strerror}") from None

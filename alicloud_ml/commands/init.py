@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from alicloud_ml.output import write_report
+
 ORDER = 90
 
 STARTER = """\
@@ -55,7 +57,6 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 written; 2 bad input (invalid --name or --region, file exists without --force).
         """
-        import os
         import re
         import tomllib
 
@@ -72,8 +73,5 @@ def register(app: typer.Typer) -> None:
             raise InputError(str(target), "", "file exists", hint="pass --force to overwrite")
         text = STARTER.format(name=name, region=region)
         parse_config({**tomllib.loads(text), "name": name}, f"<starter {target.name}>")
-        directory.mkdir(parents=True, exist_ok=True)
-        tmp = directory / f".{target.name}.tmp-{os.getpid()}"
-        tmp.write_text(text, encoding="utf-8")  # the usual umask mode, unlike mkstemp's 0600
-        os.replace(tmp, target)
+        write_report(target, text, option="DIR")
         typer.echo(f"wrote {target} (env {name}, stack ml-{name})")

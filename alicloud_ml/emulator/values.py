@@ -22,7 +22,7 @@ from typing import Any
 
 from alicloud_ml import schema
 from alicloud_ml.emulator import plugins
-from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, now, number, rand  # noqa: F401 - re-exported for plug-ins
+from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, now, number, rand
 from alicloud_ml.emulator.spec import MISSING, Block
 from alicloud_ml.emulator.wire import UNKNOWN
 

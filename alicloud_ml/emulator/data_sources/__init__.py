@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,26 @@ def read(type_name: str, config: dict[str, Any], store: Store, region: str) -> d
         state["id"] = _query_id(type_name, config, region)
     return {name: shape(attr.type, state.get(name)) for name, attr in block.attrs.items()} | {
         name: state.get(name) for name in block.blocks}
+
+
+def pattern(query: Query, key: str) -> re.Pattern[str] | None:
+    """The regular expression the query gives in `key` (`name_regex`), or None; a bad one is refused."""
+    text = query.config.get(key)
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise DataSourceError(f"{query.type_name} {key} {text!r} is not a valid regular expression: {exc}") from None
+
+
+def object_keys(type_name: str, attr: str) -> tuple[str, ...]:
+    """The keys of the objects in list attribute `attr` of a data source (`vpcs`, `zones`), or ()."""
+    a = spec.data_source(type_name).attrs.get(attr)
+    t = a.type if a is not None else None
+    if isinstance(t, list) and t[0] == "list" and isinstance(t[1], list) and t[1][0] == "object":
+        return tuple(t[1][1])
+    return ()
 
 
 def _query_id(type_name: str, config: dict[str, Any], region: str) -> str:

@@ -9,13 +9,12 @@ source); the tables below cite theirs. Where the real API would return facts the
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from alicloud_ml.catalog import instance_types
 from alicloud_ml.catalog.regions import zone_separator
 from alicloud_ml.emulator import spec
-from alicloud_ml.emulator.data_sources import DataSourceError, Query, reader
+from alicloud_ml.emulator.data_sources import DataSourceError, Query, object_keys, pattern, reader
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 
 #: Zone letters per region: ECI "Regions and zones", https://www.alibabacloud.com/help/doc-detail/89155.html
@@ -87,17 +86,6 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _regex(query: Query, key: str) -> re.Pattern[str] | None:
-    pattern = query.config.get(key)
-    if not isinstance(pattern, str) or not pattern:
-        return None
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise DataSourceError(f"{query.type_name} {key} {pattern!r} is not a valid regular expression: {exc}") \
-            from None
-
-
 def _catalog_types(query: Query) -> list[Any]:
     """The catalog's instance types matching the query's filters (sizes compare exactly, as the API does)."""
     c = query.config
@@ -152,7 +140,7 @@ def _instance_types(query: Query) -> dict[str, Any]:
 
 @reader("alicloud_images")
 def _images(query: Query) -> dict[str, Any]:
-    name = _regex(query, "name_regex")
+    name = pattern(query, "name_regex")
     c = query.config
     rows = []
     for image_id, os_name, platform, arch in IMAGES:
@@ -237,8 +225,8 @@ def _cluster_addons(query: Query) -> dict[str, Any]:
     for block in cluster.get("addons") or []:
         installed.setdefault(block.get("name"), block)
     names = sorted({n for n, _ in CLUSTER_ADDONS} | {n for n in installed if n})
-    pattern = _regex(query, "name_regex")
-    names = [n for n in names if not pattern or pattern.search(n)]
+    name_regex = pattern(query, "name_regex")
+    names = [n for n in names if not name_regex or name_regex.search(n)]
     required = dict(CLUSTER_ADDONS)
     rows = [{"name": n, "current_version": (installed.get(n) or {}).get("version") or "",
              "next_version": "", "required": required.get(n, False),
@@ -252,7 +240,7 @@ def _cluster_addons(query: Query) -> dict[str, Any]:
 def _service_zones(query: Query) -> dict[str, Any]:
     """`alicloud_<product>_zones`: the region's zones, each object keyed the way that data source keys it."""
     all_zones = zones(query.region)
-    keys = _object_keys(query.type_name, "zones")
+    keys = object_keys(query.type_name, "zones")
     rows = []
     for z in all_zones:
         row: dict[str, Any] = {"id": z, "zone_id": z, "local_name": _zone_name(query.region, z)}
@@ -267,16 +255,9 @@ def _service_activation(query: Query) -> dict[str, Any]:
     return {"status": "Opened" if on else "", "enable": query.config.get("enable") or "Off"}
 
 
-def _object_keys(type_name: str, attr: str) -> tuple[str, ...]:
-    t = spec.data_source(type_name).attrs.get(attr)
-    if t is not None and isinstance(t.type, list) and t.type[0] == "list" and t.type[1][0] == "object":
-        return tuple(t.type[1][1])
-    return ()
-
-
 def family_reader(type_name: str) -> Any:
     """A reader for a data source family (`*_zones`, `*_service`), or None."""
-    if type_name.endswith("_zones") and _object_keys(type_name, "zones"):
+    if type_name.endswith("_zones") and object_keys(type_name, "zones"):
         return _service_zones
     if type_name.endswith("_service") and {"enable", "status"} <= set(spec.data_source(type_name).attrs):
         return _service_activation

@@ -10,12 +10,11 @@ objects (each key taken from the stored object: same name, `<thing>_id` → the 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from alicloud_ml import schema
 from alicloud_ml.emulator import spec
-from alicloud_ml.emulator.data_sources import DataSourceError, Query, Reader
+from alicloud_ml.emulator.data_sources import Query, Reader, object_keys, pattern
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 
 #: Arguments that shape the answer instead of filtering it.
@@ -45,15 +44,6 @@ def resource_type_for(data_type: str) -> str | None:
     return next((c for c in candidates if c and c in types), None)
 
 
-def _objects_attribute(data_type: str) -> tuple[str, dict[str, Any]] | None:
-    """The computed list of objects the data source returns (`vpcs`), with its object type."""
-    for name, attr in spec.data_source(data_type).attrs.items():
-        t = attr.type
-        if attr.computed and isinstance(t, list) and t[0] == "list" and isinstance(t[1], list) and t[1][0] == "object":
-            return name, t[1][1]
-    return None
-
-
 def reader_for(data_type: str) -> Reader | None:
     resource_type = resource_type_for(data_type)
     if resource_type is None:
@@ -78,14 +68,9 @@ def _matches(query: Query, resource_type: str, obj: dict[str, Any]) -> bool:
     ids = config.get("ids")
     if isinstance(ids, list) and ids and obj.get("id") not in ids:
         return False
-    pattern = config.get("name_regex")
-    if isinstance(pattern, str) and pattern:
-        try:
-            if not re.search(pattern, _name(resource_type, obj)):
-                return False
-        except re.error as exc:
-            raise DataSourceError(f"{query.type_name} name_regex {pattern!r} is not a valid regular expression: "
-                                  f"{exc}") from None
+    name_regex = pattern(query, "name_regex")
+    if name_regex is not None and not name_regex.search(_name(resource_type, obj)):
+        return False
     tags = config.get("tags")
     if isinstance(tags, dict) and tags:
         have = obj.get("tags") if isinstance(obj.get("tags"), dict) else {}
@@ -128,8 +113,10 @@ def _listing(query: Query, resource_type: str) -> dict[str, Any]:
     found.sort(key=lambda o: str(o.get("id")))
     answer: dict[str, Any] = {"ids": [o.get("id") for o in found], "names": [_name(resource_type, o) for o in found],
                               "total_count": len(found)}
-    objects = _objects_attribute(query.type_name)
-    if objects is not None:
-        name, keys = objects
-        answer[name] = [_object(resource_type, o, keys) for o in found]
+    # The list of objects itself: the data source's computed list-of-object attribute (`vpcs`).
+    for name, attr in spec.data_source(query.type_name).attrs.items():
+        keys = object_keys(query.type_name, name) if attr.computed else ()
+        if keys:
+            answer[name] = [_object(resource_type, o, keys) for o in found]
+            break
     return answer
