@@ -18,7 +18,9 @@ from alicloud_ml.emulator.data_sources import DataSourceError, Query, object_key
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 
 #: Zone letters per region: ECI "Regions and zones", https://www.alibabacloud.com/help/doc-detail/89155.html
-#: (the zones ECI lists; ECS may sell in more). Regions not in the table are assumed to have zones a and b.
+#: (the zones ECI lists; ECS may sell in more), for the regions from cn-hangzhou to ap-southeast-2. The rest
+#: are README assumption 14: `me-east-1a` appears in the provider's docs (website/docs/d/vpn_gateways.html.markdown),
+#: the others and every region not listed are assumed to have zones a and b.
 ZONE_LETTERS: dict[str, str] = {
     "cn-hangzhou": "befghijk", "cn-shanghai": "abcdefgklmn", "cn-qingdao": "bc", "cn-beijing": "cdefghijkl",
     "cn-zhangjiakou": "abc", "cn-huhehaote": "ab", "cn-wulanchabu": "abc", "cn-shenzhen": "abcde",
@@ -27,7 +29,7 @@ ZONE_LETTERS: dict[str, str] = {
     "ap-southeast-5": "ab", "us-west-1": "ab", "us-east-1": "ab", "eu-central-1": "ab", "eu-west-1": "ab",
     "me-east-1": "a",
 }
-#: Region display names, for `local_name`.
+#: Region display names, for `local_name` (the names the console shows; stand-ins, README assumption 14).
 REGION_NAMES: dict[str, str] = {
     "cn-hangzhou": "China (Hangzhou)", "cn-shanghai": "China (Shanghai)", "cn-qingdao": "China (Qingdao)",
     "cn-beijing": "China (Beijing)", "cn-zhangjiakou": "China (Zhangjiakou)", "cn-huhehaote": "China (Hohhot)",
@@ -63,7 +65,7 @@ IMAGES: tuple[tuple[str, str, str, str], ...] = (  # (image id, os name, platfor
 
 #: Add-ons an ACK managed cluster reports (ACK "Component overview",
 #: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/component-overview);
-#: versions are stand-ins.
+#: versions and the `required` flags are stand-ins (README assumption 14).
 CLUSTER_ADDONS: tuple[tuple[str, bool], ...] = (
     ("coredns", True), ("csi-plugin", False), ("csi-provisioner", False), ("terway-eniip", False),
     ("kube-proxy-master", True), ("ack-node-problem-detector", False), ("metrics-server", True),

@@ -97,9 +97,10 @@ def _object(resource_type: str, obj: dict[str, Any], keys: dict[str, Any]) -> di
     return out
 
 
-#: Objects every account has before anything is created: the default resource group, which Resource
-#: Management creates for each account ("Resource groups", https://www.alibabacloud.com/help/en/resource-management/
-#: resource-group/product-overview/resource-group; its name `default` is README assumption 17).
+#: Objects every account has before anything is created: the default resource group. Resource Management's
+#: API pages (e.g. DeleteResourceGroup, https://www.alibabacloud.com/help/en/resource-management/api-deleteresourcegroup)
+#: describe groups but not the default one; that it exists in every account, its name `default` and its id are
+#: README assumption 17.
 BUILT_IN: dict[str, list[dict[str, Any]]] = {
     "alicloud_resource_manager_resource_group": [{
         "id": "rg-acfmdefault00000", "resource_group_name": "default", "display_name": "Default Resource Group",
