@@ -181,8 +181,8 @@ def _connections(s: dict[str, Any], region: str, lookup: Lookup) -> dict[str, st
 @computed("alicloud_cs_managed_kubernetes", "rrsa_metadata")
 def _rrsa(s: dict[str, Any], region: str, lookup: Lookup) -> list[dict[str, Any]]:
     """The OIDC provider ACK creates for RRSA: `acs:ram::<uid>:oidc-provider/ack-rrsa-<cluster id>` (ACK "Use RRSA
-    to authorize pods", https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-
-    authorize-pods-to-access-different-cloud-services). The issuer URL's host is a stand-in (README assumption 14)."""
+    to authorize pods", https://help.aliyun.com/zh/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-
+    pods-to-access-different-cloud-services, the URL constructs/iam.py cites). The issuer URL's host is a stand-in (README assumption 14)."""
     on = bool(s.get("enable_rrsa"))
     return [{"enabled": on,
              "ram_oidc_provider_arn": f"acs:ram::{ACCOUNT_ID}:oidc-provider/ack-rrsa-{s['id']}" if on else "",
