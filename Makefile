@@ -15,7 +15,13 @@ STATE_DIR := .alicloud-ml
 EMULATOR_CONFIG := $(STATE_DIR)/terraform.rc
 DEPLOY_STACK ?= ml-dev
 ALICLOUD_ML_TARGET ?= emulator
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+# Node.js 22 LTS comes from the project's own install (the pinned `node` npm package), first on PATH
+# for npx, the cdktf/cdktn CLIs and jsii; the machine's Node is only used to run the first `npm ci`.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+# Which CDK library and CLI: cdktf (default) or cdktn, the maintained fork (README "cdktf or cdktn").
+ALICLOUD_ML_CDK ?= cdktf
+export ALICLOUD_ML_CDK
+$(if $(filter cdktf cdktn,$(ALICLOUD_ML_CDK)),,$(error ALICLOUD_ML_CDK must be cdktf or cdktn, not '$(ALICLOUD_ML_CDK)'))
 export CHECKPOINT_DISABLE := 1
 export CDKTF_DISABLE_PLUGIN_CACHE_ENV := 1
 
@@ -25,12 +31,12 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(DEPLOY_STACK)/$(DEPLOY_STACK)/g' \
 		| awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-prereqs: ## Check python >= 3.11, node >= 20, terraform >= 1.5
+prereqs: ## Check python >= 3.11, node >= 20 (to run npm once), terraform >= 1.5
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
 	  || { echo "prerequisite missing: python >= 3.11 (set PYTHON=/path/to/python3.11)"; exit 1; }
 	@command -v node >/dev/null && node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
 	  || { echo "prerequisite missing: node >= 20 (https://nodejs.org)"; exit 1; }
-	@command -v terraform >/dev/null && terraform version -json | $(PYTHON) -c 'import json,sys; v=json.load(sys.stdin)["terraform_version"].split("."); sys.exit(0 if (int(v[0]), int(v[1])) >= (1, 5) else 1)' \
+	@command -v terraform >/dev/null && TF_CLI_CONFIG_FILE=/dev/null terraform version -json | $(PYTHON) -c 'import json,sys; v=json.load(sys.stdin)["terraform_version"].split("."); sys.exit(0 if (int(v[0]), int(v[1])) >= (1, 5) else 1)' \
 	  || { echo "prerequisite missing: terraform >= 1.5 (or OpenTofu) on PATH"; exit 1; }
 
 # The editable install also generates the L1 bindings (alicloud_ml/provider/, not committed) through
@@ -50,8 +56,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt setup.py
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	@echo "==> installing the cdktf CLI into node_modules (npm ci)"
+	@echo "==> installing Node.js 22 and the cdktf/cdktn CLIs into node_modules (npm ci, about 30 s)"
 	npm ci --no-audit --no-fund --loglevel=error
+	@echo "==> node $$(node --version) from $$(command -v node)"
 	touch $@
 
 $(BINDINGS): $(VENV)/.installed $(BINDING_SOURCES)
@@ -85,7 +92,8 @@ endif
 deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
 destroy: install ## Destroy $(DEPLOY_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
 deploy destroy: $(CDKTF_TARGET_PREREQ)
-	$(CDKTF_TARGET_ENV) npx cdktf $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
+	@echo "==> $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) on node $$(node --version)"
+	$(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 
 test: install ## Run the whole test suite (real terraform, checkov and jsii; no network)
 	$(PY) -m pytest -n 2 -q

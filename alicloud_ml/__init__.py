@@ -7,8 +7,9 @@ bindings are imported.
 
 import os as _os
 
-# jsii prints a large banner on node 20 (end-of-life); the toolkit supports node 20 because
-# cdktf-cli 0.21 runs there. Set before any jsii module (constructs, cdktf) starts its runtime.
+# The toolkit runs jsii on the project's own Node 22 when it has one (node_modules/.bin/node, see
+# node_runtime.py). On a machine's Node 20 (end of life) jsii would print a large banner on every
+# run: silence it there. Set before any jsii module (constructs, cdktf) starts its runtime.
 _os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 _os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
 

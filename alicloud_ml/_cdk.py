@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import os
 
+from alicloud_ml.node_runtime import decode_jsii_stderr, use_project_node
+
+use_project_node()  # the project's pinned Node 22 (node_modules/.bin/node) runs jsii when there is one
+decode_jsii_stderr()
 
 LIBRARY = os.environ.get("ALICLOUD_ML_CDK", "cdktf").strip().lower() or "cdktf"
 

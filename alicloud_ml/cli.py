@@ -15,6 +15,7 @@ import typer
 
 from alicloud_ml import commands
 from alicloud_ml.errors import AlicloudMlError, InputError, InputErrors, PolicyViolation
+from alicloud_ml.node_runtime import use_project_node
 from alicloud_ml.synth import exit_now
 
 EXIT_POLICY, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 70
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     Called with `argv` (from code or tests) it ends with `SystemExit`; as the console script
     (`argv` is None) a successful run skips the interpreter's ~1 s teardown of checkov's modules.
     """
+    use_project_node()  # Node 22 from the project's node_modules for jsii and the cdktf/cdktn CLIs
     try:
         # Without standalone mode click returns (rather than raises) the code of `typer.Exit`.
         code = app(args=argv, standalone_mode=False)

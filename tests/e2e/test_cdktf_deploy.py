@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         (tmp_path / name).symlink_to(REPO / name)
     config = install(tmp_path / ".alicloud-ml")
     env = dict(os.environ, TF_CLI_CONFIG_FILE=str(config), ALICLOUD_ML_BACKEND="local", CHECKPOINT_DISABLE="1",
-               JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20", CI="1", FORCE_COLOR="0")
+               CI="1", FORCE_COLOR="0")
     return tmp_path, env
 
 
