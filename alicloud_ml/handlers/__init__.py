@@ -1,0 +1,1 @@
+"""Function Compute handlers that ship with the toolkit; each subpackage is one function."""
