@@ -95,7 +95,7 @@ class Settings:
             protocol=protocol,
             network=(env.get("DSW_NETWORK") or "").strip() or None,
             resource_id=(env.get("DSW_RESOURCE_ID") or DEFAULT_RESOURCE_ID).strip(),
-            page_size=_parse_positive_int("DSW_PAGE_SIZE", env.get("DSW_PAGE_SIZE", ""), DEFAULT_PAGE_SIZE),
+            page_size=_parse_positive_int("DSW_PAGE_SIZE", env.get("DSW_PAGE_SIZE", ""), None) or DEFAULT_PAGE_SIZE,
         )
 
 
@@ -177,8 +177,10 @@ def list_instances(client, settings: Settings) -> list[InstanceView]:
         for item in items:
             view = to_view(item)
             seen.setdefault(view.instance_id, view)
+        # End on TotalCount when the API gives it, not on a short page: a service that caps
+        # PageSize below what was asked would otherwise end the listing after page 1.
         total = body.total_count
-        if not items or len(items) < settings.page_size or (total is not None and page * settings.page_size >= total):
+        if not items or (len(seen) >= total if total is not None else len(items) < settings.page_size):
             return list(seen.values())
     raise RuntimeError(f"ListInstances did not end within {MAX_PAGES} pages")
 

@@ -95,6 +95,7 @@ class FakeDsw:
     access_key_secret: str = "fake-access-key-secret"
     security_token: str | None = "fake-sts-token"
     fail_stop: set[str] = field(default_factory=set)  # instance ids whose StopInstance answers 500
+    max_page_size: int | None = None  # test knob: serve at most this many per page, whatever was asked
     requests: list[Seen] = field(default_factory=list)
     stop_calls: list[str] = field(default_factory=list)
 
@@ -134,7 +135,7 @@ class FakeDsw:
     def endpoint(self) -> str:
         assert self._server is not None, "start() the fake first"
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}"
 
     # -- inspection --------------------------------------------------------------------------
     def instance(self, instance_id: str) -> dict[str, Any]:
@@ -160,6 +161,8 @@ class FakeDsw:
             return _error(400, "ValidationError", "PageNumber and PageSize must be integers")
         if page < 1 or size < 1:
             return _error(400, "ValidationError", "PageNumber and PageSize must be positive")
+        if self.max_page_size is not None:
+            size = min(size, self.max_page_size)
         with self._lock:
             matched = [i for i in self.instances if _matches(i, query)]
             chunk = json.loads(json.dumps(matched[(page - 1) * size : page * size]))

@@ -132,6 +132,7 @@ def describe_error(err: BaseException) -> str:
 
 
 def emit(record: dict[str, Any]) -> None:
-    """One JSON object per line on stdout: FC ships stdout to the function's SLS logstore."""
+    """One JSON object per line on stdout, which FC collects into the function's SLS Logstore
+    (https://www.alibabacloud.com/help/en/functioncompute/fc/logging-2) when one is configured."""
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     sys.stdout.flush()

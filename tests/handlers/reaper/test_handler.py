@@ -106,6 +106,15 @@ def test_exact_page_multiple_ends_without_an_extra_empty_page(fake_dsw, run_reap
     assert [seen.query["PageNumber"] for seen in fake.requests if seen.method == "GET"] == ["1", "2"]
 
 
+def test_a_page_size_capped_by_the_service_still_lists_everything(fake_dsw, run_reaper) -> None:
+    fake = fake_dsw([inst(f"dsw-{n:02d}") for n in range(7)], max_page_size=2)
+    result = run_reaper(fake, DSW_PAGE_SIZE="5")
+
+    assert result.summary is not None and result.summary["total"] == 7
+    assert [seen.query["PageNumber"] for seen in fake.requests if seen.method == "GET"] == ["1", "2", "3", "4"]
+    assert len(fake.stop_calls) == 7
+
+
 def test_dry_run_stops_nothing_but_logs_every_decision(fake_dsw, run_reaper) -> None:
     fake = fake_dsw([inst("dsw-a"), inst("dsw-b", labels={"overnight": "true"}), inst("dsw-c", status="Stopped")])
     result = run_reaper(fake, DRY_RUN="true")
