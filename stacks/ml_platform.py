@@ -24,7 +24,6 @@ file, the field and what is accepted; main.py maps them to exit code 2.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,43 +31,20 @@ from typing import Any
 from alicloud_ml._cdk import App, TerraformStack
 from alicloud_ml.config import PlatformConfig, load_config
 from alicloud_ml.constructs.platform import MlPlatform
-from alicloud_ml.constructs.state import (
-    DEFAULT_LOCAL_STATE_DIR, BackendKind, StateBackend, StateBackendProps, configure_backend,
-)
+from alicloud_ml.constructs.state import BackendKind, StateBackend, StateBackendProps, configure_backend
+from alicloud_ml.deploy_target import LOCAL_STATE_REASON, configure_stack_backend, local_state_dir, resolve_backend
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies import suppress
 from alicloud_ml.provider import AlicloudProvider
 
 ENVS_DIR = Path(__file__).parent / "envs"
-BACKEND_ENV_VAR = "ALICLOUD_ML_BACKEND"
-LOCAL_STATE_ENV_VAR = "ALICLOUD_ML_LOCAL_STATE_DIR"
-
-
-def local_state_dir() -> Path:
-    """Where local state files live: $ALICLOUD_ML_LOCAL_STATE_DIR, else `.alicloud-ml/state` in the project.
-
-    Never inside cdktf.out, which every synth replaces (configure_backend refuses that).
-    """
-    return Path(os.environ.get(LOCAL_STATE_ENV_VAR) or DEFAULT_LOCAL_STATE_DIR)
-BACKENDS: tuple[BackendKind, ...] = ("oss", "local")
 STATE_STACK = "ml-state"
-
-
-def resolve_backend(backend: str | None = None) -> BackendKind:
-    """`backend` if given, else $ALICLOUD_ML_BACKEND, else `oss`."""
-    value = (backend or os.environ.get(BACKEND_ENV_VAR) or "oss").strip().lower()
-    if value not in BACKENDS:
-        raise InputError(BACKEND_ENV_VAR if backend is None else "backend", "", f"invalid value {value!r}",
-                         ", ".join(BACKENDS))
-    return value  # type: ignore[return-value]
 
 
 def stack_name(config: PlatformConfig) -> str:
     return f"ml-{config.name}"
 
 
-LOCAL_STATE_REASON = ("local state is the offline emulator / laptop mode (ALICLOUD_ML_BACKEND=local); "
-                      "cloud deploys use the OSS backend with Tablestore locking")
 # Findings on the state bucket that the bootstrap stack accepts, each with its reason.
 STATE_BUCKET_SUPPRESSIONS = (
     ("CKV_ALI_6", "encrypted server-side with AES256 through alicloud_oss_bucket_server_side_encryption; a "
@@ -99,10 +75,7 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
     """One env's stack from an already-validated config (`source` names its file in errors)."""
     stack = TerraformStack(app, stack_name(config))
     AlicloudProvider(stack, "alicloud", region=config.region, profile=config.profile)
-    kind = resolve_backend(backend)
-    configure_backend(stack, config.state, key=f"{config.name}.tfstate", kind=kind, local_dir=local_state_dir())
-    if kind == "local":
-        suppress(stack, "ALIML_015", reason=LOCAL_STATE_REASON)
+    configure_stack_backend(stack, config.state, key=f"{config.name}.tfstate", backend=backend)
     MlPlatform(stack, "Platform", config=config)
     _apply_suppressions(stack, config, source or stack_name(config))
     return stack

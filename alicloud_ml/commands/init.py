@@ -1,4 +1,4 @@
-"""`alicloud-ml init`: write a small starter platform file, `<name>.toml`.
+"""`alicloud-ml init`: write a small starter platform file, `<name>.toml`, or with `--app` a team's cdktf app.
 
 The env name is the file name (as for `stacks/envs/<env>.toml`), so the file, the env and the
 stack `ml-<name>` always agree; the starter does not repeat the name inside the file.
@@ -31,47 +31,62 @@ max_size = 3
 workload_type = "inference"
 
 [state]
-bucket = "change-me-ml-tfstate"          # OSS bucket names are global: pick yours
+bucket = "{bucket}"   # OSS bucket names are global: this one has a random suffix
 """
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def init(
-        directory: Annotated[Path, typer.Argument(help="Where to write NAME.toml. Default: the current directory.",
-                                                  show_default=False)] = Path("."),
-        name: Annotated[str, typer.Option("--name", show_default=False, help=(
-            "Environment name; the file is NAME.toml and the stack ml-NAME. Default: dev."))] = "dev",
+        directory: Annotated[Path, typer.Argument(help=(
+            "Where to write NAME.toml, or with --app the app's directory. Default: the current directory."),
+            show_default=False)] = Path("."),
+        name: Annotated[str | None, typer.Option("--name", show_default=False, help=(
+            "Environment name; the file is NAME.toml and the stack ml-NAME. Default: dev. With --app: the "
+            "app's stack name. Default: the directory's name."))] = None,
+        app_scaffold: Annotated[bool, typer.Option("--app", help=(
+            "Write a complete cdktf app instead (main.py, cdktf.json, Makefile, package.json, package-lock.json,"
+            " .gitignore) that deploys to the offline emulator with `npm ci && make deploy`."))] = False,
         region: Annotated[str, typer.Option("--region", show_default=False,
                                             help="Region. Default: cn-shanghai.")] = "cn-shanghai",
         force: Annotated[bool, typer.Option("--force/--no-force", show_default=False,
                                             help="Overwrite an existing file. Default: no.")] = False,
     ) -> None:
-        """Write a starter NAME.toml (validated before it is written).
+        """Write a starter NAME.toml (validated before it is written), or with --app a team's cdktf app.
 
         \b
         Example:
           alicloud-ml init stacks/envs --name team   # stacks/envs/team.toml, stack ml-team
           alicloud-ml validate stacks/envs/team.toml
           alicloud-ml synth --config stacks/envs/team.toml
+          alicloud-ml init team-a --app && cd team-a && npm ci && make deploy   # a team's own app
 
         Exit codes: 0 written; 2 bad input (invalid --name or --region, file exists without --force).
         """
         import re
+        import secrets
         import tomllib
 
         from alicloud_ml.catalog.regions import REGION_PATTERN
         from alicloud_ml.config import ENV_NAME_ACCEPTED, ENV_NAME_PATTERN, parse_config
         from alicloud_ml.errors import InputError
 
-        if not re.fullmatch(ENV_NAME_PATTERN, name):
-            raise InputError("--name", "", f"invalid env name {name!r}", ENV_NAME_ACCEPTED)
         if not re.fullmatch(REGION_PATTERN, region):
             raise InputError("--region", "", f"invalid region {region!r}", "a region id such as cn-shanghai")
+        if app_scaffold:
+            from alicloud_ml.app_scaffold import write_app
+
+            app_name = name or directory.resolve().name
+            write_app(directory, app_name, region, force=force)
+            typer.echo(f"wrote the cdktf app {app_name} into {directory}; next: cd {directory} && npm ci && make deploy")
+            return
+        name = name or "dev"
+        if not re.fullmatch(ENV_NAME_PATTERN, name):
+            raise InputError("--name", "", f"invalid env name {name!r}", ENV_NAME_ACCEPTED)
         target = directory / f"{name}.toml"
         if target.exists() and not force:
             raise InputError(str(target), "", "file exists", hint="pass --force to overwrite")
-        text = STARTER.format(name=name, region=region)
+        text = STARTER.format(name=name, region=region, bucket=f"ml-{name}-tfstate-{secrets.token_hex(3)}")
         parse_config({**tomllib.loads(text), "name": name}, f"<starter {target.name}>")
         write_report(target, text, option="DIR")
         typer.echo(f"wrote {target} (env {name}, stack ml-{name})")

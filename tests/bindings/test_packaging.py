@@ -40,6 +40,7 @@ def _build(checkout: Path, outdir: Path) -> tuple[Path, Path]:
     result = subprocess.run([str(BUILD_PYTHON), "-m", "build", "--no-isolation", "--outdir", str(outdir), str(checkout)],
                             capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "DeprecationWarning" not in result.stdout + result.stderr  # e.g. setuptools' license-table warning
     (sdist,), (wheel,) = outdir.glob("*.tar.gz"), outdir.glob("*.whl")
     return sdist, wheel
 
@@ -66,6 +67,10 @@ def test_the_sdist_ships_no_generated_bindings_and_the_wheel_built_from_it_a_fre
     expected = render()
     assert set(shipped) == set(expected) and len(shipped) > 100
     assert all(shipped[name].decode() == text for name, text in expected.items())
+    with zipfile.ZipFile(wheel) as zf:  # `alicloud-ml init --app` needs its templates and the pinned npm files
+        template = {Path(n).name for n in zf.namelist() if n.startswith("alicloud_ml/app_template/")}
+    assert template == {"main.py.template", "cdktf.json.template", "Makefile.template", "gitignore.template",
+                        "package.json", "package-lock.json"}
 
 
 def test_building_twice_gives_identical_packages(builds):

@@ -113,3 +113,35 @@ def test_synth_config_with_a_typo_or_two_files_for_one_env_exits_2(tmp_path):
     assert "required field is missing" not in bad.stderr and "Traceback" not in bad.stderr
     assert twice.returncode == 2 and "env 'qa' (stack ml-qa) is also defined by" in twice.stderr
     assert not out.exists()
+
+
+def test_init_starter_state_bucket_is_unique_per_run_not_a_placeholder(tmp_path):
+    assert run(["init", str(tmp_path / "a")]) == 0 and run(["init", str(tmp_path / "b")]) == 0
+    buckets = {load_config(tmp_path / d / "dev.toml").state.bucket for d in ("a", "b")}
+    assert len(buckets) == 2 and all(b.startswith("ml-dev-tfstate-") for b in buckets)
+
+
+def test_init_app_writes_a_complete_cdktf_app_named_after_its_directory(tmp_path, capsys):
+    assert run(["init", str(tmp_path / "team-b"), "--app", "--region", "cn-beijing"]) == 0
+    app = tmp_path / "team-b"
+    assert sorted(p.name for p in app.iterdir()) == [
+        ".gitignore", "Makefile", "cdktf.json", "main.py", "package-lock.json", "package.json"]
+    cdktf = json.loads((app / "cdktf.json").read_text())
+    assert cdktf["language"] == "python" and cdktf["app"] == "python3 main.py"
+    main_py = (app / "main.py").read_text()
+    assert 'TerraformStack(app, "team-b")' in main_py and 'REGION = "cn-beijing"' in main_py
+    assert "{{" not in main_py + (app / "Makefile").read_text()
+    lock = json.loads((app / "package-lock.json").read_text())
+    root_lock = json.loads((REPO / "package-lock.json").read_text())
+    assert lock["name"] == "team-b" and lock["packages"]["node_modules/node"] == root_lock["packages"]["node_modules/node"]
+    assert "next: cd" in capsys.readouterr().out
+
+    assert run(["init", str(app), "--app"]) == 2  # nothing is overwritten without --force
+    assert "file exists" in capsys.readouterr().err
+
+
+def test_init_app_refuses_a_name_oss_or_the_stack_cannot_take(tmp_path, capsys):
+    assert run(["init", str(tmp_path / "Team_A"), "--app"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid app name 'Team_A'" in err and "lowercase" in err
+    assert not (tmp_path / "Team_A").exists()
