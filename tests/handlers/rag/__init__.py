@@ -1,0 +1,1 @@
+"""Tests of the RAG ingest handler against a real PostgreSQL + pgvector and loopback cloud APIs."""

@@ -1,0 +1,168 @@
+"""The handler end to end: OSS event in, rows in a real PostgreSQL + pgvector out."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from alicloud_ml.handlers.rag_ingest import handler as rag
+from alicloud_ml.handlers.rag_ingest.chunking import chunk_text
+from alicloud_ml.handlers.rag_ingest.embeddings import EmbeddingError
+from alicloud_ml.handlers.rag_ingest.kms import SecretError
+
+from .conftest import oss_event
+
+GPU_DOC = ("GPU node pools schedule training jobs on Kubernetes. Each node carries eight accelerators, "
+           "and the scheduler packs distributed training pods onto nodes with free GPUs. ") * 14
+FRUIT_DOC = ("A banana smoothie recipe: blend ripe bananas with yogurt, honey and ice. Fruit smoothies "
+             "taste best with frozen banana slices and a little mango. ") * 3
+NOTEBOOK_DOC = ("Idle notebook instances are stopped by the reaper after two hours without a kernel "
+                "activity, which saves money on interactive development machines. ") * 3
+
+
+def logs(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+
+
+def put(oss: Any, bucket: str, key: str, body: bytes) -> bytes:
+    oss.objects[(bucket, key)] = body
+    return oss_event("ObjectCreated:PutObject", bucket, key, len(body))
+
+
+def rows(sql: Any, table: str, doc: str) -> list[tuple[int, str]]:
+    return sql(f'SELECT chunk_no, content FROM "{table}" WHERE doc_key = %s ORDER BY chunk_no', doc)
+
+
+def test_create_event_inserts_one_row_per_chunk(rag_env, oss, embedding_api, fc_context, sql, capsys):
+    event = put(oss, "docs", "guides/gpu.txt", GPU_DOC.encode())
+
+    result = json.loads(rag.handler(event, fc_context))
+
+    expected = chunk_text(GPU_DOC, 200, 40)
+    assert len(expected) > 10  # more than one embedding batch
+    stored = rows(sql, rag_env["RAG_DB_TABLE"], "oss://docs/guides/gpu.txt")
+    assert [r[0] for r in stored] == list(range(len(expected)))
+    assert [r[1] for r in stored] == expected
+    assert result["results"] == [{"action": "ingest", "document": "oss://docs/guides/gpu.txt",
+                                  "chunks": len(expected), "replaced_rows": 0}]
+    # batches of at most 10, each with the key and model the API expects, placed back by index
+    sizes = [len(r["body"]["input"]) for r in embedding_api.requests]
+    assert sizes == [10] * (len(expected) // 10) + ([len(expected) % 10] if len(expected) % 10 else [])
+    assert {r["body"]["model"] for r in embedding_api.requests} == {"text-embedding-v3"}
+    dims = sql(f'SELECT DISTINCT vector_dims(embedding) FROM "{rag_env["RAG_DB_TABLE"]}"')
+    assert dims == [(256,)]
+    # the OSS request carried the STS token (the fake rejects a request without it)
+    assert oss.requests[-1]["headers"].get("x-oss-security-token") == fc_context.credentials.security_token
+    [line] = [entry for entry in logs(capsys) if entry["action"] == "ingest"]
+    assert line["document"] == "oss://docs/guides/gpu.txt" and line["chunks"] == len(expected)
+
+
+def test_similarity_query_returns_the_matching_document_first(rag_env, oss, fc_context):
+    for key, text in (("gpu.txt", GPU_DOC), ("fruit.txt", FRUIT_DOC), ("notebook.txt", NOTEBOOK_DOC)):
+        rag.handler(put(oss, "docs", key, text.encode()), fc_context)
+
+    matches = rag.query_similar("how do I make a banana smoothie with mango", k=3, context=fc_context)
+
+    assert matches[0].doc_key == "oss://docs/fruit.txt"
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    gpu_first = rag.query_similar("which nodes schedule distributed GPU training pods", k=1, context=fc_context)
+    assert gpu_first[0].doc_key == "oss://docs/gpu.txt"
+
+
+def test_reingest_replaces_rows_without_duplicates(rag_env, oss, fc_context, sql, capsys):
+    table, doc = rag_env["RAG_DB_TABLE"], "oss://docs/notes.txt"
+    rag.handler(put(oss, "docs", "notes.txt", GPU_DOC.encode()), fc_context)
+    before = len(rows(sql, table, doc))
+
+    rag.handler(put(oss, "docs", "notes.txt", FRUIT_DOC.encode()), fc_context)
+    rag.handler(oss_event("ObjectCreated:PutObject", "docs", "notes.txt"), fc_context)  # duplicate delivery
+
+    after = rows(sql, table, doc)
+    assert [r[1] for r in after] == chunk_text(FRUIT_DOC, 200, 40)
+    assert len(after) != before
+    assert sql(f'SELECT count(*), count(DISTINCT chunk_no) FROM "{table}" WHERE doc_key = %s', doc) == [
+        (len(after), len(after))]
+    ingests = [e for e in logs(capsys) if e["action"] == "ingest"]
+    assert [e["replaced_rows"] for e in ingests] == [0, before, len(after)]
+
+
+def test_remove_event_deletes_every_row_of_that_document_only(rag_env, oss, fc_context, sql, capsys):
+    table = rag_env["RAG_DB_TABLE"]
+    rag.handler(put(oss, "docs", "a.txt", GPU_DOC.encode()), fc_context)
+    rag.handler(put(oss, "docs", "b.txt", FRUIT_DOC.encode()), fc_context)
+    rag.handler(put(oss, "other-bucket", "a.txt", NOTEBOOK_DOC.encode()), fc_context)
+    a_rows = len(rows(sql, table, "oss://docs/a.txt"))
+    keep = {d: len(rows(sql, table, d)) for d in ("oss://docs/b.txt", "oss://other-bucket/a.txt")}
+    del oss.objects[("docs", "a.txt")]
+
+    result = json.loads(rag.handler(oss_event("ObjectRemoved:DeleteObject", "docs", "a.txt"), fc_context))
+
+    assert result["results"] == [{"action": "delete", "document": "oss://docs/a.txt", "deleted_rows": a_rows}]
+    assert rows(sql, table, "oss://docs/a.txt") == []
+    assert {d: len(rows(sql, table, d)) for d in keep} == keep and all(keep.values())
+    assert logs(capsys)[-1] == {"action": "delete", "document": "oss://docs/a.txt", "deleted_rows": a_rows,
+                                "event": "ObjectRemoved:DeleteObject", "reason": "object_removed"}
+
+
+def test_create_event_for_an_object_already_deleted_removes_its_rows(rag_env, oss, fc_context, sql):
+    rag.handler(put(oss, "docs", "late.txt", FRUIT_DOC.encode()), fc_context)
+    del oss.objects[("docs", "late.txt")]
+
+    result = json.loads(rag.handler(oss_event("ObjectCreated:PutObject", "docs", "late.txt"), fc_context))
+
+    assert result["results"][0]["action"] == "delete" and result["results"][0]["deleted_rows"] > 0
+    assert rows(sql, rag_env["RAG_DB_TABLE"], "oss://docs/late.txt") == []
+
+
+def test_non_utf8_object_is_skipped_with_a_clear_log_line(rag_env, oss, embedding_api, fc_context, sql, capsys):
+    event = put(oss, "docs", "legacy.txt", "Résumé des coûts".encode("latin-1"))
+
+    result = json.loads(rag.handler(event, fc_context))
+
+    assert result["results"] == [{"action": "skip", "document": "oss://docs/legacy.txt", "reason": "not_utf8"}]
+    [line] = logs(capsys)
+    assert line["action"] == "skip" and line["reason"] == "not_utf8"
+    assert "not UTF-8" in line["detail"] and "offset 1" in line["detail"]
+    assert embedding_api.requests == []
+    assert sql("SELECT to_regclass(%s)", rag_env["RAG_DB_TABLE"]) == [(None,)]  # the database was not touched
+
+
+def test_embedding_error_raises_and_keeps_the_old_rows(rag_env, oss, embedding_api, fc_context, sql):
+    table, doc = rag_env["RAG_DB_TABLE"], "oss://docs/policy.txt"
+    rag.handler(put(oss, "docs", "policy.txt", NOTEBOOK_DOC.encode()), fc_context)
+    old = rows(sql, table, doc)
+    embedding_api.fail_next = (503, {"error": {"code": "ServiceUnavailable", "message": "upstream overloaded"}})
+
+    with pytest.raises(EmbeddingError, match=r"HTTP 503: ServiceUnavailable: upstream overloaded"):
+        rag.handler(put(oss, "docs", "policy.txt", GPU_DOC.encode()), fc_context)
+
+    assert rows(sql, table, doc) == old and old
+
+
+def test_batches_over_the_api_limit_fail_clearly(rag_env, oss, fc_context, monkeypatch):
+    monkeypatch.setenv("RAG_EMBEDDING_BATCH_SIZE", "11")  # the fake, like the API, takes at most 10 rows
+
+    with pytest.raises(EmbeddingError, match="HTTP 400: InvalidParameter: batch size is invalid"):
+        rag.handler(put(oss, "docs", "big.txt", GPU_DOC.encode()), fc_context)
+
+
+def test_secrets_come_from_kms_signed_with_the_sts_token_and_are_never_logged(
+        rag_env, oss, kms, embedding_api, postgres, fc_context, capsys):
+    kms.requests.clear()
+    rag.handler(put(oss, "docs", "s.txt", FRUIT_DOC.encode()), fc_context)
+
+    assert {r["SecretName"] for r in kms.requests} == {"rag/db-password", "rag/embedding-api-key"}
+    assert {r["SecurityToken"] for r in kms.requests} == {fc_context.credentials.security_token}
+    out = capsys.readouterr()
+    for value in (postgres.password, embedding_api.api_key, fc_context.credentials.access_key_secret):
+        assert value not in out.out + out.err
+
+    wrong = SimpleNamespace(region="cn-test-1", credentials=SimpleNamespace(
+        access_key_id=fc_context.credentials.access_key_id,
+        access_key_secret=fc_context.credentials.access_key_secret, security_token="test-stale-token"))
+    with pytest.raises(SecretError, match="rag/db-password.*HTTP 403 InvalidSecurityToken.Mismatch") as err:
+        rag.handler(oss_event("ObjectRemoved:DeleteObject", "docs", "s.txt"), wrong)
+    assert postgres.password not in str(err.value)
