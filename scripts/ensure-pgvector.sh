@@ -43,7 +43,13 @@ apt_install() {  # apt_install PKG...: update the lists once, only if one of PKG
 packages=()
 [[ -x "${PG_BIN}/initdb" ]] || packages+=("postgresql-${PG_MAJOR}")
 echo "ensure-pgvector: installing ${packages[*]:+${packages[*]} and }pgvector for PostgreSQL ${PG_MAJOR}"
-((${#packages[@]} == 0)) || apt_install "${packages[@]}"
+if ((${#packages[@]})); then
+  # The tests start their own throwaway server; don't let the package create and start a "main"
+  # cluster on port 5432 (postgresql-common reads createcluster.d, see createcluster.conf(5)).
+  "${SUDO[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | "${SUDO[@]}" tee /etc/postgresql-common/createcluster.d/ensure-pgvector.conf >/dev/null
+  apt_install "${packages[@]}"
+fi
 
 if [[ ! -f "${VECTOR_CONTROL}" ]]; then
   if has_candidate "postgresql-${PG_MAJOR}-pgvector" \

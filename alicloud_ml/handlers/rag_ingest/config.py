@@ -29,7 +29,7 @@ MAX_EMBEDDING_BATCH = 10
 DEFAULT_KMS_ENDPOINT = "https://kms-vpc.{region}.aliyuncs.com"
 
 # OSS internal (same-region VPC) endpoint, virtual-hosted style: <bucket>.oss-<region>-internal.aliyuncs.com
-# https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints
+# https://alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints
 DEFAULT_OSS_ENDPOINT = "https://{bucket}.oss-{region}-internal.aliyuncs.com"
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$")

@@ -20,7 +20,7 @@ from .chunking import chunk_text
 from .config import Config, Credentials
 from .embeddings import EmbeddingClient
 from .kms import KmsSecretReader, SecretReader
-from .oss_event import CREATED, OssEvent, parse_event
+from .oss_event import CREATED, EventError, OssEvent, parse_event
 from .oss_object import ObjectFetchError, ObjectTooLarge, get_object
 from .store import DIALECTS, Match, VectorStore, connect
 
@@ -125,7 +125,12 @@ def handler(event: bytes | str, context: Any) -> str:
     """FC 3.0 event handler for an OSS trigger. Returns a JSON summary (visible in sync invokes)."""
     config = Config.from_env(region=_region(context))
     ingestor = Ingestor(config, Credentials.from_context(context))
-    results = [ingestor.handle(record) for record in parse_event(event)]
+    try:
+        records = parse_event(event)
+    except EventError as exc:  # logged, then raised so the invocation shows as failed
+        log("reject", reason="not_an_oss_event", detail=str(exc))
+        raise
+    results = [ingestor.handle(record) for record in records]
     return json.dumps({"results": results})
 
 

@@ -12,6 +12,7 @@ from alicloud_ml.handlers.rag_ingest import handler as rag
 from alicloud_ml.handlers.rag_ingest.chunking import chunk_text
 from alicloud_ml.handlers.rag_ingest.embeddings import EmbeddingError
 from alicloud_ml.handlers.rag_ingest.kms import SecretError
+from alicloud_ml.handlers.rag_ingest.oss_event import EventError
 
 from .conftest import oss_event
 
@@ -166,3 +167,11 @@ def test_secrets_come_from_kms_signed_with_the_sts_token_and_are_never_logged(
     with pytest.raises(SecretError, match="rag/db-password.*HTTP 403 InvalidSecurityToken.Mismatch") as err:
         rag.handler(oss_event("ObjectRemoved:DeleteObject", "docs", "s.txt"), wrong)
     assert postgres.password not in str(err.value)
+
+
+def test_an_event_that_is_not_from_oss_is_logged_and_raised(rag_env, fc_context, capsys):
+    with pytest.raises(EventError, match="no 'events' list"):
+        rag.handler(b'{"triggerTime": "2026-12-02T12:00:00Z", "triggerName": "timer"}', fc_context)
+
+    assert logs(capsys) == [{"action": "reject", "reason": "not_an_oss_event",
+                             "detail": "event has no 'events' list: is this an OSS trigger?"}]
