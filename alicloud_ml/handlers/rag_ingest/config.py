@@ -52,6 +52,17 @@ class Credentials:
         return f"Credentials(access_key_id={self.access_key_id!r}, access_key_secret=***, security_token=***)"
 
     @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Credentials | None:
+        """FC also exports the role's credentials as ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET and
+        ALIBABA_CLOUD_SECURITY_TOKEN (https://www.alibabacloud.com/help/en/functioncompute/fc/environment-variables);
+        the application side reads them here when it has no invocation context."""
+        env = os.environ if env is None else env
+        key_id, secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID"), env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+        if not key_id or not secret:
+            return None
+        return cls(key_id, secret, env.get("ALIBABA_CLOUD_SECURITY_TOKEN") or None)
+
+    @classmethod
     def from_context(cls, context: Any) -> Credentials:
         """Python runtimes name the fields access_key_id/access_key_secret/security_token
         (https://www.alibabacloud.com/help/doc-detail/422182.htm); other runtimes' docs use
@@ -156,6 +167,8 @@ class Config:
             db_password_secret=get("RAG_DB_PASSWORD_SECRET"),
             embedding_api_key_secret=get("RAG_EMBEDDING_API_KEY_SECRET"),
             kms_endpoint=get("RAG_KMS_ENDPOINT", DEFAULT_KMS_ENDPOINT),
+            # FC_REGION: FC's system variable for the function's region
+            # (https://www.alibabacloud.com/help/en/functioncompute/fc/environment-variables)
             region=env.get("RAG_REGION") or region or env.get("FC_REGION") or None,
             oss_endpoint=get("RAG_OSS_ENDPOINT", DEFAULT_OSS_ENDPOINT),
             max_object_bytes=integer("RAG_MAX_OBJECT_BYTES", 20 * 1024 * 1024, 1),

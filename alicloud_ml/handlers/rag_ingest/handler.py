@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .chunking import chunk_text
-from .config import Config, Credentials
+from .config import Config, ConfigError, Credentials
 from .embeddings import EmbeddingClient
 from .kms import KmsSecretReader, SecretReader
 from .oss_event import CREATED, EventError, OssEvent, parse_event
@@ -137,9 +137,13 @@ def handler(event: bytes | str, context: Any) -> str:
 def query_similar(text: str, k: int = 5, *, context: Any = None, config: Config | None = None,
                   secrets: SecretReader | None = None) -> list[Match]:
     """Nearest chunks to ``text`` for the application side, with the handler's configuration.
-    ``context`` supplies the credentials (an FC context, or any object with ``credentials``)."""
+    Credentials for KMS come from ``context`` (an FC context, or anything with ``credentials``),
+    else from FC's ALIBABA_CLOUD_* variables; a ``secrets`` reader needs none."""
     config = config or Config.from_env(region=_region(context))
-    if secrets is None and context is None:
-        raise ValueError("pass an FC-style context (for credentials) or a SecretReader")
-    credentials = Credentials.from_context(context) if context is not None else Credentials("", "")
+    credentials = Credentials.from_context(context) if context is not None else Credentials.from_env()
+    if credentials is None:
+        if secrets is None:
+            raise ConfigError("no credentials: pass an FC context, set ALIBABA_CLOUD_ACCESS_KEY_ID/"
+                              "_SECRET, or pass a SecretReader")
+        credentials = Credentials("", "")  # only KMS and OSS use them, and neither is called
     return Ingestor(config, credentials, secrets=secrets).query_similar(text, k)

@@ -61,7 +61,7 @@ def test_create_event_inserts_one_row_per_chunk(rag_env, oss, embedding_api, fc_
     assert line["document"] == "oss://docs/guides/gpu.txt" and line["chunks"] == len(expected)
 
 
-def test_similarity_query_returns_the_matching_document_first(rag_env, oss, fc_context):
+def test_similarity_query_returns_the_matching_document_first(rag_env, oss, fc_context, monkeypatch):
     for key, text in (("gpu.txt", GPU_DOC), ("fruit.txt", FRUIT_DOC), ("notebook.txt", NOTEBOOK_DOC)):
         rag.handler(put(oss, "docs", key, text.encode()), fc_context)
 
@@ -69,7 +69,12 @@ def test_similarity_query_returns_the_matching_document_first(rag_env, oss, fc_c
 
     assert matches[0].doc_key == "oss://docs/fruit.txt"
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
-    gpu_first = rag.query_similar("which nodes schedule distributed GPU training pods", k=1, context=fc_context)
+    # the application side, without an invocation context: FC's ALIBABA_CLOUD_* variables
+    for name, value in (("ALIBABA_CLOUD_ACCESS_KEY_ID", fc_context.credentials.access_key_id),
+                        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", fc_context.credentials.access_key_secret),
+                        ("ALIBABA_CLOUD_SECURITY_TOKEN", fc_context.credentials.security_token)):
+        monkeypatch.setenv(name, value)
+    gpu_first = rag.query_similar("which nodes schedule distributed GPU training pods", k=1)
     assert gpu_first[0].doc_key == "oss://docs/gpu.txt"
 
 
