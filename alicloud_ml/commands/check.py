@@ -28,9 +28,14 @@ def register(app: typer.Typer) -> None:
         the whole root): `#checkov:skip=ALIML_001:<reason of at least 10 characters>`. Values checkov
         cannot evaluate (module inputs it cannot follow) are reported as not evaluated, not as passes.
 
-        Exit 0 when nothing at or above --fail-on is left unsuppressed; 1 when the gate blocks,
+        \b
+        Example:
+          alicloud-ml check cdktf.out --fail-on medium
+          alicloud-ml check modules/ml-platform --format sarif --output check.sarif
+
+        Exit codes: 0 nothing at or above --fail-on is left unsuppressed; 1 the gate blocks,
         including a stack file that is not valid JSON, that checkov cannot parse, or in which
-        no resource was scanned (named in the report); 2 for bad input (missing path, no
+        no resource was scanned (named in the report); 2 bad input (missing path, no
         *.tf.json or *.tf files, a skip comment with a short reason, unknown --format or --fail-on).
         """
         from alicloud_ml.errors import InputError, InputErrors

@@ -31,7 +31,15 @@ def cost(
     stack: list[str] = typer.Option([], "--stack", help="Only these stacks. Default: all.", show_default=False),
     output_format: CostFormat = typer.Option(CostFormat.table, "--format", help="table or json. Default: table.", show_default=False),
 ) -> None:
-    """Estimate monthly cost from the price catalog (synthesized stacks, or what a plan would leave)."""
+    """Estimate monthly cost from the price catalog (synthesized stacks, or what a plan would leave).
+
+    \b
+    Example:
+      alicloud-ml cost cdktf.out --stack ml-prod
+      alicloud-ml cost plan.json --format json
+
+    Exit codes: 0 estimated; 2 bad input (path, unknown --stack, price table, options).
+    """
     from alicloud_ml.catalog.pricing import PriceBook
     from alicloud_ml.errors import InputError
     from alicloud_ml.review import cost_report

@@ -42,11 +42,20 @@ def install(
     runs the emulator with this Python) and DIR/terraform.rc, which takes aliyun/alicloud from that
     mirror and every other provider from its registry. Prints only the line to run, so
     `eval "$(alicloud-ml emulator install)"` works.
+
+    Example: eval "$(alicloud-ml emulator install --dir .alicloud-ml)" && terraform init && terraform apply
+
+    Exit codes: 0 installed; 2 bad input (DIR not writable).
     """
     from alicloud_ml import schema
     from alicloud_ml.emulator.install import install as do_install
+    from alicloud_ml.errors import InputError
 
-    config = do_install(directory)
+    try:
+        config = do_install(directory)
+    except OSError as exc:
+        raise InputError(str(directory), "--dir", f"cannot write the emulator there: {exc.strerror}",
+                         "a writable directory, e.g. .alicloud-ml") from None
     typer.echo(f"Installed the alicloud-ml emulator of aliyun/alicloud {schema.provider_version()} in "
                f"{config.parent}. Emulated cloud: {config.parent / 'emulator'}. Run:", err=True)
     typer.echo(f"export TF_CLI_CONFIG_FILE={config}")
@@ -63,7 +72,12 @@ _STATE_HELP = "Emulated cloud directory. Default: $ALICLOUD_ML_EMULATOR_STATE, e
 
 @emulator_app.command()
 def status(state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP, show_default=False)] = None) -> None:
-    """Show how many objects of each type the emulated cloud holds."""
+    """Show how many objects of each type the emulated cloud holds.
+
+    Example: alicloud-ml emulator status --state .alicloud-ml
+
+    Exit codes: 0 shown (also for an empty cloud); 2 bad input.
+    """
     from alicloud_ml.emulator.store import DB_NAME, Store
 
     directory = _state(state)

@@ -47,7 +47,16 @@ def review(
     spot_discount: float = typer.Option(0.7, "--spot-discount", help="Fraction off list price for spot node "
                                         "pools. Default: 0.7.", show_default=False),
 ) -> None:
-    """Compare two synths and report what would change."""
+    """Compare two synths and report what would change.
+
+    \b
+    Example:
+      alicloud-ml review --base-ref origin/main --output review.md   # what this branch changes
+      alicloud-ml review --plan plan.json --format json               # from `terraform show -json`
+
+    Exit codes: 0 reported; 2 bad input (paths, refs, options); 3 stateful resources replaced or
+    destroyed with --fail-on-destroy.
+    """
     import tempfile
 
     from alicloud_ml.catalog.pricing import PriceBook

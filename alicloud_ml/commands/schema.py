@@ -18,6 +18,10 @@ def register(app: typer.Typer) -> None:
 
         Point your editor's TOML language server at it (e.g. a `#:schema ./platform.schema.json`
         comment) to get completion and validation while editing.
+
+        Example: alicloud-ml schema > platform.schema.json
+
+        Exit codes: 0 printed; 2 bad option.
         """
         import json
 
