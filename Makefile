@@ -95,7 +95,13 @@ deploy destroy: $(CDKTF_TARGET_PREREQ)
 	@echo "==> $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) on node $$(node --version)"
 	$(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 
-test: install ## Run the whole test suite (real terraform, checkov and jsii; no network)
+# The RAG ingestion handler's tests start a real PostgreSQL with pgvector (Debian packages; pgvector is
+# built from Debian's source package where the release has no binary one).
+.PHONY: pgvector
+pgvector:
+	@bash scripts/ensure-pgvector.sh
+
+test: install pgvector ## Run the whole test suite (real terraform, checkov, jsii and PostgreSQL; no network)
 	$(PY) -m pytest -n 2 -q
 
 lint: install ## ruff and the generated-bindings drift check
