@@ -29,6 +29,7 @@ TerraformResource = cdk.TerraformResource
 TerraformDataSource = cdk.TerraformDataSource
 TerraformProvider = cdk.TerraformProvider
 TerraformOutput = cdk.TerraformOutput
+TerraformVariable = cdk.TerraformVariable
 TerraformElement = cdk.TerraformElement
 Aspects = cdk.Aspects
 IAspect = cdk.IAspect
@@ -41,6 +42,6 @@ LocalBackend = cdk.LocalBackend
 IResolvable = cdk.IResolvable
 
 __all__ = [
-    "LIBRARY", "cdk", "App", "TerraformStack", "TerraformResource", "TerraformDataSource", "TerraformProvider", "TerraformOutput",
+    "LIBRARY", "cdk", "App", "TerraformStack", "TerraformResource", "TerraformDataSource", "TerraformProvider", "TerraformOutput", "TerraformVariable",
     "TerraformElement", "Aspects", "IAspect", "Annotations", "Token", "Fn", "Testing", "OssBackend", "LocalBackend", "IResolvable",
 ]

@@ -1,0 +1,125 @@
+"""`DocumentIngestion`: documents land in OSS, a Function Compute 3.0 function keeps their vectors in step.
+
+The ML guide's ingestion is event-driven: the bucket's `oss:ObjectCreated:*` and `oss:ObjectRemoved:*`
+events invoke the function (OSS trigger, https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/configure-an-oss-trigger),
+which parses, embeds and upserts on create and deletes the document's vectors on removal, at once
+(a compliance requirement). The function runs in the platform VPC (it reaches AnalyticDB's private
+address; egress to the embedding API leaves through the VPC's NAT gateway) with a role that may read
+this bucket's objects and the two secrets, nothing else. OSS invokes it through a second role that
+only `oss.aliyuncs.com` can assume and that may only invoke this function.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from constructs import Construct
+from pydantic import Field
+
+from alicloud_ml.constructs._props import FrozenModel, resolve_props
+from alicloud_ml.constructs.function_code import code_zip_base64
+from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore, policy_document
+from alicloud_ml.constructs.security import WorkloadSecurityGroup
+from alicloud_ml.provider.common import DataAlicloudAccount
+from alicloud_ml.provider.fcv3 import (
+    Fcv3Function, Fcv3FunctionCode, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger,
+)
+from alicloud_ml.provider.oss import (
+    OssBucket, OssBucketAcl, OssBucketPublicAccessBlock, OssBucketServerSideEncryption, OssBucketVersioning,
+)
+from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
+
+HANDLER_PACKAGE = "alicloud_ml.handlers.rag_ingest"
+#: The reference handler's pure-Python dependencies (pg8000 and what it imports), copied into the package.
+HANDLER_VENDOR = ("pg8000", "scramp", "asn1crypto", "python-dateutil", "six")
+DOCUMENT_EVENTS = ("oss:ObjectCreated:*", "oss:ObjectRemoved:*")
+#: FC 3.0 runtimes: python3.10 passes STS credentials in `context.credentials`
+#: (https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/context-1).
+RUNTIME = "python3.10"
+
+
+class DocumentIngestionProps(FrozenModel):
+    """Props of `DocumentIngestion`."""
+
+    bucket: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
+                        description="Documents bucket (3-63 lowercase letters, digits, '-'; global). Required.")
+    function_name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$", description="Function name. Required.")
+    memory_mb: int = Field(1024, ge=128, le=32768, multiple_of=64, description="Function memory. Default: `1024`.")
+    timeout_seconds: int = Field(300, ge=1, le=86400, description="Per-event timeout. Default: `300`.")
+    chunk_size: int = Field(800, ge=100, le=8000, description="Characters per chunk. Default: `800`.")
+    chunk_overlap: int = Field(100, ge=0, le=2000, description="Characters shared by neighbours. Default: `100`.")
+    table: str = Field("rag_chunks", pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="Vector table. Default: `rag_chunks`.")
+    code_zip_base64: str | None = Field(None, description=(
+        "Your own code package (base64 zip with `index.handler`). Default: the toolkit's reference handler."))
+    log_project: str | None = Field(None, description="SLS project for the function's logs. Default: none.")
+    log_store: str | None = Field(None, description="SLS logstore for the function's logs. Default: none.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+
+class DocumentIngestion(Construct):
+    """Documents bucket + ingestion function + OSS trigger. Attributes: `bucket`, `function`, `role`, `trigger`."""
+
+    def __init__(self, scope: Construct, id: str, *, network: MlNetwork, security_group: WorkloadSecurityGroup,
+                 store: VectorStore, endpoint: GenerationEndpoint,
+                 props: DocumentIngestionProps | Mapping[str, Any]) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(DocumentIngestionProps, props, self.node.path)
+        tags = p.tags or None
+        self.bucket = OssBucket(self, "Bucket", bucket=p.bucket, storage_class="Standard", force_destroy=False, tags=tags)
+        OssBucketAcl(self, "Acl", bucket=self.bucket.bucket, acl="private")
+        OssBucketVersioning(self, "Versioning", bucket=self.bucket.bucket, status="Enabled")
+        OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="KMS",
+                                      kms_master_key_id=store.key.id)
+        OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
+
+        account = DataAlicloudAccount(self, "Account")
+        region = network.region
+        bucket_arn = f"acs:oss:*:{account.id}:{p.bucket}"  # OSS resource ARN: acs:oss:*:<uid>:<bucket>/<object>
+        secret_arns = [f"acs:kms:{region}:{account.id}:secret/{s.secret_name}"
+                       for s in (store.password_secret, endpoint.api_key_secret)]
+        self.role = self._role("Role", f"{p.function_name}-fn", "fc.aliyuncs.com", [
+            {"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": [f"{bucket_arn}/*"]},
+            {"Effect": "Allow", "Action": ["kms:GetSecretValue"], "Resource": secret_arns},
+        ], tags)
+        environment = {
+            "RAG_DB_HOST": store.connection_string, "RAG_DB_PORT": "5432", "RAG_DB_NAME": "postgres",
+            "RAG_DB_USER": store.props.account_name, "RAG_DB_TABLE": p.table, "RAG_DB_DIALECT": "analyticdb",
+            "RAG_DB_PASSWORD_SECRET": str(store.password_secret.secret_name), "RAG_REGION": region,
+            "RAG_CHUNK_SIZE": str(p.chunk_size), "RAG_CHUNK_OVERLAP": str(p.chunk_overlap), **endpoint.environment(),
+        }
+        log = (Fcv3FunctionLogConfig(project=p.log_project, logstore=p.log_store, log_begin_rule="DefaultRegex")
+               if p.log_project and p.log_store else None)
+        code = p.code_zip_base64 or code_zip_base64(HANDLER_PACKAGE, vendor=HANDLER_VENDOR)
+        self.function = Fcv3Function(
+            self, "Function", function_name=p.function_name, runtime=RUNTIME, handler="index.handler",
+            code=Fcv3FunctionCode(zip_file=code), memory_size=p.memory_mb, timeout=p.timeout_seconds,
+            role=self.role.arn, environment_variables=environment, internet_access=False, log_config=log,
+            vpc_config=Fcv3FunctionVpcConfig(vpc_id=network.vpc_id, vswitch_ids=network.vswitch_ids,
+                                             security_group_id=security_group.security_group.id),
+            description="RAG document ingestion (OSS events -> embeddings -> AnalyticDB)", tags=tags)
+        function_arn = f"acs:fc:{region}:{account.id}:functions/{p.function_name}"
+        self.invoker = self._role("Invoker", f"{p.function_name}-oss", "oss.aliyuncs.com", [
+            {"Effect": "Allow", "Action": ["fc:InvokeFunction"], "Resource": [function_arn, f"{function_arn}/*"]},
+        ], tags)
+        self.trigger = Fcv3Trigger(
+            self, "Trigger", function_name=self.function.function_name, trigger_name="documents", trigger_type="oss",
+            qualifier="LATEST", source_arn=f"acs:oss:{region}:{account.id}:{p.bucket}", invocation_role=self.invoker.arn,
+            trigger_config=json.dumps({"events": list(DOCUMENT_EVENTS), "filter": {"key": {"prefix": "", "suffix": ""}}},
+                                      separators=(",", ":")),
+            description="document created or removed")
+
+    def _role(self, id: str, name: str, service: str, statements: list[dict[str, Any]],
+              tags: dict[str, str] | None) -> RamRole:
+        """A role only `service` can assume, with exactly `statements`."""
+        trust = policy_document([{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [service]}}])
+        role = RamRole(self, id, role_name=name, assume_role_policy_document=trust, tags=tags,
+                       description=f"{self.node.path}: assumed by {service}")
+        policy = RamPolicy(self, f"{id}Policy", policy_name=name, policy_document=policy_document(statements),
+                           description=f"{self.node.path}: least privilege for {service}")
+        RamRolePolicyAttachment(self, f"{id}Attachment", role_name=role.role_name, policy_name=policy.policy_name,
+                                policy_type="Custom")
+        return role
+

@@ -1,0 +1,144 @@
+"""The RAG tier of the ML guide (section 3.1): `VectorStore`, `GenerationEndpoint`, `DocumentIngestion`.
+
+- `VectorStore`: AnalyticDB for PostgreSQL with vector engine optimization, in the platform VPC only
+  (IP whitelist = the VPC's vSwitch CIDRs, no public connection), disks encrypted with a KMS key,
+  a daily backup policy and a normal (not super) application account.
+- `GenerationEndpoint`: where embeddings and answers come from: Model Studio's OpenAI-compatible
+  mode by default, or any OpenAI-compatible base URL (an in-VPC EAS service); its API key lives
+  in KMS Secrets Manager.
+- `DocumentIngestion`: a private, encrypted, versioned OSS bucket whose object-created and
+  object-removed events invoke a Function Compute 3.0 function in the VPC (the toolkit's reference
+  handler, `alicloud_ml/handlers/rag_ingest/`, or your own code package), with a role that reads
+  that bucket and the two secrets and nothing else.
+
+Secrets never appear in code, TOML or outputs. The provider has no way around Terraform seeing
+them once: `alicloud_gpdb_account.account_password` and `alicloud_kms_secret.secret_data` are both
+Required (provider docs v1.289.0, r/gpdb_account, r/kms_secret). They enter as *sensitive Terraform
+variables* (`TF_VAR_<stack>_rag_db_password`, `..._rag_api_key`, set by CI from its own secret store),
+land in the encrypted, locked state and in KMS Secrets Manager, and the function reads them from
+KMS at run time through its role.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from constructs import Construct
+from pydantic import Field
+
+from alicloud_ml._cdk import TerraformVariable
+from alicloud_ml.constructs._props import FrozenModel, resolve_props
+from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.provider.gpdb import GpdbAccount, GpdbBackupPolicy, GpdbInstance, GpdbInstanceIpWhitelist
+from alicloud_ml.provider.kms import KmsKey, KmsSecret
+
+#: Vector engine optimization needs elastic storage mode, kernel 6.0 >= V6.3.10.18 (or 7.0 >= V7.2.1.2),
+#: and High-availability compute nodes of at least 4 cores / 32 GB ("Enable or disable vector search engine
+#: optimization", https://www.alibabacloud.com/help/en/analyticdb/analyticdb-for-postgresql/user-guide/enable-or-disable-vector-search-engine-optimization).
+VECTOR_MODE = "StorageElastic"
+VECTOR_HA_SPECS = ("4C32G", "16C128G")  # provider docs r/gpdb_instance: HA + StorageElastic specs
+#: Model Studio's OpenAI-compatible mode (China (Beijing); Singapore: dashscope-intl) and its embedding model:
+#: https://www.alibabacloud.com/help/en/model-studio/embedding-interfaces-compatible-with-openai
+MODEL_STUDIO_BASE_URL = "https://dashscope.aliyuncs.com/compatible-mode/v1"
+#: Secret names: letters, digits and `_/+=.@-`, at most 192 characters (KMS CreateSecret,
+#: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createsecret).
+SECRET_NAME_PATTERN = r"^[A-Za-z0-9_/+=.@-]{1,192}$"
+
+
+class VectorStoreProps(FrozenModel):
+    """Props of `VectorStore`: AnalyticDB for PostgreSQL sized for vector search (provider docs r/gpdb_instance)."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]{1,60}$", description="Name prefix of the store's resources. Required.")
+    engine_version: Literal["6.0", "7.0"] = Field("6.0", description=(
+        "Engine version; vector optimization needs kernel >= V6.3.10.18 (6.0) or V7.2.1.2 (7.0), and new instances "
+        "get the latest minor. Default: `6.0`."))
+    instance_spec: Literal["4C32G", "16C128G"] = Field("4C32G", description=(
+        "Compute node spec; High-availability vector optimization needs >= 4 cores / 32 GB. Default: `4C32G`."))
+    seg_node_num: int = Field(4, ge=4, le=512, multiple_of=4, description=(
+        "Compute nodes; High-availability elastic storage takes 4 to 512, a multiple of 4. Default: `4`."))
+    storage_size: int = Field(50, ge=50, le=4000, description="Storage per node in GB (50 to 4000). Default: `50`.")
+    account_name: str = Field("rag_app", pattern=r"^[a-z][a-z0-9_]{1,15}$", description=(
+        "Application account (a Normal account, never Super). Default: `rag_app`."))
+    backup_retention_days: int = Field(7, ge=1, le=3650, description="Backup retention in days. Default: `7`.")
+    backup_time: str = Field("18:00Z-19:00Z", pattern=r"^\d{2}:00Z-\d{2}:00Z$", description=(
+        "Daily backup window, UTC (`HH:mmZ-HH:mmZ`). Default: `18:00Z-19:00Z`."))
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+
+class GenerationEndpointProps(FrozenModel):
+    """Props of `GenerationEndpoint`: an OpenAI-compatible API for embeddings and chat completions."""
+
+    base_url: str = Field(MODEL_STUDIO_BASE_URL, pattern=r"^https?://[^\s]+$", description=(
+        "OpenAI-compatible base URL: Model Studio by default, or an in-VPC EAS service. Switching models is a "
+        f"config change. Default: `{MODEL_STUDIO_BASE_URL}`."))
+    chat_model: str = Field("qwen-plus", min_length=1, description="Chat model name. Default: `qwen-plus`.")
+    embedding_model: str = Field("text-embedding-v3", min_length=1, description=(
+        "Embedding model. Default: `text-embedding-v3` (1,024 dimensions, 10 rows per request)."))
+    embedding_dimensions: int = Field(1024, ge=64, le=8192, description="Embedding dimensions. Default: `1024`.")
+
+
+class VectorStore(Construct):
+    """AnalyticDB vector store. Attributes: `instance`, `account`, `password_secret`, `connection_string`."""
+
+    def __init__(self, scope: Construct, id: str, *, network: MlNetwork,
+                 props: VectorStoreProps | Mapping[str, Any], zone: str | None = None) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(VectorStoreProps, props, self.node.path)
+        tags = p.tags or None
+        self.key = KmsKey(self, "Key", description=f"{p.name}: AnalyticDB disk and secret encryption",
+                          key_spec="Aliyun_AES_256", key_usage="ENCRYPT/DECRYPT", protection_level="SOFTWARE",
+                          pending_window_in_days=7, tags=tags)
+        vswitch = network.vswitch_for(zone, where=self.node.path)
+        allowed = ",".join(cidr for _, cidr in network.props.subnets())  # the VPC's vSwitches, nothing wider
+        self.instance = GpdbInstance(
+            self, "Resource", description=f"{p.name} vector store", engine="gpdb", engine_version=p.engine_version,
+            db_instance_mode=VECTOR_MODE, db_instance_category="HighAvailability", instance_spec=p.instance_spec,
+            seg_node_num=p.seg_node_num, storage_size=p.storage_size, seg_storage_type="cloud_essd",
+            vector_configuration_status="enabled", payment_type="PayAsYouGo", instance_network_type="VPC",
+            vpc_id=network.vpc.id, vswitch_id=vswitch.id, zone_id=vswitch.zone_id, ssl_enabled=1,
+            encryption_type="CloudDisk", encryption_key=self.key.id,
+            ip_whitelist=[GpdbInstanceIpWhitelist(ip_group_name="ml_vpc", security_ip_list=allowed)], tags=tags)
+        GpdbBackupPolicy(self, "Backup", db_instance_id=self.instance.id, backup_retention_period=p.backup_retention_days,
+                         preferred_backup_period="Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+                         preferred_backup_time=p.backup_time)
+        password = TerraformVariable(self, "Password", type="string", sensitive=True, nullable=False,
+                                     description=f"{p.name}: the AnalyticDB application account's password")
+        self.password_secret = KmsSecret(self, "PasswordSecret", secret_name=f"{p.name}-db-password",
+                                         secret_data=password.string_value, version_id="v1",
+                                         encryption_key_id=self.key.id, secret_type="Generic", tags=tags,
+                                         description="AnalyticDB application account password")
+        self.account = GpdbAccount(self, "Account", db_instance_id=self.instance.id, account_name=p.account_name,
+                                   account_password=password.string_value, account_type="Normal",
+                                   account_description="rag_application_account")
+
+    @property
+    def connection_string(self) -> str:
+        return self.instance.connection_string
+
+
+class GenerationEndpoint(Construct):
+    """Base URL and models for the app and the ingestion function; the API key is a KMS secret."""
+
+    def __init__(self, scope: Construct, id: str, *, name: str, encryption_key: KmsKey,
+                 props: GenerationEndpointProps | Mapping[str, Any] | None = None) -> None:
+        super().__init__(scope, id)
+        self.props = resolve_props(GenerationEndpointProps, props or {}, self.node.path)
+        api_key = TerraformVariable(self, "ApiKey", type="string", sensitive=True, nullable=False,
+                                    description=f"{name}: the API key of the OpenAI-compatible endpoint")
+        self.api_key_secret = KmsSecret(self, "ApiKeySecret", secret_name=f"{name}-api-key",
+                                        secret_data=api_key.string_value, version_id="v1", secret_type="Generic",
+                                        encryption_key_id=encryption_key.id,
+                                        description="API key of the generation/embedding endpoint")
+
+    def environment(self) -> dict[str, str]:
+        """What the function and the app read (the key by secret name, never its value)."""
+        p = self.props
+        return {"RAG_EMBEDDING_BASE_URL": p.base_url, "RAG_EMBEDDING_MODEL": p.embedding_model,
+                "RAG_EMBEDDING_DIMENSIONS": str(p.embedding_dimensions), "RAG_CHAT_MODEL": p.chat_model,
+                "RAG_EMBEDDING_API_KEY_SECRET": str(self.api_key_secret.secret_name)}
+
+
+def policy_document(statements: list[dict[str, Any]]) -> str:
+    return json.dumps({"Version": "1", "Statement": statements}, separators=(",", ":"))

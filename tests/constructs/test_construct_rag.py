@@ -1,0 +1,111 @@
+"""The RAG tier's constructs: a private, encrypted AnalyticDB vector store; secrets only by reference; an
+encrypted, versioned documents bucket whose events invoke an in-VPC function with a least-privilege role."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from conftest import synth
+
+from alicloud_ml.constructs.function_code import code_zip
+from alicloud_ml.constructs.ingestion import HANDLER_PACKAGE, HANDLER_VENDOR, DocumentIngestion
+from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
+from alicloud_ml.constructs.security import ServingSecurityGroup
+from alicloud_ml.errors import InputError
+
+
+def _tier(stack, network, **ingestion):
+    store = VectorStore(stack, "Vectors", network=network, props={"name": "ml-dev-rag"})
+    endpoint = GenerationEndpoint(stack, "Generation", name="ml-dev-rag", encryption_key=store.key)
+    serving = ServingSecurityGroup(stack, "Serving", network=network, props={"name": "ml-dev-serving"})
+    return DocumentIngestion(stack, "Ingestion", network=network, security_group=serving, store=store,
+                             endpoint=endpoint, props={"bucket": "ml-dev-rag-documents", "function_name": "ml-dev-ingest",
+                                                       **ingestion})
+
+
+def test_vector_store_is_vector_optimized_private_encrypted_and_backed_up(stack, network):
+    _tier(stack, network)
+    out = synth(stack)
+    db = out.one("alicloud_gpdb_instance")
+    assert (db["db_instance_mode"], db["db_instance_category"], db["instance_spec"]) == (
+        "StorageElastic", "HighAvailability", "4C32G")
+    assert db["vector_configuration_status"] == "enabled" and db["seg_node_num"] == 4
+    assert db["ip_whitelist"] == [{"ip_group_name": "ml_vpc", "security_ip_list": "10.0.1.0/24"}]
+    assert db["vpc_id"].startswith("${alicloud_vpc.") and db["encryption_type"] == "CloudDisk"
+    assert db["encryption_key"].startswith("${alicloud_kms_key.")
+    assert "alicloud_gpdb_connection" not in out.doc["resource"]  # no public connection
+    assert out.one("alicloud_gpdb_backup_policy")["backup_retention_period"] == 7
+    assert out.one("alicloud_gpdb_account")["account_type"] == "Normal"
+
+
+def test_passwords_and_api_keys_are_sensitive_variables_never_literals_or_outputs(stack, network):
+    _tier(stack, network)
+    out = synth(stack)
+    variables = out.doc["variable"]
+    assert len(variables) == 2 and all(v["sensitive"] is True and "default" not in v for v in variables.values())
+    account = out.one("alicloud_gpdb_account")
+    assert account["account_password"].startswith("${var.")
+    secrets = out.resources("alicloud_kms_secret")
+    assert len(secrets) == 2 and all(s["secret_data"].startswith("${var.") for s in secrets.values())
+    assert "output" not in out.doc or not any("var." in json.dumps(o) for o in out.doc["output"].values())
+
+
+def test_documents_bucket_is_private_versioned_and_kms_encrypted(stack, network):
+    _tier(stack, network)
+    out = synth(stack)
+    assert out.one("alicloud_oss_bucket_acl")["acl"] == "private"
+    assert out.one("alicloud_oss_bucket_versioning")["status"] == "Enabled"
+    assert out.one("alicloud_oss_bucket_server_side_encryption")["sse_algorithm"] == "KMS"
+    assert out.one("alicloud_oss_bucket_public_access_block")["block_public_access"] is True
+
+
+def test_function_runs_in_the_vpc_triggered_by_create_and_remove_with_a_least_privilege_role(stack, network):
+    _tier(stack, network)
+    out = synth(stack)
+    fn = out.one("alicloud_fcv3_function")
+    assert fn["vpc_config"][0]["vpc_id"].startswith("${alicloud_vpc.") and fn["internet_access"] is False
+    assert fn["handler"] == "index.handler"
+    env = fn["environment_variables"]
+    assert env["RAG_DB_DIALECT"] == "analyticdb" and env["RAG_DB_HOST"].endswith(".connection_string}")
+    assert not any(k.endswith(("PASSWORD", "API_KEY")) for k in env)  # only secret names, never values
+    trigger = out.one("alicloud_fcv3_trigger")
+    assert trigger["trigger_type"] == "oss"
+    assert json.loads(trigger["trigger_config"])["events"] == ["oss:ObjectCreated:*", "oss:ObjectRemoved:*"]
+    policies = {p["policy_name"]: json.loads(p["policy_document"]) for p in out.resources("alicloud_ram_policy").values()}
+    actions = sorted(a for doc in policies.values() for s in doc["Statement"] for a in s["Action"])
+    assert actions == ["fc:InvokeFunction", "kms:GetSecretValue", "oss:GetObject"]
+    assert not any(r == "*" for doc in policies.values() for s in doc["Statement"] for r in s["Resource"])
+    trusts = sorted(json.loads(r["assume_role_policy_document"])["Statement"][0]["Principal"]["Service"][0]
+                    for r in out.resources("alicloud_ram_role").values())
+    assert trusts == ["fc.aliyuncs.com", "oss.aliyuncs.com"]
+
+
+def test_a_vector_store_too_small_for_vector_optimization_is_refused(stack, network):
+    with pytest.raises(InputError, match="seg_node_num"):
+        VectorStore(stack, "Vectors", network=network, props={"name": "ml-dev-rag", "seg_node_num": 6})
+    with pytest.raises(InputError, match="instance_spec"):
+        VectorStore(stack, "Vectors2", network=network, props={"name": "ml-dev-rag", "instance_spec": "2C16G"})
+
+
+def test_the_reference_code_package_is_deterministic_and_imports_with_nothing_installed(tmp_path):
+    first = code_zip(HANDLER_PACKAGE, vendor=HANDLER_VENDOR)
+    assert first == code_zip(HANDLER_PACKAGE, vendor=HANDLER_VENDOR)
+    zipfile.ZipFile(io.BytesIO(first)).extractall(tmp_path)
+    probe = "import index, pg8000; print(index.handler.__module__, pg8000.__file__)"
+    run = subprocess.run([sys.executable, "-S", "-E", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PATH": os.environ["PATH"]})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("alicloud_ml.handlers.rag_ingest.handler") and str(tmp_path) in run.stdout
+
+
+def test_your_own_code_package_replaces_the_reference_handler(stack, network):
+    own = base64.b64encode(b"PK\x05\x06" + b"\0" * 18).decode()
+    _tier(stack, network, code_zip_base64=own)
+    assert synth(stack).one("alicloud_fcv3_function")["code"][0]["zip_file"] == own
