@@ -78,6 +78,10 @@ PROJECT: dict[str, Severity] = {
     "ALIML_017": M,   # node pool updates existing nodes when taints/labels set
     "ALIML_018": H,   # every cluster has an untainted fixed-size pool of >= 2 nodes
     "ALIML_019": H,   # production cluster/CPFS/state bucket protected from deletion
+    "ALIML_020": H,   # AnalyticDB vector store: no public connection, no 0.0.0.0/0 whitelist
+    "ALIML_021": H,   # vector store and its functions inside the platform's VPC
+    "ALIML_022": C,   # no literal password or API key in the synthesized JSON
+    "ALIML_023": M,   # documents bucket of an OSS-triggered function encrypted and versioned
 }
 
 SEVERITIES: dict[str, Severity] = {**BUILTIN, **PROJECT}

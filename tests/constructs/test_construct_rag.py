@@ -21,6 +21,7 @@ from alicloud_ml.constructs.security import ServingSecurityGroup
 from alicloud_ml.errors import InputError
 
 
+
 def _tier(stack, network, **ingestion):
     store = VectorStore(stack, "Vectors", network=network, props={"name": "ml-dev-rag"})
     endpoint = GenerationEndpoint(stack, "Generation", name="ml-dev-rag", encryption_key=store.key)
@@ -109,3 +110,17 @@ def test_your_own_code_package_replaces_the_reference_handler(stack, network):
     own = base64.b64encode(b"PK\x05\x06" + b"\0" * 18).decode()
     _tier(stack, network, code_zip_base64=own)
     assert synth(stack).one("alicloud_fcv3_function")["code"][0]["zip_file"] == own
+
+
+def test_the_tier_passes_the_rag_checks_on_a_real_gate_run(stack, network, tmp_path):
+    from alicloud_ml.policies.gate import run_gate
+    from tests.policies import fixtures as fx
+
+    _tier(stack, network)
+    doc = synth(stack).doc
+    report = run_gate(fx.write_outdir(tmp_path, {"test": doc}), fail_on="high")
+    rag = {f.check_id: f.status for f in report.findings if f.check_id in ("ALIML_020", "ALIML_021", "ALIML_022",
+                                                                            "ALIML_023")}
+    assert rag == {"ALIML_020": "passed", "ALIML_021": "passed", "ALIML_022": "passed", "ALIML_023": "passed"}
+    # the bare test stack has no state backend (ALIML_015); nothing of the tier blocks
+    assert [(f.check_id, f.address) for f in report.blocking if f.check_id != "ALIML_015"] == []

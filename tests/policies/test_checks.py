@@ -25,6 +25,24 @@ def _ram(action: Any, resource: Any, effect: str = "Allow") -> str:
     return json.dumps({"Version": "1", "Statement": [{"Effect": effect, "Action": action, "Resource": resource}]})
 
 
+INLINE_PROTECTION = {"versioning": [{"status": "Enabled"}],
+                     "server_side_encryption_rule": [{"sse_algorithm": "KMS", "kms_master_key_id": "key-1"}]}
+
+
+def gpdb(**overrides: Any) -> dict[str, Any]:
+    """An AnalyticDB instance as VectorStore writes it: in the base VPC, whitelist = its vSwitch."""
+    attrs = {"engine": "gpdb", "engine_version": "6.0", "db_instance_mode": "StorageElastic", "vpc_id": fx.VPC,
+             "vswitch_id": fx.VSWITCH, "ip_whitelist": [{"ip_group_name": "ml_vpc", "security_ip_list": "10.1.0.0/16"}]}
+    return {k: v for k, v in {**attrs, **overrides}.items() if v is not None}
+
+
+def rag_function(**overrides: Any) -> dict[str, Any]:
+    """An ingestion function that reads the `pass_in_vpc` store; secrets by name only."""
+    return {"function_name": "ingest", "runtime": "python3.10", "handler": "index.handler",
+            "environment_variables": {"RAG_DB_HOST": "${alicloud_gpdb_instance.pass_in_vpc.connection_string}",
+                                      "RAG_DB_PASSWORD_SECRET": "ml-dev-rag-db-password"}, **overrides}
+
+
 def _cases() -> dict[str, dict[str, dict[str, Any]]]:
     """check id → {stack name → resources}."""
     pool = "alicloud_cs_kubernetes_node_pool"
@@ -200,6 +218,49 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
             "ml-dev": {"alicloud_cs_managed_kubernetes": {"na_dev_cluster": {
                 "name": "d", "vswitch_ids": [fx.VSWITCH], "slb_internet_enabled": False}},
                 "alicloud_nas_file_system": {"na_dev_cpfs": fx.cpfs()}}},
+        "ALIML_020": {"ml-dev": {
+            "alicloud_gpdb_instance": {
+                "pass_vpc_only": gpdb(),
+                "fail_world_whitelist": gpdb(ip_whitelist=[{"ip_group_name": "x", "security_ip_list": "10.1.0.0/16,0.0.0.0/0"}]),
+                "fail_deprecated_world_list": gpdb(ip_whitelist=None, security_ip_list=["0.0.0.0/0"]),
+                "fail_public_connection": gpdb()},
+            "alicloud_gpdb_connection": {"public": {"instance_id": "${alicloud_gpdb_instance.fail_public_connection.id}",
+                                                    "connection_prefix": "pub"}}}},
+        "ALIML_021": {"ml-dev": {
+            "alicloud_gpdb_instance": {"pass_in_vpc": gpdb(), "fail_literal_vpc": gpdb(vpc_id="vpc-0123456789"),
+                                       "fail_foreign_vswitch": gpdb(vswitch_id=fx.OTHER_VSWITCH)},
+            "alicloud_fcv3_function": {
+                "pass_fn_in_vpc": rag_function(vpc_config=[{"vpc_id": fx.VPC, "vswitch_ids": [fx.VSWITCH]}]),
+                "fail_fn_outside_vpc": rag_function(),
+                "fail_fn_other_vpc": rag_function(vpc_config=[{"vpc_id": fx.OTHER_VPC, "vswitch_ids": [fx.OTHER_VSWITCH]}]),
+                "na_fn_without_store": {**rag_function(), "environment_variables": {"MODE": "batch"}}}}},
+        "ALIML_022": {"ml-dev": {
+            "alicloud_gpdb_account": {
+                "pass_password_variable": {"db_instance_id": "gp-1", "account_name": "rag_app", "account_password": "${var.pw}"},
+                "fail_literal_password": {"db_instance_id": "gp-1", "account_name": "rag_app",
+                                          "account_password": "Not-A-Real-Password-1"}},
+            "alicloud_kms_secret": {
+                "pass_secret_variable": {"secret_name": "a", "version_id": "v1", "secret_data": "${var.key}"},
+                "fail_literal_secret": {"secret_name": "b", "version_id": "v1", "secret_data": "not-a-real-key"}},
+            "alicloud_fcv3_function": {
+                "pass_secret_names_only": rag_function(vpc_config=[{"vpc_id": fx.VPC}]),
+                "fail_literal_api_key": {**rag_function(vpc_config=[{"vpc_id": fx.VPC}]),
+                                         "environment_variables": {"OPENAI_API_KEY": "not-a-real-key"}}}}},
+        "ALIML_023": {"ml-dev": {
+            # checkov's CKV_ALI_6/10 read only the inline blocks: the passing buckets use them (DocumentIngestion's
+            # separate resources are checked on a real synth in tests/constructs/test_construct_rag.py)
+            "alicloud_oss_bucket": {"pass_docs": {"bucket": "docs-ok", **INLINE_PROTECTION},
+                                    "fail_docs_unversioned": {"bucket": "docs-nover"},
+                                    "fail_docs_unencrypted": {"bucket": "docs-nosse"},
+                                    "na_other": {"bucket": "models", **INLINE_PROTECTION}},
+            "alicloud_oss_bucket_server_side_encryption": {
+                "sse_nover": {"bucket": "${alicloud_oss_bucket.fail_docs_unversioned.bucket}", "sse_algorithm": "AES256"}},
+            "alicloud_oss_bucket_versioning": {
+                "ver_nosse": {"bucket": "docs-nosse", "status": "Enabled"},
+                "ver_nover": {"bucket": "docs-nover", "status": "Suspended"}},
+            "alicloud_fcv3_trigger": {f"t_{b}": {"function_name": "ingest", "trigger_type": "oss", "trigger_name": b,
+                                                 "source_arn": f"acs:oss:cn-shanghai:1234567890:{b}"}
+                                      for b in ("docs-ok", "docs-nover", "docs-nosse")}}},
     }
 
 
