@@ -11,11 +11,17 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from alicloud_ml.catalog.pricing import PriceBook
+from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, PriceBook
 from alicloud_ml.errors import InputError
 from alicloud_ml.review.synth import Stack
 
 DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7); Alibaba advertises up to 90 % off
+#: Tags the notebook reaper's function carries (`constructs/notebooks.py`) so the review can show what it is
+#: expected to save: how many GPU notebooks it typically stops, their type, and how long they stay stopped.
+REAPER_ESTIMATE_TAGS = {"notebooks": "ml.alicloud/reaper-estimate-notebooks",
+                        "instance_type": "ml.alicloud/reaper-estimate-instance-type",
+                        "hours_per_night": "ml.alicloud/reaper-estimate-hours-per-night"}
+WEEKNIGHTS_PER_MONTH = 5 * 52 / 12  # Monday-Friday evenings, 52 weeks a year
 
 # Billed through something else, or not billed at all.
 FREE_TYPES = frozenset({
@@ -27,6 +33,11 @@ FREE_TYPES = frozenset({
     "alicloud_oss_bucket_versioning", "alicloud_ecs_deployment_set", "alicloud_pai_workspace_workspace",
     "alicloud_log_project", "alicloud_cs_autoscaling_config", "alicloud_nas_fileset", "terraform_data", "null_resource",
     "time_sleep",
+    # ACR EE parts billed in the instance's subscription; FC triggers; PAI workspace metadata
+    "alicloud_cr_ee_namespace", "alicloud_cr_ee_repo", "alicloud_cr_vpc_endpoint_linked_vpc",
+    "alicloud_cr_internet_endpoint", "alicloud_cr_endpoint_acl_policy", "alicloud_fcv3_trigger",
+    "alicloud_pai_workspace_dataset", "alicloud_pai_workspace_code_source", "alicloud_pai_workspace_member",
+    "alicloud_pai_workspace_experiment",
 })
 # Billed by what is stored, read or sent: no configuration-time figure exists.
 USAGE_TYPES = {
@@ -84,6 +95,7 @@ class ResourceCost:
     size_unit: str = ""
     reason: str = ""                        # why not priced, and which SKU would price it
     notes: list[str] = field(default_factory=list)
+    savings: Saving | None = None           # what the resource is expected to save elsewhere (an estimate)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,7 +105,23 @@ class ResourceCost:
             "components": [{"label": c.label, "sku": c.sku, "unit": c.unit, "unit_price": c.unit_price,
                             "monthly": c.monthly.to_json()} for c in self.components],
             "reason": self.reason or None, "notes": self.notes,
+            **({"savings": self.savings.to_json()} if self.savings is not None else {}),
         }
+
+
+@dataclass
+class Saving:
+    """Money a resource is expected to save per month elsewhere (e.g. notebooks the reaper stops): an estimate."""
+
+    label: str
+    sku: str
+    unit_price: float
+    monthly: float
+    assumption: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "sku": self.sku, "unit_price": self.unit_price,
+                "monthly": round(self.monthly, 2), "assumption": self.assumption, "estimate": True}
 
 
 @dataclass
@@ -135,6 +163,7 @@ class CostModel:
             "alicloud_nas_file_system": self._file_system, "alicloud_nat_gateway": self._nat,
             "alicloud_eip_address": self._eip, "alicloud_cs_managed_kubernetes": self._cluster,
             "alicloud_ecs_disk": self._disk, "alicloud_nas_protocol_service": self._protocol_service,
+            "alicloud_cr_ee_instance": self._registry, "alicloud_fcv3_function": self._function,
         }
 
     def stack(self, stack: Stack) -> StackCost:
@@ -267,6 +296,50 @@ class CostModel:
     def _protocol_service(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         spec = attrs.get("protocol_spec", "General")
         self._priced(rc, "per service", (f"cpfs.protocol_service.{spec}",), "count", Range(1, 1, 1))
+
+    def _registry(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+        """ACR EE: a subscription per instance edition (`cr.ee.<instance_type>`, unit `month`)."""
+        edition = attrs.get("instance_type")
+        if not isinstance(edition, str) or "${" in edition:
+            raise _NotPriced("instance_type is not known until apply")
+        sku = f"cr.ee.{edition}"
+        if self.book.lookup(sku) is None:
+            raise _NotPriced(f"subscription: no price for `{sku}` in the price table - add a row with unit `month` "
+                             "to --prices (the ACR EE price of that edition in your region)")
+        self._priced(rc, f"per instance ({edition})", (sku,), "count", Range(1, 1, 1))
+        rc.notes.append("subscription billed per period; storage and traffic not included")
+
+    def _function(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+        """FC 3.0 bills vCPU-seconds, GB-seconds and requests: usage-based. The reaper's savings are noted."""
+        rc.savings = self._reaper_savings(attrs.get("tags") or {})
+        if rc.savings is not None:
+            rc.notes.append(f"{rc.savings.label}: {self.book.table.prices[rc.savings.sku].currency} "
+                            f"{rc.savings.monthly:,.2f}/month, {rc.savings.assumption}")
+        raise _NotPriced("usage-based: Function Compute bills vCPU-seconds, GB-seconds and requests (SKUs "
+                         "`fc.vcpu-second`, `fc.gb-second`, `fc.request` are not in the table)")
+
+    def _reaper_savings(self, tags: dict[str, Any]) -> Saving | None:
+        keys = REAPER_ESTIMATE_TAGS
+        if not isinstance(tags, dict) or keys["notebooks"] not in tags:
+            return None
+        try:
+            notebooks = int(tags[keys["notebooks"]])
+            hours = float(tags[keys["hours_per_night"]])
+            itype = str(tags[keys["instance_type"]])
+        except (KeyError, TypeError, ValueError):
+            return None
+        price = self.book.lookup(f"dsw.{itype}", itype)
+        if price is None or notebooks <= 0:
+            return None
+        monthly = self.book.monthly(price, "count", notebooks) / HOURS_PER_MONTH * hours * WEEKNIGHTS_PER_MONTH
+        basis = ("DSW list price" if price.sku.startswith("dsw.") else
+                 "ECS list price of the same type (DSW's own price for it may differ)")
+        return Saving(
+            label="expected savings (estimate) from stopping notebooks on weeknights", sku=price.sku,
+            unit_price=price.price, monthly=monthly,
+            assumption=(f"{notebooks} × `{itype}` notebooks left running, stopped {hours:g} h each weeknight "
+                        f"(Mon-Fri, {WEEKNIGHTS_PER_MONTH:.2f} nights/month; weekends not counted) at "
+                        f"{price.currency} {price.price:,.2f}/{price.unit}, the {basis}, {price.date}"))
 
 
 def _object(obj: dict[str, Any], key: str) -> dict[str, Any]:

@@ -52,6 +52,11 @@ def render_text(stacks: list[StackCost], prov: dict[str, Any], spot_discount: fl
         if notes:
             lines.append("  notes:")
             lines += [f"    {fmt.where(r.construct_path, r.address)}: {n}" for r, n in notes]
+        saving = [r for r in stack.resources if r.savings is not None]
+        if saving:
+            lines.append("  expected savings (estimate; not subtracted from the totals):")
+            lines += [f"    {fmt.where(r.construct_path, r.address)}: {fmt.money(r.savings.monthly, cur)} per month, "
+                      f"{r.savings.assumption}" for r in saving if r.savings is not None]
         lines.append("")
         total = total + t
         for k, v in stack.counts().items():
@@ -80,7 +85,7 @@ def render_json(stacks: list[StackCost], prov: dict[str, Any], spot_discount: fl
         "counts": counts,
         "warnings": region_warnings(stacks, prov),
         "stacks": [{"name": s.name, "region": s.region, "total": s.total.to_json(), "counts": s.counts(),
-                    "resources": [r.to_json() for r in s.resources]} for s in stacks],
+                    **_savings(s), "resources": [r.to_json() for r in s.resources]} for s in stacks],
     }
     return json.dumps(doc, indent=2) + "\n"
 
@@ -89,3 +94,9 @@ def price_basis(prov: dict[str, Any], spot_discount: float) -> dict[str, Any]:
     return {"currency": prov["currency"], "hours_per_month": HOURS_PER_MONTH, "price_dates": prov["dates"],
             "price_regions": prov["regions"], "price_tables": prov["files"], "price_sources": prov["sources"],
             "spot_discount": spot_discount}
+
+
+def _savings(stack: StackCost) -> dict[str, Any]:
+    """`{"expected_savings": monthly}` when a resource of the stack is expected to save money (an estimate)."""
+    found = [r.savings.monthly for r in stack.resources if r.savings is not None]
+    return {"expected_savings": round(sum(found), 2)} if found else {}

@@ -1,0 +1,278 @@
+"""`NotebookReaper`: a Function Compute 3.0 function that stops running DSW notebooks every evening.
+
+"Idle notebooks are where budgets die": the guide runs `aliyun pai-dsw StopInstance` from cron at
+19:00. The provider has no DSW instance resource (v1.289.0 has only `alicloud_pai_dsw_temp_file_task`),
+so this is a deployed, scheduled function running the toolkit's own handler
+(`alicloud_ml/handlers/notebook_reaper/`, entry `handler.handler`). Facts, each from its source:
+
+- `alicloud_fcv3_function` with runtime `python3.12` (in the provider's runtime list,
+  `alicloud/resource_alicloud_fcv3_function.go` at v1.289.0); code as `code.zip_file`, "the Base 64
+  encoding of the function code ZIP package" (provider `website/docs/r/fcv3_function.html.markdown`).
+  The ZIP is built at synth time (`_fc_package.py`: handler + vendored SDK, deterministic) and
+  travels as a Terraform asset read with `filebase64()`, so the synthesized JSON stays small.
+- Handler `index.handler`: Python handlers are `<file name>.<method name>`
+  (https://www.alibabacloud.com/help/en/functioncompute/latest/event-handlers); `index.py` at the ZIP
+  root re-exports the toolkit's handler.
+- Timer trigger: `trigger_type = "timer"`, `qualifier = "LATEST"`, `trigger_config` JSON with
+  `cronExpression`, `enable`, `payload` (provider `alicloud/resource_alicloud_fcv3_trigger_test.go`);
+  cron has six fields (seconds first) and is UTC unless prefixed `CRON_TZ=<IANA zone>`
+  (https://www.alibabacloud.com/help/en/functioncompute/fc/time-triggers,
+  https://help.aliyun.com/document_detail/2513615.html).
+- Outside the VPC, on purpose: the function only calls the DSW OpenAPI, whose public endpoint
+  `pai-dsw.<region>.aliyuncs.com` it reaches over HTTPS with signed STS requests (handler `dsw.py`);
+  FC functions reach the internet unless `internet_access` is off (provider doc). A VPC
+  attachment would add ENIs in the platform's vSwitches and a security group for no gain.
+- Credentials: the function's RAM role, trusted by `fc.aliyuncs.com`; the python3.12 runtime passes
+  its STS credentials as `ALIBABA_CLOUD_*` environment variables (handler `dsw.py`,
+  https://www.alibabacloud.com/help/en/functioncompute/fc/environment-variables). The role may
+  call only the handler's `REQUIRED_ACTIONS` (`paidsw:ListInstances`, `paidsw:StopInstance`;
+  resource `*`, since both list "All resources") and write to its own Logstore
+  (`log:PostLogStoreLogs`, which FC needs to deliver stdout there:
+  https://www.alibabacloud.com/help/en/functioncompute/fc/logging-2).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from constructs import Construct
+from pydantic import Field, field_validator, model_validator
+
+from alicloud_ml import _cdk
+from alicloud_ml._cdk import Fn, TerraformOutput
+from alicloud_ml.constructs._fc_package import TARGET_RUNTIME, Package, build_package, module_files
+from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
+from alicloud_ml.handlers.notebook_reaper import REQUIRED_ACTIONS
+from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionCode, Fcv3FunctionLogConfig, Fcv3Trigger
+from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
+from alicloud_ml.provider.sls import LogStore
+from alicloud_ml.review.cost import REAPER_ESTIMATE_TAGS
+
+FC_SERVICE = "fc.aliyuncs.com"
+HANDLER = "index.handler"
+SDK_REQUIREMENT = "alibabacloud_pai_dsw20220101"
+#: A `pip install --target` directory of the SDK built for the FC runtime (see `_fc_package.py`).
+SITE_PACKAGES_ENV = "ALICLOUD_ML_FC_SITE_PACKAGES"
+SHIM = "from alicloud_ml.handlers.notebook_reaper.handler import handler  # noqa: F401  (FC entry: index.handler)\n"
+#: Region → IANA time zone of the region's city (cities: https://www.alibabacloud.com/help/en/ecs/product-overview/regions-and-zones;
+#: zone names: the IANA tz database). Mainland regions all keep China Standard Time.
+REGION_TIME_ZONES: dict[str, str] = {
+    "cn-hongkong": "Asia/Hong_Kong", "ap-southeast-1": "Asia/Singapore", "ap-southeast-3": "Asia/Kuala_Lumpur",
+    "ap-southeast-5": "Asia/Jakarta", "ap-southeast-6": "Asia/Manila", "ap-southeast-7": "Asia/Bangkok",
+    "ap-northeast-1": "Asia/Tokyo", "ap-northeast-2": "Asia/Seoul", "ap-south-1": "Asia/Kolkata",
+    "eu-central-1": "Europe/Berlin", "eu-west-1": "Europe/London", "us-west-1": "America/Los_Angeles",
+    "us-east-1": "America/New_York", "me-east-1": "Asia/Dubai", "me-central-1": "Asia/Riyadh",
+}
+_CRON_FIELD = re.compile(r"^[0-9A-Za-z*?,/-]+$")
+WEEKNIGHTS_PER_MONTH = 5 * 52 / 12  # Monday-Friday evenings, 52 weeks a year
+
+
+def region_time_zone(region: str) -> str:
+    """The IANA zone of a region: mainland `cn-*` regions are Asia/Shanghai."""
+    if region in REGION_TIME_ZONES:
+        return REGION_TIME_ZONES[region]
+    if region.startswith("cn-"):
+        return "Asia/Shanghai"
+    raise KeyError(region)
+
+
+class NotebookReaperProps(FrozenModel):
+    """Props of `NotebookReaper`."""
+
+    function_name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$", description="Function name. Required.")
+    workspace_id: str | None = Field(None, min_length=1, description=(
+        "PAI workspace whose notebooks are reaped (`DSW_WORKSPACE_ID`). Default: - the platform's `[workspace]`."))
+    cron: str = Field("0 0 19 * * *", description=(
+        "Six-field cron (seconds minutes hours day month weekday) in `time_zone`. Default: `0 0 19 * * *` "
+        "(19:00 every day, the guide's 7 PM)."))
+    time_zone: str | None = Field(None, description=(
+        "IANA zone the cron runs in (`CRON_TZ=`). Default: - the region's zone (`Asia/Shanghai` for cn-*)."))
+    exempt_tag: str = Field("overnight=true", pattern=r"^[^=\s]+=[^=\s]+$", description=(
+        "`key=value` label/tag that spares an instance (`EXEMPT_TAG`). Default: `overnight=true`."))
+    idle_minutes: int | None = Field(None, ge=1, le=10080, description=(
+        "Also require DSW's own idle time (`IdleInstanceCuller.IdleTimeInMinutes`) to reach this (`IDLE_MINUTES`); "
+        "instances without an idle measurement are then spared. Default: none (stop every running, untagged one)."))
+    dry_run: bool = Field(False, description="Log what would be stopped, stop nothing (`DRY_RUN`). Default: `false`.")
+    memory_mb: int = Field(256, ge=128, le=32768, multiple_of=64, description="Function memory. Default: `256`.")
+    timeout_s: int = Field(300, ge=10, le=86400, description="Function timeout in seconds. Default: `300`.")
+    log_store: str = Field("notebook-reaper", pattern=r"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", description=(
+        "Logstore in the platform's SLS project for the reaper's JSON lines. Default: `notebook-reaper`."))
+    log_retention_days: int = Field(90, ge=1, le=3650, description="Retention of that logstore. Default: `90`.")
+    estimate_notebooks: int = Field(0, ge=0, le=1000, description=(
+        "For the cost review only: GPU notebooks typically left running at the stop time. Default: `0` (no "
+        "savings estimate)."))
+    estimate_instance_type: str | None = Field(None, pattern=r"^ecs\.", description=(
+        "For the cost review only: their instance type, priced from the price table. Required with "
+        "estimate_notebooks."))
+    estimate_resume_hour: int = Field(9, ge=0, le=23, description=(
+        "For the cost review only: hour notebooks would otherwise be in use again. Default: `9`."))
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+    @field_validator("cron")
+    @classmethod
+    def _six_fields(cls, value: str) -> str:
+        fields = value.split()
+        if len(fields) != 6 or not all(_CRON_FIELD.match(f) for f in fields):
+            raise fail("", f"invalid cron {value!r}", "six fields: seconds minutes hours day-of-month month "
+                       "day-of-week, e.g. 0 0 19 * * *", "set the zone with time_zone, not CRON_TZ= in the text")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _iana(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise fail("", f"unknown time zone {value!r}", "an IANA zone such as Asia/Shanghai") from None
+        return value
+
+    @model_validator(mode="after")
+    def _estimate(self) -> Self:
+        errors: list[ValueError] = []
+        if self.estimate_notebooks and not self.estimate_instance_type:
+            errors.append(fail("estimate_instance_type", "estimate_notebooks needs the notebooks' instance type",
+                               "an ECS type, e.g. ecs.gn7i-c8g1.2xlarge"))
+        if self.estimate_notebooks and self.stopped_hours_per_night is None:
+            errors.append(fail("cron", "the savings estimate needs a plain stop hour in cron (e.g. 0 0 19 * * *)",
+                               hint="or set estimate_notebooks = 0"))
+        join_errors(errors)
+        return self
+
+    @property
+    def stopped_hours_per_night(self) -> float | None:
+        """Hours from the stop time to `estimate_resume_hour` the next day; None when cron has no plain time."""
+        sec, minute, hour = self.cron.split()[:3]
+        if not (sec.isdigit() and minute.isdigit() and hour.isdigit()):
+            return None
+        stop = int(hour) + int(minute) / 60
+        return round((self.estimate_resume_hour - stop) % 24 or 24.0, 2)
+
+
+class NotebookReaper(Construct):
+    """FC 3.0 function + timer trigger + least-privilege role + logstore.
+
+    Attributes: `function`, `trigger`, `role`, `policy_document`, `log_store`, `cron_expression`
+    (with `CRON_TZ=`), `environment`, `package` (the built ZIP: bytes, sha256, distributions).
+    """
+
+    def __init__(self, scope: Construct, id: str, *, props: NotebookReaperProps | Mapping[str, Any],
+                 region: str, log_project: str, workspace_id: str | None = None,
+                 site_packages: str | Path | None = None) -> None:
+        super().__init__(scope, id)
+        self.props = p = resolve_props(NotebookReaperProps, props, self.node.path)
+        workspace = p.workspace_id or workspace_id
+        if not workspace:
+            raise _input_error(self.node.path, "workspace_id", "no workspace to reap",
+                               "a PAI workspace id, or add a [workspace] section")
+        try:
+            zone = p.time_zone or region_time_zone(region)
+        except KeyError:
+            raise _input_error(self.node.path, "time_zone", f"no known time zone for region {region!r}",
+                               "an IANA zone such as Asia/Shanghai") from None
+        self.cron_expression = f"CRON_TZ={zone} {p.cron}"
+        self.log_store = LogStore(self, "LogStore", project_name=log_project, logstore_name=p.log_store,
+                                  retention_period=p.log_retention_days, shard_count=1, auto_split=True,
+                                  max_split_shard_count=8, append_meta=True)
+        self.policy_document = {"Version": "1", "Statement": [
+            {"Effect": "Allow", "Action": list(REQUIRED_ACTIONS), "Resource": ["*"]},
+            {"Effect": "Allow", "Action": ["log:PostLogStoreLogs"],
+             "Resource": [f"acs:log:{region}:*:project/{log_project}/logstore/{p.log_store}"]},
+        ]}
+        tags = p.tags or None
+        self.role = RamRole(self, "Role", role_name=f"{p.function_name}-role"[:64],
+                            assume_role_policy_document=json.dumps({"Version": "1", "Statement": [
+                                {"Effect": "Allow", "Action": "sts:AssumeRole",
+                                 "Principal": {"Service": [FC_SERVICE]}}]}),
+                            description="DSW notebook reaper: list and stop notebooks, write its log", tags=tags)
+        policy = RamPolicy(self, "Policy", policy_name=f"{p.function_name}-policy"[:128],
+                           policy_document=json.dumps(self.policy_document),
+                           description="paidsw:ListInstances/StopInstance and its own logstore only", tags=tags)
+        attachment = RamRolePolicyAttachment(self, "Attachment", role_name=self.role.role_name,
+                                             policy_name=policy.policy_name, policy_type="Custom")
+        self.environment = {"DSW_WORKSPACE_ID": workspace, "DSW_REGION": region, "EXEMPT_TAG": p.exempt_tag,
+                            **({"IDLE_MINUTES": str(p.idle_minutes)} if p.idle_minutes else {}),
+                            **({"DRY_RUN": "true"} if p.dry_run else {})}
+        self.package = reaper_package(site_packages)
+        if self.package.unavailable_on_target:
+            _cdk.Annotations.of(self).add_warning(
+                f"the reaper's code package cannot import {', '.join(self.package.unavailable_on_target)} on "
+                f"{TARGET_RUNTIME}: it was built from this interpreter's packages; set {SITE_PACKAGES_ENV} to a "
+                "pip --target directory built for python3.12 before deploying to a real account")
+        asset = _cdk.cdk.TerraformAsset(self, "Code", path=str(self.package.write()), type=_cdk.cdk.AssetType.FILE)
+        function_tags = {**p.tags, **_estimate_tags(p)}
+        self.function = Fcv3Function(
+            self, "Resource", function_name=p.function_name, runtime=TARGET_RUNTIME, handler=HANDLER,
+            description="Stops running DSW notebooks in the evening unless tagged " + p.exempt_tag,
+            code=Fcv3FunctionCode(zip_file=Fn.filebase64(asset.path)), memory_size=p.memory_mb,
+            cpu=_cpu_for(p.memory_mb), timeout=p.timeout_s, instance_concurrency=1, internet_access=True,
+            role=self.role.arn, environment_variables=self.environment,
+            log_config=Fcv3FunctionLogConfig(project=log_project, logstore=self.log_store.logstore_name,
+                                             enable_request_metrics=True, enable_instance_metrics=False),
+            tags=function_tags or None, depends_on=[attachment])
+        self.trigger = Fcv3Trigger(
+            self, "Timer", function_name=self.function.function_name, qualifier="LATEST", trigger_type="timer",
+            trigger_name="evening-stop", description=f"{p.cron} in {zone}",
+            trigger_config=json.dumps({"cronExpression": self.cron_expression, "enable": True, "payload": ""}))
+        TerraformOutput(self, "function_name", value=self.function.function_name,
+                        description="The DSW notebook reaper (invoke it by hand with DRY_RUN to rehearse)")
+
+
+def reaper_package(site_packages: str | Path | None = None) -> Package:
+    """The reaper's code package: `index.py` shim + the handler modules + the vendored DSW SDK, from
+    `site_packages`, else $ALICLOUD_ML_FC_SITE_PACKAGES, else this environment's installed packages."""
+    chosen = site_packages or os.environ.get(SITE_PACKAGES_ENV, "").strip() or None
+    return _reaper_package(str(Path(chosen).resolve()) if chosen else None)
+
+
+@functools.cache
+def _reaper_package(site_packages: str | None) -> Package:
+    """Built once per process and source."""
+    import alicloud_ml
+    import alicloud_ml.handlers.notebook_reaper as reaper
+
+    root = Path(alicloud_ml.__file__).parent
+    shim = _shim_file()
+    sources = [("index.py", shim), ("alicloud_ml/__init__.py", root / "__init__.py"),
+               ("alicloud_ml/handlers/__init__.py", root / "handlers" / "__init__.py"),
+               *module_files(Path(reaper.__file__).parent, "alicloud_ml/handlers/notebook_reaper",
+                             exclude=("demo.py", "fake_dsw.py"))]
+    return build_package(sources, [SDK_REQUIREMENT], Path(site_packages) if site_packages else None)
+
+
+def _shim_file() -> Path:
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "alicloud-ml-fc-packages" / "reaper-index.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text() != SHIM:
+        path.write_text(SHIM)
+    return path
+
+
+def _cpu_for(memory_mb: int) -> float:
+    """vCPU for `memory_mb`: FC wants vCPU:GiB between 1:1 and 1:4 in steps of 0.05 (provider fcv3_function doc)."""
+    return round(max(1, math.ceil(memory_mb / 1024 / 4 / 0.05 - 1e-9)) * 0.05, 2)
+
+
+def _estimate_tags(p: NotebookReaperProps) -> dict[str, str]:
+    if not p.estimate_notebooks or not p.estimate_instance_type:
+        return {}
+    keys = REAPER_ESTIMATE_TAGS
+    return {keys["notebooks"]: str(p.estimate_notebooks), keys["instance_type"]: p.estimate_instance_type,
+            keys["hours_per_night"]: f"{p.stopped_hours_per_night:g}"}
+
+
+def _input_error(where: str, field: str, problem: str, accepted: str) -> Exception:
+    from alicloud_ml.errors import InputError
+
+    return InputError(where, field, problem, accepted)
