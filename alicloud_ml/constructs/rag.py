@@ -14,7 +14,7 @@
 Secrets never appear in code, TOML or outputs. The provider has no way around Terraform seeing
 them once: `alicloud_gpdb_account.account_password` and `alicloud_kms_secret.secret_data` are both
 Required (provider docs v1.289.0, r/gpdb_account, r/kms_secret). They enter as *sensitive Terraform
-variables* (`TF_VAR_<stack>_rag_db_password`, `..._rag_api_key`, set by CI from its own secret store),
+variables* (`TF_VAR_rag_db_password`, `TF_VAR_rag_api_key`, set by CI from its own secret store),
 land in the encrypted, locked state and in KMS Secrets Manager, and the function reads them from
 KMS at run time through its role.
 """
@@ -42,9 +42,9 @@ VECTOR_HA_SPECS = ("4C32G", "16C128G")  # provider docs r/gpdb_instance: HA + St
 #: Model Studio's OpenAI-compatible mode (China (Beijing); Singapore: dashscope-intl) and its embedding model:
 #: https://www.alibabacloud.com/help/en/model-studio/embedding-interfaces-compatible-with-openai
 MODEL_STUDIO_BASE_URL = "https://dashscope.aliyuncs.com/compatible-mode/v1"
-#: Secret names: letters, digits and `_/+=.@-`, at most 192 characters (KMS CreateSecret,
-#: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createsecret).
-SECRET_NAME_PATTERN = r"^[A-Za-z0-9_/+=.@-]{1,192}$"
+#: The sensitive variables' names: CI sets TF_VAR_rag_db_password and TF_VAR_rag_api_key (one RAG tier per stack).
+DB_PASSWORD_VARIABLE = "rag_db_password"
+API_KEY_VARIABLE = "rag_api_key"
 
 
 class VectorStoreProps(FrozenModel):
@@ -105,6 +105,7 @@ class VectorStore(Construct):
                          preferred_backup_time=p.backup_time)
         password = TerraformVariable(self, "Password", type="string", sensitive=True, nullable=False,
                                      description=f"{p.name}: the AnalyticDB application account's password")
+        password.override_logical_id(DB_PASSWORD_VARIABLE)  # TF_VAR_rag_db_password
         self.password_secret = KmsSecret(self, "PasswordSecret", secret_name=f"{p.name}-db-password",
                                          secret_data=password.string_value, version_id="v1",
                                          encryption_key_id=self.key.id, secret_type="Generic", tags=tags,
@@ -127,6 +128,7 @@ class GenerationEndpoint(Construct):
         self.props = resolve_props(GenerationEndpointProps, props or {}, self.node.path)
         api_key = TerraformVariable(self, "ApiKey", type="string", sensitive=True, nullable=False,
                                     description=f"{name}: the API key of the OpenAI-compatible endpoint")
+        api_key.override_logical_id(API_KEY_VARIABLE)  # TF_VAR_rag_api_key
         self.api_key_secret = KmsSecret(self, "ApiKeySecret", secret_name=f"{name}-api-key",
                                         secret_data=api_key.string_value, version_id="v1", secret_type="Generic",
                                         encryption_key_id=encryption_key.id,

@@ -50,7 +50,8 @@ def test_passwords_and_api_keys_are_sensitive_variables_never_literals_or_output
     _tier(stack, network)
     out = synth(stack)
     variables = out.doc["variable"]
-    assert len(variables) == 2 and all(v["sensitive"] is True and "default" not in v for v in variables.values())
+    assert sorted(variables) == ["rag_api_key", "rag_db_password"]
+    assert all(v["sensitive"] is True and "default" not in v for v in variables.values())
     account = out.one("alicloud_gpdb_account")
     assert account["account_password"].startswith("${var.")
     secrets = out.resources("alicloud_kms_secret")
