@@ -30,12 +30,15 @@ from alicloud_ml.constructs.iam import WorkloadRolesProps
 from alicloud_ml.catalog.regions import REGION_PATTERN
 from alicloud_ml.constructs.network import MlNetworkProps
 from alicloud_ml.constructs.node_pool import GpuNodePoolProps
+from alicloud_ml.constructs.notebooks import NotebookReaperProps
 from alicloud_ml.constructs.observability import ObservabilityProps
+from alicloud_ml.constructs.registry import ImageRegistryProps
 from alicloud_ml.constructs.security import ServingSecurityGroupProps, TrainingSecurityGroupProps
 from alicloud_ml.constructs.serving import EasServiceProps
 from alicloud_ml.constructs.state import StateBackendProps
 from alicloud_ml.constructs.storage import CpfsFileSystemProps
 from alicloud_ml.constructs.system_pool import SystemNodePoolProps
+from alicloud_ml.constructs.workspace import PaiWorkspaceProps
 from alicloud_ml.errors import InputError
 from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
 
@@ -71,6 +74,24 @@ class ServiceConfig(EasServiceProps):
 
     in_vpc: bool = Field(True, description="Run inside the platform VPC with the serving security group. "
                                            "Default: `true`.")
+
+
+class RegistryConfig(ImageRegistryProps):
+    """`[registry]`: the team images in ACR Enterprise Edition, reached from the platform VPC.
+
+    `instance_name` defaults to `ml-<name>-<name_suffix>` (it names the registry domains, so it is unique).
+    """
+
+
+class NotebooksConfig(NotebookReaperProps):
+    """`[notebooks]`: the evening DSW notebook reaper; `function_name` defaults to `ml-<name>-notebook-reaper`.
+
+    `workspace_id` defaults to the platform's `[workspace]`; without one, set it.
+    """
+
+
+class WorkspaceConfig(PaiWorkspaceProps):
+    """`[workspace]`: the PAI workspace; `workspace_name` defaults to `ml_<name>` (`-` → `_`)."""
 
 
 class SuppressionConfig(FrozenModel):
@@ -114,6 +135,12 @@ class PlatformConfig(FrozenModel):
     iam: WorkloadRolesProps
     observability: ObservabilityProps
     state: StateBackendProps
+    registry: RegistryConfig | None = Field(None, description=(
+        "Team images: ACR EE instance, namespace, repositories, VPC endpoint, CI push role. Default: none (off)."))
+    notebooks: NotebooksConfig | None = Field(None, description=(
+        "Evening DSW notebook reaper (FC 3.0 timer function). Default: none (off)."))
+    workspace: WorkspaceConfig | None = Field(None, description=(
+        "PAI workspace with datasets, code source, members and an experiment. Default: none (off)."))
     suppressions: tuple[SuppressionConfig, ...] = Field((), description="Accepted policy findings, each with a "
                                                                         "reason. Default: none.")
 
@@ -160,6 +187,16 @@ class PlatformConfig(FrozenModel):
                     if key == "node_pools":
                         item.setdefault("mounts_cpfs", has_cpfs)
         derive(section("iam"), "name_prefix", f"ml-{name}", name)
+        if isinstance(data.get("registry"), dict):
+            derive(data["registry"], "instance_name", suffixed(f"ml-{name}"[:23].rstrip("-"), suffix), name)
+        if isinstance(data.get("notebooks"), dict):
+            derive(data["notebooks"], "function_name", f"ml-{name}-notebook-reaper", name)
+        if isinstance(data.get("workspace"), dict):
+            derive(data["workspace"], "workspace_name", f"ml_{name}".replace("-", "_")[:23], name)
+            model = next((s.get("model_path") for s in (data.get("services") or {}).values()
+                          if isinstance(s, dict) and str(s.get("model_path", "")).startswith("oss://")), None)
+            if model:
+                data["workspace"].setdefault("model_uri", "oss://" + str(model)[6:].split("/", 1)[0] + "/")
         derive(section("observability"), "project_name", suffixed(f"ml-{name}-logs", suffix), name)
         state = section("state")
         derive(state, "region", region, region)
@@ -196,6 +233,9 @@ class PlatformConfig(FrozenModel):
             if pool.checkpoint_target and pool.checkpoint_target.startswith("cpfs://") and self.cpfs is None:
                 errors.append(fail(f"node_pools.{key}.checkpoint_target", "points at CPFS but [cpfs] is not "
                                    "configured", "oss://<bucket>/<path>", "or add a [cpfs] section"))
+        if self.notebooks is not None and self.notebooks.workspace_id is None and self.workspace is None:
+            errors.append(fail("notebooks.workspace_id", "no workspace to reap", "a PAI workspace id (ws-...)",
+                               "or add a [workspace] section"))
         join_errors(errors)
         return self
 
@@ -242,9 +282,10 @@ def _group_types(security: dict[str, Any]) -> set[str]:
 #: Which derived fields each top-level input feeds: when the input is wrong, their errors are noise.
 DERIVED_FROM = {
     "name": ("network.name", "security.training.name", "security.serving.name", "cluster.name",
-             "iam.name_prefix", "observability.project_name"),
+             "iam.name_prefix", "observability.project_name", "registry.instance_name", "notebooks.function_name",
+             "workspace.workspace_name"),
     "region": ("network.region", "state.region"),
-    "name_suffix": ("observability.project_name", "state.bucket", "state.ots_instance_name"),
+    "name_suffix": ("observability.project_name", "state.bucket", "state.ots_instance_name", "registry.instance_name"),
 }
 
 
@@ -334,6 +375,7 @@ DERIVED_FIELDS = {
     "ServiceConfig": ("service_name",), "WorkloadRolesProps": ("name_prefix",),
     "ObservabilityProps": ("project_name",), "StateBackendProps": ("region", "bucket"),
     "PlatformConfig": ("name", "production"),
+    "RegistryConfig": ("instance_name",), "NotebooksConfig": ("function_name",), "WorkspaceConfig": ("workspace_name",),
 }
 
 

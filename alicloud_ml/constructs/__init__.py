@@ -24,6 +24,9 @@ _EXPORTS = {
     "StateBackend": "state", "StateBackendProps": "state", "configure_backend": "state",
     "WorkloadRoles": "iam", "WorkloadRolesProps": "iam", "ServiceAccountRef": "iam",
     "Observability": "observability", "ObservabilityProps": "observability",
+    "ImageRegistry": "registry", "ImageRegistryProps": "registry", "CiPushRole": "registry",
+    "NotebookReaper": "notebooks", "NotebookReaperProps": "notebooks",
+    "PaiWorkspace": "workspace", "PaiWorkspaceProps": "workspace", "Member": "workspace", "CodeSource": "workspace",
     "MlPlatform": "platform",
 }
 

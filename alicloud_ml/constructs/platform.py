@@ -1,7 +1,8 @@
 """`MlPlatform` (L3): a complete, policy-clean ML platform from one `PlatformConfig`.
 
 Only wiring lives here: network → security groups → logs → cluster (+ its system pool) → storage →
-workload roles → GPU pools → EAS services. Each piece's behaviour and defaults belong to its own L2.
+workload roles → GPU pools → EAS services → (optional) PAI workspace, image registry, notebook reaper.
+Each piece's behaviour and defaults belong to its own L2.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.iam import WorkloadRoles
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.node_pool import GpuNodePool
+from alicloud_ml.constructs.notebooks import NotebookReaper
 from alicloud_ml.constructs.observability import Observability
+from alicloud_ml.constructs.registry import ImageRegistry
 from alicloud_ml.constructs.security import ServingSecurityGroup, TrainingSecurityGroup
 from alicloud_ml.constructs.serving import EasService
 from alicloud_ml.constructs.storage import CpfsFileSystem
 from alicloud_ml.constructs.system_pool import SystemNodePool
+from alicloud_ml.constructs.workspace import PaiWorkspace
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,7 +45,8 @@ def _oss_path(url: str | None) -> str | None:
 class MlPlatform(Construct):
     """Everything one environment needs. Attributes mirror the L2s: `network`, `training_security_group`,
     `serving_security_group`, `observability`, `cluster`, `system_pool`, `cpfs` (or None), `roles`,
-    `node_pools` (key → GpuNodePool), `services` (key → EasService)."""
+    `node_pools` (key → GpuNodePool), `services` (key → EasService), and, when their sections are set,
+    `workspace` (PaiWorkspace), `registry` (ImageRegistry), `notebook_reaper` (NotebookReaper); else None."""
 
     def __init__(self, scope: Construct, id: str, *, config: PlatformConfig) -> None:
         super().__init__(scope, id)
@@ -78,5 +83,14 @@ class MlPlatform(Construct):
                             security_group=self.serving_security_group if svc.in_vpc else None)
             for key, svc in c.services.items()
         }
+        self.workspace = (PaiWorkspace(self, "Workspace", region=c.region, cpfs=self.cpfs, props=c.workspace)
+                          if c.workspace else None)
+        self.registry = (ImageRegistry(self, "Registry", network=self.network, props=_tagged(c.registry, c.tags))
+                         if c.registry else None)
+        self.notebook_reaper = (
+            NotebookReaper(self, "NotebookReaper", region=c.region, log_project=self.observability.project.project_name,
+                           workspace_id=self.workspace.workspace_id if self.workspace else None,
+                           props=_tagged(c.notebooks, c.tags))
+            if c.notebooks else None)
         TerraformOutput(self, "vpc_id", value=self.network.vpc_id)
         TerraformOutput(self, "cluster_id", value=self.cluster.cluster_id)
