@@ -16,7 +16,7 @@ CHECK = PolicyCheck(
     title="Ensure the documents bucket of an OSS-triggered function is encrypted and versioned",
     why="The documents bucket holds the source text of every answer; without versioning an overwrite or delete "
         "cannot be undone, and without server-side encryption the documents sit in plain text.",
-    fix="Use DocumentIngestion's bucket (KMS encryption and versioning on), or add both to your bucket.",
+    fix="Use DocumentIngestion's bucket (KMS encryption and versioning on), add both to your bucket, or suppress with a reason.",
     resource_types=("alicloud_oss_bucket",),
     stack_level=True,
 )

@@ -23,8 +23,8 @@ CHECK = PolicyCheck(
     title="Ensure no password or API key is a literal in the synthesized configuration",
     why="cdk.tf.json is committed, reviewed and attached to pull requests; a literal password or API key there is "
         "published to everyone who can read the repository or its CI logs.",
-    fix="Pass secrets as sensitive variables (VectorStore and GenerationEndpoint do: TF_VAR_... from CI's secret "
-        "store) and give functions the secret's name in KMS Secrets Manager, not its value.",
+    fix="Pass secrets as sensitive variables, as VectorStoreProps and GenerationEndpointProps do (TF_VAR_... from "
+        "CI's secret store), and give functions the secret's name in KMS Secrets Manager, not its value.",
     resource_types=("alicloud_gpdb_account", "alicloud_kms_secret", "alicloud_fcv3_function"),
 )
 

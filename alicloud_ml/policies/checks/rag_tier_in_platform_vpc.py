@@ -19,7 +19,7 @@ CHECK = PolicyCheck(
     title="Ensure the vector store and its functions are inside the platform's VPC",
     why="A store in another VPC, or an ingestion function outside any VPC, only reaches the store over a public "
         "endpoint, which ALIML_020 forbids: ingestion then fails at run time, after a clean deploy.",
-    fix="Build VectorStore and DocumentIngestion on the platform's MlNetwork (they take `network=`).",
+    fix="Build VectorStore and DocumentIngestion on the platform's MlNetwork (they take `network=`), or suppress with a reason.",
     resource_types=("alicloud_gpdb_instance", "alicloud_fcv3_function"),
     stack_level=True,
 )
