@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from alicloud_ml.emulator.install import install
+from tests.tools import require
 
 
 @pytest.fixture(scope="session")
 def emulator_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("terraform") is None:
-        pytest.skip("terraform is not on PATH")
+    require("terraform")
     return install(tmp_path_factory.mktemp("emulator"))

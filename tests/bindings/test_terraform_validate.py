@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 
-import pytest
 
 from alicloud_ml._cdk import App, TerraformStack
 from tests.bindings.all_types import build_all_types
+from tests.tools import needs
 
-pytestmark = pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH")
+pytestmark = needs("terraform")
 
 
 def test_a_stack_of_every_resource_type_passes_terraform_validate(tmp_path, emulator_config):

@@ -15,6 +15,8 @@ from conftest import REPO, Synth
 from alicloud_ml._cdk import App
 from alicloud_ml.errors import InputError
 from stacks.ml_platform import build_app
+from alicloud_ml.emulator.install import install
+from tests.tools import require
 
 
 @pytest.fixture(scope="module")
@@ -173,9 +175,8 @@ def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Co
 
 @pytest.mark.e2e
 def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(tmp_path, monkeypatch):
-    install_module = pytest.importorskip("alicloud_ml.emulator.install",
-                                         reason="the offline emulator (alicloud_ml.emulator.install) is not there yet")
-    config_file = install_module.install(tmp_path / "emulator")
+    require("terraform")
+    config_file = install(tmp_path / "emulator")
     env = {**os.environ, "TF_CLI_CONFIG_FILE": str(config_file), "CHECKPOINT_DISABLE": "1",
            "ALICLOUD_ML_EMULATOR_STATE": str(tmp_path / "cloud")}
     env.pop("TF_CLI_ARGS", None)

@@ -15,13 +15,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.tools import needs
 
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(not (REPO / "node_modules" / ".bin" / "cdktf").exists(), reason="run `make install` first"),
-    pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH"),
+    needs("terraform"),
 ]
 
 

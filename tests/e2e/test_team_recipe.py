@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from alicloud_ml.app_scaffold import render_app
+from tests.tools import needs
 
 REPO = Path(__file__).resolve().parents[2]
 RECIPE_MARK = "<!-- recipe: team app"
@@ -26,7 +26,7 @@ CI = bool(os.environ.get("CI"))
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(not CI and not (REPO / "node_modules" / ".installed").exists(), reason="run `make install`"),
-    pytest.mark.skipif(not CI and shutil.which("terraform") is None, reason="terraform is not on PATH"),
+    needs("terraform"),
 ]
 
 

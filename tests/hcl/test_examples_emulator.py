@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from alicloud_ml.hcl.modules import SPECS
 from tests.hcl.conftest import module_copy, workspace
+from tests.tools import needs
 
-pytestmark = pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH")
+pytestmark = needs("terraform")
 
 
 @pytest.mark.parametrize("module", [*SPECS, "ml-platform"])

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
-import pytest
 
 from alicloud_ml.hcl import MODULES_DIR, drift
 from alicloud_ml.hcl.modules import SPECS
+from tests.tools import needs
 
-pytestmark = pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH")
+pytestmark = needs("terraform")
 
 
 def test_committed_modules_equal_a_fresh_generation():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,8 +14,9 @@ from alicloud_ml.hcl.emit import terraform_block
 from alicloud_ml.hcl.platform import module_inputs_from_toml
 from alicloud_ml.hcl.render import Block, render_file
 from tests.hcl.conftest import REPO, workspace
+from tests.tools import needs
 
-pytestmark = pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH")
+pytestmark = needs("terraform")
 ENVS = REPO / "stacks" / "envs"
 
 

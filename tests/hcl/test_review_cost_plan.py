@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.hcl.conftest import module_copy, workspace
+from tests.tools import needs
 
-pytestmark = pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not on PATH")
+pytestmark = needs("terraform")
 
 
 @pytest.fixture(scope="module")

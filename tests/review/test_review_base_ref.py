@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from .helpers import CPFS, changed, platform
 from .test_review_cli import run
+from tests.tools import require
 
 # A stand-in cdktf app: writes fixture.json as a cdktf.out tree into $CDKTF_OUTDIR, stamping VERSION
 # into the VPC name so the test can tell which commit's code produced the base.
@@ -33,8 +33,7 @@ def _git(repo: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+    require("git")
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q", "-b", "main")

@@ -8,8 +8,8 @@ import os
 import shutil
 import subprocess
 
-import pytest
 
+from alicloud_ml.emulator.install import install
 from alicloud_ml.review.diff import diff_synth
 from alicloud_ml.review.model import Action
 from alicloud_ml.review.plan import load_plan
@@ -17,6 +17,7 @@ from alicloud_ml.review.synth import load_synth
 
 from .helpers import body, write_synth
 from .test_review_cli import run
+from tests.tools import require
 
 
 def _rc(address: str, actions: list[str], before=None, after=None, replace_paths=None, unknown=None, **extra):
@@ -91,10 +92,7 @@ def _terraform(workdir, env, *args):
 
 
 def test_emulator_plan_summarizes_to_the_same_counts_as_the_synth_diff(tmp_path):
-    install = pytest.importorskip("alicloud_ml.emulator.install", reason="emulator (alicloud_ml.emulator.install) "
-                                  "has not landed").install
-    if shutil.which("terraform") is None:
-        pytest.skip("terraform is not on PATH")
+    require("terraform")
     base_out = write_synth(tmp_path / "base", {"ml-dev": _base()})
     head_out = write_synth(tmp_path / "head", {"ml-dev": _head()})
     env = dict(os.environ, TF_CLI_CONFIG_FILE=str(install(tmp_path / "emulator")), CHECKPOINT_DISABLE="1",

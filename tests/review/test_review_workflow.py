@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 import yaml
 
 from alicloud_ml.review.markdown import MARKER
+from tests.tools import require
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "plan-review.yml"
@@ -40,8 +40,7 @@ def test_workflow_checks_out_full_history_installs_and_updates_one_marked_commen
 
 def test_the_workflows_exact_review_command_runs_on_a_clone(tmp_path):
     # GIVEN a clone whose origin/main is this repository's committed main
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+    require("git")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
     if not (clone / "main.py").is_file() or not (clone / "stacks" / "ml_platform.py").is_file():
