@@ -82,6 +82,7 @@ PROJECT: dict[str, Severity] = {
     "ALIML_021": H,   # vector store and its functions inside the platform's VPC
     "ALIML_022": C,   # no literal password or API key in the synthesized JSON
     "ALIML_023": M,   # documents bucket of an OSS-triggered function encrypted and versioned
+    "ALIML_024": M,   # container registry internet endpoint not open to 0.0.0.0/0
 }
 
 SEVERITIES: dict[str, Severity] = {**BUILTIN, **PROJECT}

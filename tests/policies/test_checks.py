@@ -261,6 +261,15 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
             "alicloud_fcv3_trigger": {f"t_{b}": {"function_name": "ingest", "trigger_type": "oss", "trigger_name": b,
                                                  "source_arn": f"acs:oss:cn-shanghai:1234567890:{b}"}
                                       for b in ("docs-ok", "docs-nover", "docs-nosse")}}},
+        # more ALIML_024 cases (fixtures, CLI exit codes at medium): tests/policies/test_registry_check.py
+        "ALIML_024": {"ml-dev": {
+            "alicloud_cr_internet_endpoint": {
+                "pass_office_only": {"instance_id": "i", "entries": [{"entry": "203.0.113.0/24"}]},
+                "fail_world_open": {"instance_id": "i", "entries": [{"entry": "0.0.0.0/0"}]},
+                "fail_no_entries": {"instance_id": "i"}},
+            "alicloud_cr_endpoint_acl_policy": {
+                "fail_acl_world": {"instance_id": "i", "entry": "0.0.0.0/0", "endpoint_type": "internet"},
+                "na_vpc_acl": {"instance_id": "i", "entry": "0.0.0.0/0", "endpoint_type": "vpc"}}}},
     }
 
 
