@@ -2,7 +2,7 @@
 
     prewarm()                      # start importing checkov in a background thread (before synth)
     report = run_gate(Path("cdktf.out"), fail_on="high")
-    enforce(Path("cdktf.out"))     # raises PolicyViolation (exit 1) when blocking findings exist
+    # alicloud_ml.synth gates every synth before it is published and raises PolicyViolation (exit 1)
 
 One checkov run (`terraform_json` runner, built-in `CKV_ALI_*` checks plus the project's
 per-resource checks, no downloads, no network) covers every stack; the project's stack-level
@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from alicloud_ml.errors import PolicyViolation
 from alicloud_ml.naming import is_prod
 from alicloud_ml.policies.loader import StackFile, discover, load, manifest_names
 from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
@@ -352,16 +350,3 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
 def _use(uses: dict[tuple[str, Suppression], SuppressionUse], stack: str, s: Suppression, status: str) -> None:
     use = uses.setdefault((stack, s), SuppressionUse(s, stack))
     use.status, use.findings = status, use.findings + 1
-
-
-def enforce(outdir: Path, fail_on: str | Severity = "high") -> GateReport:
-    """Gate a synth: prints a summary to stderr; raises `PolicyViolation` (exit 1) listing the findings
-    when anything blocks or a stack could not be parsed, so `cdktf synth/deploy` stop before Terraform."""
-    from alicloud_ml.policies.formats import render_table
-
-    report = run_gate(Path(outdir), fail_on)
-    text = render_table(report)
-    if not report.ok:
-        raise PolicyViolation(text)
-    print(text, file=sys.stderr)
-    return report
