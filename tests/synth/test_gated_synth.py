@@ -11,7 +11,7 @@ from alicloud_ml._cdk import TerraformStack
 from alicloud_ml.errors import InputError, PolicyViolation
 from alicloud_ml.policies import suppress
 from alicloud_ml.provider import AlicloudProvider
-from alicloud_ml.provider.ecs import SecurityGroup, SecurityGroupRule
+from alicloud_ml.provider.ecs import EcsDisk, SecurityGroup, SecurityGroupRule
 from alicloud_ml.synth import run_app, synthesize
 
 
@@ -64,6 +64,19 @@ def test_clean_synth_replaces_the_output_directory(previous):
     doc = json.loads((previous / "stacks" / "team" / "cdk.tf.json").read_text())
     assert doc["resource"]["alicloud_security_group_rule"]["Ingress"]["cidr_ip"] == "10.0.0.0/16"
     assert leftovers(previous.parent) == []
+
+
+def test_findings_below_the_threshold_publish_and_are_reported(previous):
+    def build(app):
+        stack = TerraformStack(app, "team")
+        suppress(stack, "ALIML_015", reason="throwaway test stack with local state in a temp dir")
+        AlicloudProvider(stack, "alicloud", region="cn-shanghai")
+        EcsDisk(stack, "Kept", zone_id="cn-shanghai-b", size=100)  # ALIML_011 (medium): kept after its instance
+
+    lines: list[str] = []
+    synthesize(build, previous, fail_on="high", log=lines.append)
+    assert (previous / "stacks" / "team" / "cdk.tf.json").is_file()
+    assert "policy gate PASS" in "\n".join(lines) and "ALIML_011" in "\n".join(lines)
 
 
 def test_run_app_maps_outcomes_to_exit_codes(tmp_path, capsys):
