@@ -93,7 +93,7 @@ deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator
 destroy: install ## Destroy $(DEPLOY_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
 deploy destroy: $(CDKTF_TARGET_PREREQ)
 	@echo "==> $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) on node $$(node --version)"
-	$(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 
 # The RAG ingestion handler's tests start a real PostgreSQL with pgvector (Debian packages; pgvector is
 # built from Debian's source package where the release has no binary one).

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +18,7 @@ from alicloud_ml.errors import InputError
 ORDER = 10
 
 
-def _app_command(project: Path) -> list[str]:
+def _app_command(project: Path, path: str) -> list[str]:
     config_file = project / "cdktf.json"
     if not config_file.is_file():
         raise InputError(str(config_file), "", "file not found", accepted="a cdktf project directory with cdktf.json")
@@ -25,8 +27,15 @@ def _app_command(project: Path) -> list[str]:
     except json.JSONDecodeError as exc:
         raise InputError(str(config_file), "", f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(app, str) or not app.strip():
-        raise InputError(str(config_file), "app", "missing", accepted='a command such as "python main.py"')
-    return shlex.split(app)
+        raise InputError(str(config_file), "app", "missing", accepted='a command such as "python3 main.py"')
+    command = shlex.split(app)
+    program = command[0]
+    found = (project / program).is_file() if os.sep in program else shutil.which(program, path=path) is not None
+    if not found:
+        raise InputError(str(config_file), "app", f"{program!r} does not exist (a virtualenv that lives elsewhere, or "
+                         "a copied project?)", accepted='"python3 main.py" with the project\'s virtualenv active, or a '
+                         "program that exists relative to the project")
+    return command
 
 
 def _config_paths(configs: list[Path]) -> str:
@@ -64,8 +73,10 @@ def register(app: typer.Typer) -> None:
         from alicloud_ml.policies.model import Severity
 
         Severity.parse_option(fail_on)
-        command = _app_command(project)
-        env = dict(os.environ, CDKTF_OUTDIR=str(out.resolve()), ALICLOUD_ML_FAIL_ON=fail_on)
+        # `python3 main.py` means the interpreter that runs alicloud-ml (where the toolkit is installed)
+        env = dict(os.environ, CDKTF_OUTDIR=str(out.resolve()), ALICLOUD_ML_FAIL_ON=fail_on,
+                   PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+        command = _app_command(project, env["PATH"])
         if configs:
             env["ALICLOUD_ML_CONFIGS"] = _config_paths(configs)
         if envs:

@@ -145,3 +145,15 @@ def test_init_app_refuses_a_name_oss_or_the_stack_cannot_take(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "invalid app name 'Team_A'" in err and "lowercase" in err
     assert not (tmp_path / "Team_A").exists()
+
+
+def test_synth_on_a_project_whose_app_interpreter_is_gone_is_bad_input_naming_cdktf_json(tmp_path, capsys):
+    (tmp_path / "cdktf.json").write_text(json.dumps({"language": "python", "app": ".venv/bin/python main.py"}))
+    assert run(["synth", "--project", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "cdktf.json: app: '.venv/bin/python' does not exist" in err and "python3 main.py" in err
+
+
+def test_the_repository_app_command_does_not_pin_a_virtualenv_path():
+    app = json.loads((REPO / "cdktf.json").read_text())["app"]
+    assert app == "python3 main.py"

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         (tmp_path / name).symlink_to(REPO / name)
     config = install(tmp_path / ".alicloud-ml")
     env = dict(os.environ, TF_CLI_CONFIG_FILE=str(config), ALICLOUD_ML_BACKEND="local", CHECKPOINT_DISABLE="1",
-               CI="1", FORCE_COLOR="0")
+               CI="1", FORCE_COLOR="0", PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
     return tmp_path, env
 
 
