@@ -9,7 +9,9 @@ so this is a deployed, scheduled function running the toolkit's own handler
   `alicloud/resource_alicloud_fcv3_function.go` at v1.289.0); code as `code.zip_file`, "the Base 64
   encoding of the function code ZIP package" (provider `website/docs/r/fcv3_function.html.markdown`).
   The ZIP is built at synth time (`_fc_package.py`: handler + vendored SDK, deterministic) and
-  travels as a Terraform asset read with `filebase64()`, so the synthesized JSON stays small.
+  travels as a Terraform asset read with `sensitive(filebase64())`: the synthesized JSON stays small,
+  and plans print `(sensitive value)` instead of megabytes of base64 (which exhausted the cdktf CLI's
+  heap when it printed the plan).
 - Handler `index.handler`: Python handlers are `<file name>.<method name>`
   (https://www.alibabacloud.com/help/en/functioncompute/latest/event-handlers); `index.py` at the ZIP
   root re-exports the toolkit's handler.
@@ -61,6 +63,10 @@ HANDLER = "index.handler"
 SDK_REQUIREMENT = "alibabacloud_pai_dsw20220101"
 #: A `pip install --target` directory of the SDK built for the FC runtime (see `_fc_package.py`).
 SITE_PACKAGES_ENV = "ALICLOUD_ML_FC_SITE_PACKAGES"
+#: The package's digest as an environment variable. The provider sends `code` only along with another change
+#: ("If modified in isolation without other property changes, Terraform will not trigger any action", provider
+#: doc fcv3_function, `code`): a new package changes this variable too, so the new code is deployed.
+CODE_VERSION_ENV = "ALICLOUD_ML_CODE_SHA256"
 SHIM = "from alicloud_ml.handlers.notebook_reaper.handler import handler  # noqa: F401  (FC entry: index.handler)\n"
 #: Region → IANA time zone of the region's city (cities: https://www.alibabacloud.com/help/en/ecs/product-overview/regions-and-zones;
 #: zone names: the IANA tz database). Mainland regions all keep China Standard Time.
@@ -199,10 +205,11 @@ class NotebookReaper(Construct):
                            description="paidsw:ListInstances/StopInstance and its own logstore only", tags=tags)
         attachment = RamRolePolicyAttachment(self, "Attachment", role_name=self.role.role_name,
                                              policy_name=policy.policy_name, policy_type="Custom")
+        self.package = reaper_package(site_packages)
         self.environment = {"DSW_WORKSPACE_ID": workspace, "DSW_REGION": region, "EXEMPT_TAG": p.exempt_tag,
                             **({"IDLE_MINUTES": str(p.idle_minutes)} if p.idle_minutes else {}),
-                            **({"DRY_RUN": "true"} if p.dry_run else {})}
-        self.package = reaper_package(site_packages)
+                            **({"DRY_RUN": "true"} if p.dry_run else {}),
+                            CODE_VERSION_ENV: self.package.sha256[:16]}
         if self.package.unavailable_on_target:
             _cdk.Annotations.of(self).add_warning(
                 f"the reaper's code package cannot import {', '.join(self.package.unavailable_on_target)} on "
@@ -213,7 +220,7 @@ class NotebookReaper(Construct):
         self.function = Fcv3Function(
             self, "Resource", function_name=p.function_name, runtime=TARGET_RUNTIME, handler=HANDLER,
             description="Stops running DSW notebooks in the evening unless tagged " + p.exempt_tag,
-            code=Fcv3FunctionCode(zip_file=Fn.filebase64(asset.path)), memory_size=p.memory_mb,
+            code=Fcv3FunctionCode(zip_file=Fn.sensitive(Fn.filebase64(asset.path))), memory_size=p.memory_mb,
             cpu=_cpu_for(p.memory_mb), timeout=p.timeout_s, instance_concurrency=1, internet_access=True,
             role=self.role.arn, environment_variables=self.environment,
             log_config=Fcv3FunctionLogConfig(project=log_project, logstore=self.log_store.logstore_name,

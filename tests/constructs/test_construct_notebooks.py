@@ -35,9 +35,12 @@ def test_reaper_runs_python312_at_1900_shanghai_time_with_the_handler_env(stack)
     fn = out.one("alicloud_fcv3_function")
     assert (fn["runtime"], fn["handler"], fn["internet_access"]) == ("python3.12", "index.handler", True)
     assert fn["environment_variables"] == {"DSW_WORKSPACE_ID": "ws-123", "DSW_REGION": "cn-shanghai",
-                                           "EXEMPT_TAG": "overnight=true"}
+                                           "EXEMPT_TAG": "overnight=true",
+                                           "ALICLOUD_ML_CODE_SHA256": reaper.package.sha256[:16]}
     assert "vpc_config" not in fn
-    assert fn["code"][0]["zip_file"].startswith('${filebase64("assets/') and fn["code"][0]["zip_file"].endswith('.zip")}')
+    # the ZIP travels as an asset; sensitive() keeps megabytes of base64 out of printed plans
+    assert fn["code"][0]["zip_file"].startswith('${sensitive(filebase64("assets/')
+    assert fn["code"][0]["zip_file"].endswith(f'{reaper.package.sha256[:32]}.zip"))}}')
     trigger = out.one("alicloud_fcv3_trigger")
     assert (trigger["trigger_type"], trigger["qualifier"]) == ("timer", "LATEST")
     assert json.loads(trigger["trigger_config"]) == {"cronExpression": "CRON_TZ=Asia/Shanghai 0 0 19 * * *",
@@ -65,8 +68,8 @@ def test_reaper_role_is_trusted_by_fc_and_allows_only_the_handlers_actions(stack
 
 
 def test_schedule_zone_exempt_tag_idle_and_dry_run_are_configurable(stack):
-    _reaper(stack, cron="0 30 20 * * 1-5", time_zone="Europe/Berlin", exempt_tag="keep=yes", idle_minutes=60,
-            dry_run=True)
+    reaper = _reaper(stack, cron="0 30 20 * * 1-5", time_zone="Europe/Berlin", exempt_tag="keep=yes",
+                     idle_minutes=60, dry_run=True)
 
     out = synth(stack)
 
@@ -74,7 +77,7 @@ def test_schedule_zone_exempt_tag_idle_and_dry_run_are_configurable(stack):
         "CRON_TZ=Europe/Berlin 0 30 20 * * 1-5")
     assert out.one("alicloud_fcv3_function")["environment_variables"] == {
         "DSW_WORKSPACE_ID": "ws-123", "DSW_REGION": "cn-shanghai", "EXEMPT_TAG": "keep=yes", "IDLE_MINUTES": "60",
-        "DRY_RUN": "true"}
+        "DRY_RUN": "true", "ALICLOUD_ML_CODE_SHA256": reaper.package.sha256[:16]}
 
 
 def test_default_zone_follows_the_region():
