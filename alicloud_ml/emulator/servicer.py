@@ -162,6 +162,17 @@ class ProviderService(rpc.ProviderServicer):
                                                legacy_type_system=True)
 
     # ---------------------------------------------------------------- the cloud side
+    def create(self, type_name: str, config: dict[str, Any]) -> dict[str, Any]:
+        """Create one object outside Terraform (seeding a cloud): the plan, value filling, cloud checks and
+        store write an apply does, in the provider's current region; EmulatorError when the cloud refuses."""
+        planned = planner.plan(type_name, spec.resource(type_name), config, None)
+        ctx = plugins.Context(self.store, self.region, "plan", type_name, None)
+        errors = plugins.run(ctx, type_name, planned)
+        if errors:
+            raise EmulatorError(errors)
+        with self.store.transaction():
+            return self._save(type_name, None, planned)
+
     def _save(self, type_name: str, prior: dict[str, Any] | None, planned: dict[str, Any]) -> dict[str, Any]:
         block = spec.resource(type_name)
         state = copy.deepcopy(planned)

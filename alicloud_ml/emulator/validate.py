@@ -78,10 +78,11 @@ def _validate_block(type_name: str, spec: Block, config: dict[str, Any], top: di
 
 def _check_value(type_name: str, field: str, attr: Any, value: Any, where: list[str | int], out: list[Problem]) -> None:
     if attr.allowed and isinstance(value, str):
-        ok = value.lower() in {a.lower() for a in attr.allowed} if attr.allowed_ignore_case else value in attr.allowed
+        allowed = [str(a) for a in attr.allowed]  # IntInSlice lists numbers; a number may arrive as its decimal text
+        ok = value.lower() in {a.lower() for a in allowed} if attr.allowed_ignore_case else value in allowed
         if not ok:
             out.append(Problem("error", f"{type_name}: {field}: invalid value {value!r}",
-                               f"Accepted: {', '.join(attr.allowed)}.", where))
+                               f"Accepted: {', '.join(allowed)}.", where))
     if attr.range and isinstance(value, (int, float)) and not isinstance(value, bool):
         lo, hi = attr.range
         if (lo is not None and value < lo) or (hi is not None and value > hi):

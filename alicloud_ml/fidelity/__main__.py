@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="workspaces run at once")
     parser.add_argument("--batch", type=int, default=alltypes.DEFAULT_BATCH, help="types per all-types workspace")
     parser.add_argument("--region", default=DEFAULT_REGION, help="ALICLOUD_REGION for examples without one")
+    parser.add_argument("--seed", type=Path, default=corpus.SEED_FILE, metavar="FILE",
+                        help="objects the provider's test account holds: an example failing in an empty cloud runs "
+                             "again seeded with them (default: the corpus's provider-test-account.toml)")
+    parser.add_argument("--no-seed", action="store_true", help="judge every example in an empty cloud only")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON ('-': stdout)")
     parser.add_argument("--fail-under", type=float, metavar="PCT", help="exit 1 when a pass rate is below PCT")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -60,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     tables = []
     rates = []
     try:
-        env = Environment(work, args.region)
+        seed = None if args.no_seed or args.mode == "types" else args.seed
+        env = Environment(work, args.region, seed)
         if args.mode in ("corpus", "all"):
             started = time.monotonic()
             examples = corpus.select(corpus.load(args.corpus), args.only)

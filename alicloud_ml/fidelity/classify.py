@@ -56,6 +56,7 @@ class Outcome:
     details: list[str] = field(default_factory=list)
     seconds: float = 0.0
     subcategory: str | None = None
+    seeded: bool = False  # judged in a cloud seeded with pre-existing objects (a failure without them came first)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

@@ -22,6 +22,7 @@ def summary(outcomes: Iterable[Outcome], ml: Iterable[str] = ()) -> dict[str, An
     excluded = [o for o in outcomes if o.klass == NEEDS_PROVIDER]
     judged = [o for o in outcomes if o.klass != NEEDS_PROVIDER]
     passed = sum(o.passed for o in judged)
+    seeded = sum(o.passed and o.seeded for o in judged)  # passed only in a cloud seeded with pre-existing objects
     by_class = Counter(o.klass for o in judged if not o.passed)
     services: dict[str, dict[str, int]] = {}
     for o in judged:
@@ -34,6 +35,8 @@ def summary(outcomes: Iterable[Outcome], ml: Iterable[str] = ()) -> dict[str, An
         "judged": len(judged),
         "passed": passed,
         "pass_rate": round(passed / len(judged), 4) if judged else None,
+        "passed_with_seeded_prerequisites": seeded,
+        "pass_rate_empty_account": round((passed - seeded) / len(judged), 4) if judged else None,
         "needs_another_provider": len(excluded),
         "ml": {"judged": len(ml_judged), "passed": sum(o.passed for o in ml_judged)},
         "failures_by_class": {c: by_class[c] for c in CLASSES if c != NEEDS_PROVIDER and by_class[c]},
@@ -55,6 +58,10 @@ def table(title: str, data: dict[str, Any], failures: bool = True, width: int = 
     lines = [title, f"  pass rate: {_rate(data['passed'], data['judged'])}"]
     if data["needs_another_provider"]:
         lines[-1] += f"   ({data['needs_another_provider']} more need another provider, not counted)"
+    seeded = data.get("passed_with_seeded_prerequisites", 0)
+    if seeded:
+        lines.append(f"  of which {seeded} passed with seeded prerequisites; in an empty account: "
+                     f"{_rate(data['passed'] - seeded, data['judged'])}")
     if data["ml"]["judged"]:
         lines.append(f"  ML platform types: {_rate(data['ml']['passed'], data['ml']['judged'])}")
     for klass in CLASSES:

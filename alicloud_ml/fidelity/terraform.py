@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml.emulator.install import install
-from alicloud_ml.emulator.store import STATE_ENV
+from alicloud_ml.emulator.seed import apply as apply_seed
+from alicloud_ml.emulator.seed import load as load_seed
+from alicloud_ml.emulator.store import STATE_ENV, Store
 
 #: The region examples without a provider block run in: the one the provider's docs are written for
 #: (most explicit `region =` in the corpus is cn-hangzhou).
@@ -67,8 +69,9 @@ class Step:
 class Environment:
     """The emulator installed once (under `root`) and the environment every run shares."""
 
-    def __init__(self, root: Path, region: str = DEFAULT_REGION):
+    def __init__(self, root: Path, region: str = DEFAULT_REGION, seed: Path | None = None):
         self.root = root
+        self.seed = load_seed(seed) if seed is not None else None  # parsed once: a bad file fails here
         self.cli_config = offline_cli_config(install(root / "emulator-install"))
         self.region = region
         self.env = {k: v for k, v in os.environ.items()
@@ -76,10 +79,13 @@ class Environment:
         self.env.update(TF_CLI_CONFIG_FILE=str(self.cli_config), TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1",
                         ALICLOUD_REGION=region)
 
-    def workspace(self, name: str) -> Workspace:
-        """A fresh working directory with its own emulated cloud."""
+    def workspace(self, name: str, seeded: bool = False) -> Workspace:
+        """A fresh working directory with its own emulated cloud, holding the seed's objects when `seeded`."""
         safe = re.sub(r"[^A-Za-z0-9_.-]", "_", name)
-        return Workspace(Path(tempfile.mkdtemp(prefix=f"{safe}-", dir=self.root)), self)
+        ws = Workspace(Path(tempfile.mkdtemp(prefix=f"{safe}-", dir=self.root)), self)
+        if seeded and self.seed is not None:
+            apply_seed(self.seed, Store(ws.cloud))
+        return ws
 
 
 class Workspace:
@@ -87,7 +93,8 @@ class Workspace:
 
     def __init__(self, path: Path, environment: Environment):
         self.path = path
-        self.env = {**environment.env, STATE_ENV: str(path / ".cloud")}
+        self.cloud = path / ".cloud"
+        self.env = {**environment.env, STATE_ENV: str(self.cloud)}
 
     def terraform(self, name: str, *args: str) -> Step:
         """Run `terraform <args> -json`; collect error diagnostics, or stderr when there are none."""

@@ -55,9 +55,19 @@ def reader_for(data_type: str) -> Reader | None:
     return read
 
 
+#: Listings whose `name_regex` matches another attribute than the type's name.
+NAME_KEYS = {
+    # provider v1.289.0 alicloud/data_source_alicloud_cddc_dedicated_host_groups.go:238 (DedicatedHostGroupDesc)
+    "alicloud_cddc_dedicated_host_group": "dedicated_host_group_desc",
+}
+
+
 def _name(resource_type: str, obj: dict[str, Any]) -> str:
-    short = resource_type.removeprefix("alicloud_").split("_")[-1]
-    for key in (f"{resource_type.removeprefix('alicloud_')}_name", f"{short}_name", "name"):
+    """The object's name: `<type>_name`, else `<trailing words of the type>_name` (`physical_connection_name`
+    of `express_connect_physical_connection`), else `name`."""
+    words = resource_type.removeprefix("alicloud_").split("_")
+    special = (NAME_KEYS[resource_type],) if resource_type in NAME_KEYS else ()
+    for key in (*special, *("_".join(words[i:]) + "_name" for i in range(len(words))), "name"):
         if isinstance(obj.get(key), str) and obj[key]:
             return obj[key]
     return ""

@@ -6,8 +6,9 @@ import os
 import time
 from typing import Any
 
-from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.emulator import facts
+from alicloud_ml.emulator.sizes import all_instance_types as instance_types
+from alicloud_ml.emulator.sizes import get as get_instance_type
 from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, rand
 from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
 from alicloud_ml.emulator.wire import UNKNOWN
@@ -140,6 +141,9 @@ def node_security_groups(ctx: Context, state: dict[str, Any]) -> list[CloudError
 # ---------------------------------------------------------------- what the ACK API fills in
 
 statuses({"alicloud_cs_managed_kubernetes": "running", "alicloud_cs_kubernetes_node_pool": "active"})
+#: ECS: Create waits for "Running" (provider v1.289.0 alicloud/resource_alicloud_instance.go:1289).
+statuses({"alicloud_instance": "Running"})
+identifier("alicloud_instance")(lambda s: "i-" + rand(20))  # docs r/instance import: `i-abc12345678`
 identifier("alicloud_cs_managed_kubernetes")(lambda s: "c" + hexid(32))
 
 

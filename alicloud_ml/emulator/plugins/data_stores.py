@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid
+from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, rand
 from alicloud_ml.emulator.plugins import Lookup, computed, identifier, known, statuses
 
 BUCKET = "alicloud_oss_bucket"
@@ -16,6 +16,9 @@ for _type in (BUCKET, "alicloud_oss_bucket_public_access_block", "alicloud_oss_b
 identifier("alicloud_ots_instance")(lambda s: str(s.get("name") if known(s.get("name")) else s.get("instance_name")))
 identifier("alicloud_log_project")(lambda s: next((str(s[k]) for k in ("project_name", "name") if known(s.get(k))), ""))
 statuses({"alicloud_log_project": "Normal", "alicloud_oss_bucket_versioning": "Enabled"})
+#: RDS: Create waits for DBInstanceStatus "Running" (provider v1.289.0 alicloud/resource_alicloud_db_instance.go:753).
+statuses({"alicloud_db_instance": "Running"})
+identifier("alicloud_db_instance")(lambda s: "rm-" + rand(17))  # docs r/db_instance import: `rm-abc12345678`
 
 
 @computed(BUCKET, "bucket", before_id=True)

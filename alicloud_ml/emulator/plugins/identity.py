@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, number
-from alicloud_ml.emulator.plugins import Lookup, computed, identifier, known
+from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, number, rand
+from alicloud_ml.emulator.plugins import Lookup, computed, identifier, known, statuses
+
+#: A member account the resource directory created reports `CreateSuccess`, one of the statuses provider v1.289.0
+#: website/docs/d/resource_manager_accounts.html.markdown lists (which one a fresh account shows is an assumption).
+statuses({"alicloud_resource_manager_account": "CreateSuccess"})
+#: Resource group ids look like `rg-acfmwvv********` (provider v1.289.0 website/docs/d/waf_instances.html.markdown:24);
+#: member account ids are account ids (16 digits, like ids.ACCOUNT_ID).
+identifier("alicloud_resource_manager_resource_group")(lambda s: "rg-acfm" + rand(10))
+identifier("alicloud_resource_manager_account")(lambda s: number(16))
 
 
 def _name(s: dict[str, Any], *keys: str) -> str:

@@ -167,6 +167,8 @@ for _type, _prefix, _n in (("alicloud_vpc", "vpc-", 21), ("alicloud_vswitch", "v
     identifier(_type)(lambda s, p=_prefix, n=_n: p + rand(n))
 
 statuses({"alicloud_nat_gateway": "Available", "alicloud_snat_entry": "Available"})
+#: Physical connection ids are `pc-…` (provider v1.289.0 website/docs/d/express_connect_physical_connections:22).
+identifier("alicloud_express_connect_physical_connection")(lambda s: "pc-" + rand(20))
 
 
 @identifier("alicloud_security_group_rule")
