@@ -5,7 +5,8 @@ Two kinds, both generic where possible:
   matching resource type in the emulated cloud, filtered the provider's usual way (`listing.py`);
 - catalog answers (`alicloud_zones`, `alicloud_instance_types`, `alicloud_images`, ...): region-aware
   facts from `alicloud_ml.catalog` (`catalog.py`), including whole families (`alicloud_<product>_zones`,
-  `alicloud_<product>_service`);
+  `alicloud_<product>_service`), and what the database services sell (`databases.py`: RDS and PolarDB
+  classes, ClickHouse and EBS regions);
 - documents the provider assembles locally (`alicloud_ram_policy_document`, `documents.py`).
 A data source it cannot answer fails with a diagnostic naming it; it never returns an empty success.
 Every answer is shaped to the data source's schema (every object key present), as Terraform requires.
@@ -51,7 +52,7 @@ def reader(*types: str) -> Callable[[Reader], Reader]:
 
 def read(type_name: str, config: dict[str, Any], store: Store, region: str) -> dict[str, Any]:
     """The data source's state for `config`; DataSourceError when the emulator cannot answer it."""
-    from alicloud_ml.emulator.data_sources import catalog, documents, listing  # noqa: F401 - registers readers
+    from alicloud_ml.emulator.data_sources import catalog, databases, documents, listing  # noqa: F401 - registers
 
     fn = _READERS.get(type_name) or listing.reader_for(type_name) or catalog.family_reader(type_name)
     if fn is None:

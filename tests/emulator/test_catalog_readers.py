@@ -1,0 +1,60 @@
+"""Catalog answers the docs examples needed: database classes, service regions, small ECS sizes (with sources)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from alicloud_ml.catalog import get_instance_type as priced_type
+from alicloud_ml.emulator import plugins, sizes
+from alicloud_ml.emulator.data_sources.catalog import zones
+from alicloud_ml.emulator.plugins import compute
+from alicloud_ml.emulator.store import Store
+from tests.emulator.conftest import REGION, Workspace, provider_only, ref
+
+
+def test_database_classes_service_regions_and_small_types_answer_with_the_cited_values(ws: Workspace) -> None:
+    doc: dict[str, Any] = provider_only()
+    doc["data"] = {
+        "alicloud_db_instance_classes": {"ha": {"engine": "MySQL", "category": "HighAvailability",
+                                                "db_instance_storage_type": "cloud_essd", "zone_id": f"{REGION}-b"}},
+        "alicloud_click_house_regions": {"here": {"current": True}},
+        "alicloud_ebs_regions": {"here": {"region_id": REGION}},
+        "alicloud_polardb_node_classes": {"mysql": {"db_type": "MySQL", "db_version": "8.0", "pay_type": "PostPaid"}},
+        "alicloud_instance_types": {"small": {"cpu_core_count": 1, "memory_size": 2},
+                                    "sn1ne": {"instance_type_family": "ecs.sn1ne"}},
+    }
+    doc["output"] = {
+        "classes": {"value": ref("data.alicloud_db_instance_classes.ha.ids")},
+        "storage_min": {"value": ref("data.alicloud_db_instance_classes.ha.instance_classes.0.storage_range.min")},
+        "ch_zones": {"value": ref("data.alicloud_click_house_regions.here.regions.0.zone_ids[*].zone_id")},
+        "ebs_zones": {"value": ref("data.alicloud_ebs_regions.here.regions.0.zones[*].zone_id")},
+        "polar": {"value": ref("data.alicloud_polardb_node_classes.mysql.classes.0.supported_engines.0"
+                               ".available_resources[*].db_node_class")},
+        "small": {"value": ref("data.alicloud_instance_types.small.ids")},
+        "sn1ne": {"value": ref("data.alicloud_instance_types.sn1ne.instance_types[*].memory_size")},
+    }
+    (ws.root / "main.tf.json").write_text(json.dumps(doc))
+    ws.apply()
+    out = {k: v["value"] for k, v in json.loads(ws.run("output", "-json").stdout).items()}
+    assert out["classes"] == ["mysql.n2.medium.2c", "mysql.n4.medium.2c"]  # provider acceptance tests' classes
+    assert out["storage_min"] == "20"  # r/db_instance docs: [20, ...] GB
+    assert out["ch_zones"] == out["ebs_zones"] == zones(REGION)
+    assert out["polar"] == ["polar.mysql.x4.large"]
+    assert out["small"] == ["ecs.n4.small", "ecs.t5-lc1m2.small"]  # 1 vCPU / 2 GiB per the ECS family tables
+    assert out["sn1ne"] == [4, 8, 16]
+
+
+def test_emulator_only_sizes_stay_out_of_the_priced_catalog() -> None:
+    assert sizes.get("ecs.c6.xlarge") is not None and priced_type("ecs.c6.xlarge") is None
+    assert (sizes.get("ecs.c6.xlarge").vcpu, sizes.get("ecs.c6.xlarge").memory_gib) == (4, 8.0)
+    assert all(sizes.source(t.family if t.family != "t5" else "t5-lc1m2").startswith("AlibabaCloudDocs/ecs")
+               for t in sizes.emulator_only().values())
+
+
+def test_node_pool_accepts_an_uncatalogued_real_size_and_still_refuses_a_typo(tmp_path: Path) -> None:
+    ctx = plugins.Context(Store(tmp_path), REGION, "plan", compute.POOL)
+    assert plugins.run(ctx, compute.POOL, {"instance_types": ["ecs.c6.large", "ecs.c6.xlarge"]}) == []
+    refused = plugins.run(ctx, compute.POOL, {"instance_types": ["ecs.c6.xlarg"]})
+    assert [e.code for e in refused] == ["InvalidInstanceType.NotFound"]
