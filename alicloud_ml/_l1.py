@@ -191,8 +191,8 @@ class Attr(Generic[T]):
     @overload
     def __get__(self, obj: None, owner: type) -> Attr[T]: ...
     @overload
-    def __get__(self, obj: Resource, owner: type) -> T: ...
-    def __get__(self, obj: Resource | None, owner: type) -> Any:
+    def __get__(self, obj: _Generated, owner: type) -> T: ...
+    def __get__(self, obj: _Generated | None, owner: type) -> Any:
         if obj is None:
             return self
         refs = obj.__dict__.setdefault("_refs", {})
@@ -202,7 +202,8 @@ class Attr(Generic[T]):
 
     def __set__(self, obj: _Generated, value: T) -> None:
         if self.name not in obj._SPEC:
-            raise AttributeError(f"{obj.node.path}: {self.name} is computed by the provider and cannot be set")
+            raise AttributeError(f"{obj.node.path}: {self.name} is computed by the provider and "  # type: ignore[attr-defined]
+                                 "cannot be set")
         obj._set_attribute(self.name, value)
 
 

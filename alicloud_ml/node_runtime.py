@@ -69,4 +69,4 @@ def decode_jsii_stderr() -> None:
     """Install the decoding sink; must run before the first jsii assembly starts its runtime."""
     from jsii._kernel.providers import process
 
-    process.stderr_sink = _decoded_stderr_sink  # looked up when the runtime process starts
+    process.stderr_sink = _decoded_stderr_sink  # type: ignore[assignment]  # looked up when the runtime starts

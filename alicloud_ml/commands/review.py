@@ -82,7 +82,8 @@ def review(
             if (base is None) == (base_ref is None):
                 raise InputError("--base", "", "give exactly one of --base DIR or --base-ref GIT_REF",
                                  accepted="--base cdktf.out-of-main, or --base-ref origin/main")
-            base_dir = base if base is not None else gitsynth.synth_ref(base_ref, Path.cwd(), Path(tmp) / "base")
+            base_dir = gitsynth.synth_ref(base_ref, Path.cwd(), Path(tmp) / "base") if base_ref is not None else base
+            assert base_dir is not None  # exactly one of --base / --base-ref, checked above
             head_dir = head if head is not None else gitsynth.synth_tree(Path.cwd(), Path(tmp) / "head")
             base_stacks, head_stacks = load_synth(base_dir), load_synth(head_dir)
             stack_files = {n: _shown(s.file) for n, s in head_stacks.items()}

@@ -149,10 +149,11 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     report = GateReport(str(path), threshold)
     report.parse_errors.extend(sf.error for sf in loaded if sf.error)
     good = [sf for sf in loaded if sf.stack is not None]
-    buckets = frozenset(b for sf in good if (b := _backend_bucket(sf.stack.data)))
-    prod_buckets = frozenset(b for sf in good if is_prod(sf.stack.name) and (b := _backend_bucket(sf.stack.data)))
-    for sf in good:
-        sf.stack = replace(sf.stack, state_buckets=buckets, prod_state_buckets=prod_buckets)
+    stacks = [sf.stack for sf in good if sf.stack is not None]
+    buckets = frozenset(b for st in stacks if (b := _backend_bucket(st.data)))
+    prod_buckets = frozenset(b for st in stacks if is_prod(st.name) and (b := _backend_bucket(st.data)))
+    for sf, stack in zip(good, stacks):
+        sf.stack = replace(stack, state_buckets=buckets, prod_state_buckets=prod_buckets)
     report.stacks = [sf.stack.name for sf in good if sf.stack]
     raw: list[tuple[StackFile, str, str, Result, str]] = []
     if good:
@@ -303,8 +304,8 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
         report.parse_errors.extend(problems)
         for s in top:
             uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
-        for res in sf.stack.resources:
-            found, problems = read_suppressions(res.meta, res.path or res.address)
+        for resource in sf.stack.resources:
+            found, problems = read_suppressions(resource.meta, resource.path or resource.address)
             report.parse_errors.extend(problems)
             for s in found:
                 uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))

@@ -98,7 +98,7 @@ def build(stacks: list[StackChanges], model: CostModel, source: dict[str, Any], 
         for rc in sc.changes:
             before = None if rc.before is None else model.resource(rc.type, rc.name, rc.before, rc.construct_path,
                                                                    rc.address)
-            if rc.before is not None and rc.moved_from:
+            if before is not None and rc.moved_from:
                 before.address = rc.address
             if rc.action is Action.NO_OP:
                 after = before  # what Terraform keeps prices the same: half the work on a big synth

@@ -31,7 +31,7 @@ def render_text(stacks: list[StackCost], prov: dict[str, Any], spot_discount: fl
     total, counts = Range(), {"estimated": 0, "free": 0, "unpriced": 0}
     for stack in stacks:
         lines.append(f"{stack.name}" + (f" ({stack.region})" if stack.region else ""))
-        rows = [("resource", "sizes (min/desired/max)", "min", "configured", "max")]
+        rows: list[tuple[str, ...]] = [("resource", "sizes (min/desired/max)", "min", "configured", "max")]
         for r in stack.resources:
             if r.status != "estimated":
                 continue

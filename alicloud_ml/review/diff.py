@@ -50,7 +50,8 @@ def diff_stack(name: str, base: Stack | None, head: Stack | None) -> StackChange
                for addr, old in base_res.items() if addr not in matched]
     _propagate(paired)
     _rename_hints(created, deleted)
-    region = (head or base).region if (head or base) else None
+    either = head or base
+    region = either.region if either else None
     return StackChanges(name, [*paired.values(), *created, *deleted], region)
 
 
@@ -86,7 +87,7 @@ def _compare(rc: ResourceChange) -> None:
 
 
 def _settle(rc: ResourceChange) -> None:
-    forced = sorted({c.forced_by for c in rc.attributes if c.forces_replacement and not c.cause})
+    forced = sorted({c.forced_by for c in rc.attributes if c.forces_replacement and not c.cause and c.forced_by})
     rc.reasons = [f"`{f}` forces replacement" for f in forced] + [r for r in rc.reasons if "forces" not in r]
     target = Action.REPLACE if any(c.forces_replacement for c in rc.attributes) else (
         Action.UPDATE if rc.attributes else Action.NO_OP)

@@ -30,7 +30,8 @@ def _port(s: dict[str, Any], region: str, lookup: Lookup) -> str:
 
 
 def _whitelist(state: dict[str, Any]) -> list[str]:
-    groups = state.get("ip_whitelist") if isinstance(state.get("ip_whitelist"), list) else []
+    value = state.get("ip_whitelist")
+    groups = value if isinstance(value, list) else []
     entries = [e for g in groups if isinstance(g, dict) and known(g.get("security_ip_list"))
                for e in str(g.get("security_ip_list") or "").split(",")]
     legacy = state.get("security_ip_list")

@@ -48,9 +48,9 @@ def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
             continue
         config = (fn.attrs.get("vpc_config") or [{}])
         config = config[0] if isinstance(config, list) and config else config if isinstance(config, dict) else {}
-        vpc = stack.resolve(config.get("vpc_id"))
+        function_vpc = stack.resolve(config.get("vpc_id"))
         wanted = {vpcs[s] for s in stores}
-        if vpc is None or vpc.address not in wanted:
+        if function_vpc is None or function_vpc.address not in wanted:
             result = Result.failed("function reaches a vector store but runs outside its VPC", field="vpc_config")
         else:
             result = Result.passed()

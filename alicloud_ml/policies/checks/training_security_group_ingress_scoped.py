@@ -44,7 +44,8 @@ def _inside(cidr: str, vpc_cidr: str) -> bool:
     if is_reference(vpc_cidr) or is_reference(cidr):
         return cidr == vpc_cidr
     try:
-        return ipaddress.ip_network(cidr, strict=False).subnet_of(ipaddress.ip_network(vpc_cidr, strict=False))
+        inner, outer = ipaddress.ip_network(cidr, strict=False), ipaddress.ip_network(vpc_cidr, strict=False)
+        return inner.version == outer.version and inner.subnet_of(outer)  # type: ignore[arg-type]
     except (ValueError, TypeError):
         return False
 

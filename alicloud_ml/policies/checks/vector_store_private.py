@@ -8,6 +8,9 @@ provider docs r/gpdb_connection) names the instance.  FAIL: a world-open entry, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
 from alicloud_ml.policies.values import str_list
 
@@ -26,7 +29,7 @@ CHECK = PolicyCheck(
 )
 
 
-def _whitelist(attrs: dict) -> list[str]:
+def _whitelist(attrs: Mapping[str, Any]) -> list[str]:
     entries = [e for group in attrs.get("ip_whitelist") or [] if isinstance(group, dict)
                for e in str(group.get("security_ip_list") or "").split(",")]
     return [e.strip() for e in entries + str_list(attrs.get("security_ip_list")) if e.strip()]
