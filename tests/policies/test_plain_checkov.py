@@ -57,5 +57,5 @@ def test_plain_checkov_cli_finds_the_same_project_violations_as_the_gate(tmp_pat
     assert plain_failed == gate_failed
     assert {c for c, _, _ in plain_failed} == {"ALIML_001", "ALIML_002", "ALIML_003", "ALIML_005", "ALIML_009",
                                                 "ALIML_010", "ALIML_011", "ALIML_013", "ALIML_014", "ALIML_016",
-                                                "ALIML_017", "ALIML_024"}
+                                                "ALIML_017", "ALIML_022", "ALIML_024"}
     assert plain_skipped == {("ALIML_001", "ml-supp", "suppressed_pool")}
