@@ -34,6 +34,7 @@ import hashlib
 import importlib.metadata as md
 import io
 import json
+import os
 import re
 import tempfile
 import zipfile
@@ -78,7 +79,7 @@ class Package:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{self.sha256[:32]}.zip"
         if not path.exists() or path.read_bytes() != self.data:
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent synths each write their own, then rename
             tmp.write_bytes(self.data)
             tmp.replace(path)
         return path
@@ -154,13 +155,13 @@ def loadable_on_target(name: str) -> bool:
     return m["ver"] == "".join(map(str, TARGET_PYTHON)) and m["machine"] == TARGET_MACHINE
 
 
-def build_package(source_files: Iterable[tuple[str, Path]], requirements: Iterable[str],
+def build_package(source_files: Iterable[tuple[str, Path | bytes]], requirements: Iterable[str],
                   site_packages: Path | None = None) -> Package:
-    """ZIP of `source_files` (archive name, path) plus every file of the requirements' distributions
+    """ZIP of `source_files` (archive name, path or content) plus every file of the requirements' distributions
     (from `site_packages` when given, else this interpreter's environment)."""
     entries: dict[str, bytes] = {}
-    for arcname, path in source_files:
-        entries[arcname] = path.read_bytes()
+    for arcname, source in source_files:
+        entries[arcname] = source if isinstance(source, bytes) else source.read_bytes()
     distributions: dict[str, str] = {}
     dropped: list[str] = []
     unavailable: list[str] = []

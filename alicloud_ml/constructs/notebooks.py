@@ -248,22 +248,11 @@ def _reaper_package(site_packages: str | None) -> Package:
     import alicloud_ml.handlers.notebook_reaper as reaper
 
     root = Path(alicloud_ml.__file__).parent
-    shim = _shim_file()
-    sources = [("index.py", shim), ("alicloud_ml/__init__.py", root / "__init__.py"),
+    sources: list[tuple[str, Path | bytes]] = [("index.py", SHIM.encode()), ("alicloud_ml/__init__.py", root / "__init__.py"),
                ("alicloud_ml/handlers/__init__.py", root / "handlers" / "__init__.py"),
                *module_files(Path(reaper.__file__).parent, "alicloud_ml/handlers/notebook_reaper",
                              exclude=("demo.py", "fake_dsw.py"))]
     return build_package(sources, [SDK_REQUIREMENT], Path(site_packages) if site_packages else None)
-
-
-def _shim_file() -> Path:
-    import tempfile
-
-    path = Path(tempfile.gettempdir()) / "alicloud-ml-fc-packages" / "reaper-index.py"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text() != SHIM:
-        path.write_text(SHIM)
-    return path
 
 
 def _cpu_for(memory_mb: int) -> float:
