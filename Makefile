@@ -111,6 +111,10 @@ lint: install ## ruff and the generated-bindings drift check
 bench: install ## Print the benchmark tables (synth, gate, review, emulator)
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
 
+.PHONY: docs
+docs: $(VENV)/.installed ## Regenerate the reference pages in docs/ (rules, TOML fields, construct props, CLI) from the code
+	$(PY) -m alicloud_ml.docgen docs
+
 .PHONY: fidelity
 fidelity: prereqs $(VENV)/.installed ## Provider docs examples and every resource type through init..destroy in the emulator
 	$(PY) -m alicloud_ml.fidelity all --json $(STATE_DIR)/fidelity.json
