@@ -1,8 +1,8 @@
-"""The pack's severity table: every check the gate runs, built-in or own, has one here.
+"""The pack's severities: a table for checkov's built-in checks; the project's checks declare their own.
 
 Checkov has no severities offline (with `--skip-download` every `CKV_ALI_*` finding has
 `severity: None`, and `--hard-fail-on HIGH` then passes), so the project owns them. A test keeps
-this table in step with checkov's registry and with each project check's declared severity.
+this table in step with checkov's registry.
 An id missing from the table is treated as HIGH (fail closed) and reported as such.
 """
 
@@ -57,38 +57,21 @@ BUILTIN: dict[str, Severity] = {
     "CKV_ALI_44": M,  # MongoDB TDE
 }
 
-#: the project's own checks (alicloud_ml/policies/checks/); must match each module's CHECK.severity.
-PROJECT: dict[str, Severity] = {
-    "ALIML_001": H,   # GPU node pool tainted NoSchedule
-    "ALIML_002": M,   # GPU node pool system disk ESSD/auto >= 100 GiB
-    "ALIML_003": C,   # no world-open ingress, any protocol
-    "ALIML_004": H,   # training security group ingress only from VPC CIDR or itself
-    "ALIML_005": H,   # spot node pool has a complete price strategy
-    "ALIML_006": M,   # spot training stack has a CPFS checkpoint target
-    "ALIML_007": H,   # CPFS in the cluster's VPC
-    "ALIML_008": H,   # NAS protocol service in the file system's VPC
-    "ALIML_009": H,   # EAS service bounded queue, keepalive, autoscaler max
-    "ALIML_010": L,   # non-prod EAS/GPU pools scale to zero (warning)
-    "ALIML_011": M,   # ECS disk deleted with its instance
-    "ALIML_012": H,   # resources in the provider's region and its zones
-    "ALIML_013": C,   # no access keys in the synthesized JSON
-    "ALIML_014": H,   # RAM policy without "*" actions on "*" resources
-    "ALIML_015": H,   # state backend OSS, encrypted, locked, bucket hardened
-    "ALIML_016": H,   # ACK API endpoint not public
-    "ALIML_017": M,   # node pool updates existing nodes when taints/labels set
-    "ALIML_018": H,   # every cluster has an untainted fixed-size pool of >= 2 nodes
-    "ALIML_019": H,   # production cluster/CPFS/state bucket protected from deletion
-    "ALIML_020": H,   # AnalyticDB vector store: no public connection, no 0.0.0.0/0 whitelist
-    "ALIML_021": H,   # vector store and its functions inside the platform's VPC
-    "ALIML_022": C,   # no literal password or API key in the synthesized JSON
-    "ALIML_023": M,   # documents bucket of an OSS-triggered function encrypted and versioned
-    "ALIML_024": M,   # container registry internet endpoint not open to 0.0.0.0/0
-}
+#: The project's own checks declare their severity once, in their module's CHECK (alicloud_ml/policies/checks/).
+def project_severities() -> dict[str, Severity]:
+    from alicloud_ml.policies.registry import project_checks  # imports every check module: only when asked
 
-SEVERITIES: dict[str, Severity] = {**BUILTIN, **PROJECT}
+    return {check.meta.id: check.meta.severity for check in project_checks()}
+
+
 FALLBACK = Severity.HIGH
+
+
+def severities() -> dict[str, Severity]:
+    """Every check the gate runs, built-in or own, with its severity."""
+    return {**BUILTIN, **project_severities()}
 
 
 def severity_of(check_id: str) -> Severity:
     """The pack's severity for a check id; unknown ids fail closed as HIGH."""
-    return SEVERITIES.get(check_id, FALLBACK)
+    return BUILTIN.get(check_id) or project_severities().get(check_id, FALLBACK)

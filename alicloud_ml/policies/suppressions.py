@@ -46,9 +46,9 @@ class Suppression:
 
 
 def _known_ids() -> frozenset[str]:
-    from alicloud_ml.policies.severities import SEVERITIES
+    from alicloud_ml.policies.severities import severities
 
-    return frozenset(SEVERITIES)
+    return frozenset(severities())
 
 
 def make_suppression(where: str, rule_id: str, reason: str, expires: Any = None, scope: str = "") -> Suppression:

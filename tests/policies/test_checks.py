@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from alicloud_ml.policies.severities import PROJECT
+from alicloud_ml.policies.severities import project_severities
 from tests.policies import fixtures as fx
 
 TRAIN_SG = "${alicloud_security_group.train_sg.id}"
@@ -297,7 +297,7 @@ def _names(findings, check_id: str, status: str) -> set[str]:
 
 
 def test_every_project_check_has_a_fixture():
-    assert set(CASES) | {"ALIML_015"} == set(PROJECT)
+    assert set(CASES) | {"ALIML_015"} == set(project_severities())
 
 
 @pytest.mark.parametrize("check_id", sorted(CASES))
@@ -322,7 +322,7 @@ def test_check_fails_exactly_the_fail_resources_and_names_their_construct_path(c
 def test_check_cli_exits_1_on_fail_resources_and_0_without_them(check_id, tmp_path, warm_gate):
     from alicloud_ml.cli import app
 
-    severity = PROJECT[check_id].value
+    severity = project_severities()[check_id].value
     system_pools = check_id != "ALIML_018"
     failing = _write(tmp_path / "failing", CASES[check_id], system_pools=system_pools)
     passing = _write(tmp_path / "passing", CASES[check_id], drop_failing=True, system_pools=system_pools)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from alicloud_ml.policies.registry import CHECKS_DIR, project_checks
-from alicloud_ml.policies.severities import BUILTIN, PROJECT
+from alicloud_ml.policies.severities import BUILTIN, project_severities
 
 
 def test_every_builtin_alicloud_check_in_checkov_has_a_severity(warm_gate):
@@ -19,15 +19,15 @@ def test_every_builtin_alicloud_check_in_checkov_has_a_severity(warm_gate):
     assert ids and ids <= set(BUILTIN), sorted(ids - set(BUILTIN))
 
 
-def test_project_checks_declare_id_severity_title_why_fix_and_match_the_table():
+def test_project_checks_declare_unique_ids_title_why_and_fix():
     checks = project_checks()
-    assert [c.meta.id for c in checks] == sorted(PROJECT)
+    ids = [c.meta.id for c in checks]
+    assert ids == sorted(set(ids)) and ids == sorted(project_severities())
     for check in checks:
         meta = check.meta
         assert re.fullmatch(r"ALIML_\d{3}", meta.id)
-        assert meta.severity == PROJECT[meta.id], meta.id
         assert meta.title.startswith("Ensure "), meta.id
-        assert len(meta.why) > 40 and "Props" in meta.fix or "suppress" in meta.fix, meta.id
+        assert len(meta.why) > 40 and len(meta.fix) > 20, meta.id
         assert (check.evaluate is not None) or (check.evaluate_stack is not None), meta.id
         assert meta.stack_level == (check.evaluate is None), meta.id
 

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from alicloud_ml.policies.checks.registry_endpoint_not_world_open import CHECK, evaluate
 from alicloud_ml.policies.model import Resource, Severity
-from alicloud_ml.policies.severities import PROJECT
+from alicloud_ml.policies.severities import project_severities
 from tests.policies import fixtures as fx
 
 INSTANCE = "${alicloud_cr_ee_instance.registry.id}"
@@ -38,7 +38,7 @@ def _resource(rtype: str, attrs: dict) -> Resource:
 
 
 def test_check_is_medium_in_the_table():
-    assert CHECK.severity is Severity.MEDIUM and PROJECT["ALIML_024"] is Severity.MEDIUM
+    assert CHECK.severity is Severity.MEDIUM and project_severities()["ALIML_024"] is Severity.MEDIUM
 
 
 def test_world_open_or_entry_less_internet_endpoints_fail_and_narrow_ones_pass():
