@@ -22,6 +22,9 @@ def test_database_classes_service_regions_and_small_types_answer_with_the_cited_
         "alicloud_click_house_regions": {"here": {"current": True}},
         "alicloud_ebs_regions": {"here": {"region_id": REGION}},
         "alicloud_polardb_node_classes": {"mysql": {"db_type": "MySQL", "db_version": "8.0", "pay_type": "PostPaid"}},
+        "alicloud_cddc_host_ecs_level_infos": {"h": {"db_type": "mysql", "zone_id": f"{REGION}-b",
+                                                     "storage_type": "cloud_essd"}},
+        "alicloud_threat_detection_honeypot_images": {"meta": {"name_regex": "^meta"}},
         "alicloud_instance_types": {"small": {"cpu_core_count": 1, "memory_size": 2},
                                     "sn1ne": {"instance_type_family": "ecs.sn1ne"}},
     }
@@ -32,6 +35,8 @@ def test_database_classes_service_regions_and_small_types_answer_with_the_cited_
         "ebs_zones": {"value": ref("data.alicloud_ebs_regions.here.regions.0.zones[*].zone_id")},
         "polar": {"value": ref("data.alicloud_polardb_node_classes.mysql.classes.0.supported_engines.0"
                                ".available_resources[*].db_node_class")},
+        "hosts": {"value": ref("data.alicloud_cddc_host_ecs_level_infos.h.infos[*].res_class_code")},
+        "honeypot": {"value": ref("data.alicloud_threat_detection_honeypot_images.meta.ids")},
         "small": {"value": ref("data.alicloud_instance_types.small.ids")},
         "sn1ne": {"value": ref("data.alicloud_instance_types.sn1ne.instance_types[*].memory_size")},
     }
@@ -42,6 +47,8 @@ def test_database_classes_service_regions_and_small_types_answer_with_the_cited_
     assert out["storage_min"] == "20"  # r/db_instance docs: [20, ...] GB
     assert out["ch_zones"] == out["ebs_zones"] == zones(REGION)
     assert out["polar"] == ["polar.mysql.x4.large"]
+    assert out["hosts"][0] == "rds.g6.2xlarge" and "rds.r6.2xlarge" in out["hosts"]  # MyBase host spec table
+    assert out["honeypot"] == ["sha256:02882320c9a55303410127c5dc4ae2dc470150f9d7f2483102d994f5e5f4d9df"]  # d/ docs
     assert out["small"] == ["ecs.n4.small", "ecs.t5-lc1m2.small"]  # 1 vCPU / 2 GiB per the ECS family tables
     assert out["sn1ne"] == [4, 8, 16]
 

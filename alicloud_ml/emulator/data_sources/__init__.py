@@ -6,7 +6,7 @@ Two kinds, both generic where possible:
 - catalog answers (`alicloud_zones`, `alicloud_instance_types`, `alicloud_images`, ...): region-aware
   facts from `alicloud_ml.catalog` (`catalog.py`), including whole families (`alicloud_<product>_zones`,
   `alicloud_<product>_service`), and what the database services sell (`databases.py`: RDS and PolarDB
-  classes, ClickHouse and EBS regions);
+  classes, MyBase hosts, ClickHouse and EBS regions) and Security Center's honeypot images (`security.py`);
 - documents the provider assembles locally (`alicloud_ram_policy_document`, `documents.py`).
 A data source it cannot answer fails with a diagnostic naming it; it never returns an empty success.
 Every answer is shaped to the data source's schema (every object key present), as Terraform requires.
@@ -52,7 +52,8 @@ def reader(*types: str) -> Callable[[Reader], Reader]:
 
 def read(type_name: str, config: dict[str, Any], store: Store, region: str) -> dict[str, Any]:
     """The data source's state for `config`; DataSourceError when the emulator cannot answer it."""
-    from alicloud_ml.emulator.data_sources import catalog, databases, documents, listing  # noqa: F401 - registers
+    from alicloud_ml.emulator.data_sources import (  # noqa: F401 - registers readers
+        catalog, databases, documents, listing, security)
 
     fn = _READERS.get(type_name) or listing.reader_for(type_name) or catalog.family_reader(type_name)
     if fn is None:

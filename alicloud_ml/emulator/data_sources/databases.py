@@ -102,3 +102,27 @@ def _transit_router_zones(query: Query) -> dict[str, Any]:
     region_zones = zones(query.region)
     return {"resources": [{"master_zones": region_zones, "slave_zones": region_zones, "available_zones": region_zones,
                            "support_multicast": True}]}
+
+
+#: ApsaraDB MyBase (CDDC) host types on ESSD, (RDS class, cores, GB): "Host specifications that can be upgraded",
+#: https://www.alibabacloud.com/help/en/apsaradb-for-mybase/latest/upgrade-host-specifications-1 (general-purpose
+#: g6, memory-optimized r6, compute-optimized c6). The ECS class behind each (`ecs.g6.2xlarge` for
+#: `rds.g6.2xlarge`) follows the shared naming: an assumption.
+CDDC_ESSD_HOSTS = (("rds.g6.2xlarge", 8, 32), ("rds.g6.4xlarge", 16, 64), ("rds.r6.2xlarge", 8, 64),
+                   ("rds.c6.2xlarge", 8, 16))
+
+
+@reader("alicloud_cddc_host_ecs_level_infos")
+def _cddc_host_levels(query: Query) -> dict[str, Any]:
+    c = query.config
+    if str(c.get("storage_type") or "").lower() != "cloud_essd":
+        raise DataSourceError(f"alicloud_cddc_host_ecs_level_infos storage_type {c.get('storage_type')!r}: the "
+                              "emulator knows MyBase's ESSD host types only; accepted: cloud_essd")
+    zone = c.get("zone_id")
+    if zone and zone not in zones(query.region):
+        raise DataSourceError(f"alicloud_cddc_host_ecs_level_infos zone_id {zone!r} is not a zone of region "
+                              f"{query.region}; accepted: {', '.join(zones(query.region))}")
+    rows = [{"res_class_code": name, "ecs_class_code": name.replace("rds.", "ecs.", 1),
+             "ecs_class": f"{cores} cores, {memory} GB", "description": f"{cores} cores, {memory} GB, ESSD"}
+            for name, cores, memory in CDDC_ESSD_HOSTS]
+    return {"infos": rows}
