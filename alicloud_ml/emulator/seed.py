@@ -16,6 +16,10 @@ A seed file lists those objects by resource type, in TOML (or the same structure
     cidr_block   = "172.16.${zone_index}.0/24"
     vswitch_name = "default-NODELETING"
 
+Objects an account holds that no resource type creates (a chatbot agent) go under `data`, keyed by the
+listing data source that returns them, with the keys of its objects (`[data.alicloud_chatbot_agents.faq]
+agent_name = "faq"`); they are stored as they are, with a generated id.
+
 Placeholders: `${region}`, `${zone}`, `${zone_index}` and `${<type>.<key>.<attribute>}` of an entry created
 before (types in the order they first appear; the copy in the same zone when both expand per zone, else the first). `_regions` overrides `regions` for
 one entry. Each object goes through what an apply does (`ProviderService.create`: schema validation, plan,
@@ -34,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml.emulator import facts, spec
+from alicloud_ml.emulator.ids import rand
 from alicloud_ml.emulator.store import Store
 from alicloud_ml.emulator.validate import validate_resource
 
@@ -52,10 +57,11 @@ class Entry:
     args: dict[str, Any]
     each_zone: int | bool = False
     regions: tuple[str, ...] | None = None
+    data: bool = False  # an object of listing data source `type_name` that no resource type creates
 
     @property
     def address(self) -> str:
-        return f"{self.type_name}.{self.key}"
+        return f"{'data.' if self.data else ''}{self.type_name}.{self.key}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,10 @@ def parse(doc: dict[str, Any], source: str = "<seed>") -> Seed:
     for type_name, table in doc.items():
         if type_name == "regions":
             continue
+        if type_name == "data" and isinstance(table, dict):
+            entries += [_data_entry(source, data_type, key, body) for data_type, named in table.items()
+                        for key, body in (named.items() if isinstance(named, dict) else [(None, named)])]
+            continue
         if type_name not in types:
             raise SeedError(f"{source}: {type_name} is not a resource type of aliyun/alicloud; accepted: a resource "
                             "type (alicloud_vpc, alicloud_vswitch, ...) or `regions`")
@@ -136,6 +146,40 @@ def _entry(source: str, type_name: str, key: str, body: dict[str, Any]) -> Entry
     return Entry(type_name, key, args, each_zone, _regions(body.get("_regions"), f"{address}: _regions"))
 
 
+def _data_entry(source: str, data_type: str, key: Any, body: Any) -> Entry:
+    from alicloud_ml.emulator.data_sources import listing, object_keys
+
+    address = f"{source}: data.{data_type}.{key}"
+    if data_type not in spec.data_source_types() or listing.resource_type_for(data_type) is not None:
+        raise SeedError(f"{address}: accepted under `data`: a listing data source no resource type creates objects "
+                        f"for (seed objects of resource types as [<resource type>.<key>])")
+    keys = set(object_keys(data_type, listing.list_attr(data_type))) - {"id"}
+    if not isinstance(body, dict) or not keys:
+        raise SeedError(f"{address}: {data_type} lists no objects; accepted: [data.<listing>.<key>] tables")
+    unknown = sorted(k for k in body if k not in keys and k not in META_KEYS)
+    if unknown:
+        raise SeedError(f"{address}: {', '.join(unknown)} is not a key of {data_type}'s objects; accepted: "
+                        f"{', '.join(sorted(keys))}")
+    return Entry(data_type, str(key), {k: v for k, v in body.items() if k not in META_KEYS}, False,
+                 _regions(body.get("_regions"), f"{address}: _regions"), data=True)
+
+
+def _store_data_object(store: Store, entry: Entry, config: dict[str, Any], region: str) -> Seeded:
+    """An object no resource type creates: stored as given under the listing's seeded type, with an id."""
+    from alicloud_ml.emulator.data_sources import listing
+
+    pseudo = listing.seeded_type(entry.type_name)
+    existing = _existing(store, pseudo, region, config)
+    if existing is not None:
+        return Seeded(entry.address, pseudo, existing["id"], region, True, existing)
+    word = pseudo.rsplit("_", 1)[-1]
+    state = {**config, "id": config.get("id") or f"{word}-{rand(16)}"}
+    state.setdefault(f"{word}_id", state["id"])
+    with store.transaction():
+        store.put(pseudo, state["id"], region, state, None, [])
+    return Seeded(entry.address, pseudo, state["id"], region, False, state)
+
+
 def apply(seed: Seed, store: Store, regions: Sequence[str] | None = None) -> list[Seeded]:
     """Create the seed's objects in `store`, in each region (`regions` overrides the file's): types in the order
     they first appear in the file (TOML gathers a type's tables), a type's entries in file order."""
@@ -157,7 +201,8 @@ def apply(seed: Seed, store: Store, regions: Sequence[str] | None = None) -> lis
                 where = f"{seed.source}: {entry.address} in {region}" + (f" zone {zone}" if zone else "")
                 config = _substitute(entry.args, {"region": region, "zone": zone or region_zones[0],
                                                   "zone_index": str(index)}, made, index, where)
-                seeded = _create(service, entry, config, region, where, EmulatorError)
+                seeded = _store_data_object(store, entry, config, region) if entry.data \
+                    else _create(service, entry, config, region, where, EmulatorError)
                 made.setdefault(entry.address, []).append(seeded)
                 out.append(seeded)
     return out

@@ -97,3 +97,17 @@ def test_seed_command_line(tmp_path: Path) -> None:
     bad = _seed_file(tmp_path, '[alicloud_vpc.x]\nvpc_nmae = "a"\n')
     refused = subprocess.run([*cmd[:4], str(bad), *cmd[5:]], capture_output=True, text=True, check=False)
     assert refused.returncode == 2 and "vpc_nmae" in refused.stderr
+
+
+def test_objects_no_resource_type_creates_are_listed_once_seeded_and_unanswered_before(tmp_path: Path) -> None:
+    from alicloud_ml.emulator import data_sources
+
+    empty, seeded = Store(tmp_path / "empty"), Store(tmp_path / "seeded")
+    with pytest.raises(data_sources.DataSourceError, match="cannot answer data source alicloud_chatbot_agents"):
+        data_sources.read("alicloud_chatbot_agents", {}, empty, REGION)
+    seed.apply(seed.load(_seed_file(tmp_path, f'regions = ["{REGION}"]\n[data.alicloud_chatbot_agents.faq]\n'
+                                              'agent_name = "faq"\nagent_key = "k1"\n')), seeded)
+    agents = data_sources.read("alicloud_chatbot_agents", {"name_regex": "^faq$"}, seeded, REGION)["agents"]
+    assert [(a["agent_name"], a["agent_key"]) for a in agents] == [("faq", "k1")] and agents[0]["agent_id"]
+    with pytest.raises(seed.SeedError, match="agent_kye is not a key of alicloud_chatbot_agents"):
+        seed.load(_seed_file(tmp_path, '[data.alicloud_chatbot_agents.x]\nagent_kye = "k"\n'))

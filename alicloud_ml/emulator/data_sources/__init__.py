@@ -7,6 +7,8 @@ Two kinds, both generic where possible:
   facts from `alicloud_ml.catalog` (`catalog.py`), including whole families (`alicloud_<product>_zones`,
   `alicloud_<product>_service`), and what the database services sell (`databases.py`: RDS and PolarDB
   classes, MyBase hosts, ClickHouse and EBS regions) and Security Center's honeypot images (`security.py`);
+- objects an account holds that no resource type creates (chatbot agents), when a seed file put them in the
+  emulated cloud (`[data.alicloud_chatbot_agents.<key>]`, `alicloud_ml.emulator.seed`);
 - documents the provider assembles locally (`alicloud_ram_policy_document`, `documents.py`).
 A data source it cannot answer fails with a diagnostic naming it; it never returns an empty success.
 Every answer is shaped to the data source's schema (every object key present), as Terraform requires.
@@ -55,11 +57,13 @@ def read(type_name: str, config: dict[str, Any], store: Store, region: str) -> d
     from alicloud_ml.emulator.data_sources import (  # noqa: F401 - registers readers
         catalog, databases, documents, listing, security)
 
-    fn = _READERS.get(type_name) or listing.reader_for(type_name) or catalog.family_reader(type_name)
+    fn = _READERS.get(type_name) or listing.reader_for(type_name) or catalog.family_reader(type_name) \
+        or listing.seeded_reader(type_name, store)
     if fn is None:
         raise DataSourceError(
             f"the alicloud-ml emulator cannot answer data source {type_name}: it serves listings of resource "
-            f"types it holds and the catalog data sources ({', '.join(sorted(_READERS))})")
+            f"types it holds, objects a seed file put in this cloud (python -m alicloud_ml.emulator seed) and the "
+            f"catalog data sources ({', '.join(sorted(_READERS))})")
     query = Query(type_name, config, store, region)
     answer = fn(query)
     block = spec.data_source(type_name)
