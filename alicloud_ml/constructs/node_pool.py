@@ -42,6 +42,7 @@ from constructs import Construct
 from pydantic import Field, model_validator
 
 from alicloud_ml.catalog import get_instance_type, instance_types
+from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
 from alicloud_ml.constructs._props import FrozenModel, Problem, fail, join_errors, raise_problems, resolve_props
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
@@ -64,9 +65,6 @@ ImageType = Literal["AliyunLinux3", "AliyunLinux3Arm64", "AliyunLinux4", "Aliyun
 ERDMA_ADDON = "ack-erdma-controller"
 ERDMA_ADDON_CONFIG = {"agent": {"preferDriver": "ofed", "allocateAllDevices": True}}
 
-# ESSD size floors in GiB per performance level (PL0 1-2048, PL1 20-2048, PL2 461-2048, PL3 1261-2048).
-ESSD_MIN_GIB = {"PL0": 1, "PL1": 20, "PL2": 461, "PL3": 1261}
-ESSD_MAX_GIB = 2048
 MAX_POOL_SIZE = 1000  # provider doc limit (the Go schema allows 2000)
 
 
@@ -122,7 +120,7 @@ class GpuNodePoolProps(FrozenModel):
         "Node taints. Default: `nvidia.com/gpu=present:NoSchedule`, so only pods that tolerate it land here."))
     system_disk_category: Literal["cloud_essd", "cloud_auto"] = Field(
         "cloud_essd", description="`cloud_essd` or `cloud_auto`. Default: `cloud_essd`.")
-    system_disk_size_gib: int = Field(200, ge=20, le=ESSD_MAX_GIB, description="System disk, GiB. Default: `200`.")
+    system_disk_size_gib: int = Field(200, ge=ESSD_MIN_GIB["PL1"], le=ESSD_MAX_GIB, description="System disk, GiB. Default: `200`.")
     system_disk_performance_level: Literal["PL0", "PL1", "PL2", "PL3"] = Field(
         "PL1", description="ESSD level; floors PL2 ≥ 461 GiB, PL3 ≥ 1261 GiB. Default: `PL1`.")
     data_disk_size_gib: int = Field(200, ge=40, le=32767, description=(

@@ -27,7 +27,8 @@ from pydantic import Field, model_validator
 from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
 from alicloud_ml.constructs.cluster import AckCluster
-from alicloud_ml.constructs.node_pool import ESSD_MAX_GIB, ESSD_MIN_GIB, MAX_POOL_SIZE
+from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
+from alicloud_ml.constructs.node_pool import MAX_POOL_SIZE
 from alicloud_ml.provider.ack import (
     CsKubernetesNodePool,
     CsKubernetesNodePoolLabels,

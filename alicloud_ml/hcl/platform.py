@@ -85,7 +85,13 @@ WIRING = {
     ("eas-service", "security_group_id"): _IN_VPC.format("module.serving_security_group.security_group_id"),
 }
 
+#: Sections the constructs build that modules/ml-platform does not have yet (Python and TOML only).
+CONSTRUCT_ONLY = {
+    section: "not in the HCL modules yet: build it with the constructs (docs/notebooks.md)"
+    for section in ("registry", "notebooks", "workspace")
+}
 EXCLUDED = {
+    **CONSTRUCT_ONLY,
     "region": "the platform deploys in its provider's region (`provider \"alicloud\" { region = … }`).",
     "profile": "credentials belong to the provider configuration of the root module.",
     "state": "a backend is configured by the root module (Terraform does not allow one in a module); the "
@@ -289,8 +295,8 @@ def module_inputs_from_toml(path: str | Path, source: str = "./modules/ml-platfo
                             name_suffix: str | None = None) -> str:
     """A `module` block equivalent to a platform TOML file, field for field (what a team moving to HCL writes).
 
-    `region`, `profile`, `state` and `[[suppressions]]` have no module input (see `EXCLUDED`); `name`
-    defaults to the file name, as the TOML loader does.
+    `region`, `profile`, `state`, `[[suppressions]]` and the construct-only sections have no module input
+    (see `EXCLUDED`); `name` defaults to the file name, as the TOML loader does.
     """
     from alicloud_ml.hcl.render import render_block
 
@@ -304,4 +310,4 @@ def module_inputs_from_toml(path: str | Path, source: str = "./modules/ml-platfo
     return "\n".join(render_block(Block("module", (call,), body))) + "\n"
 
 
-__all__ = ["generate", "module_inputs_from_toml", "terraform_block"]
+__all__ = ["CONSTRUCT_ONLY", "generate", "module_inputs_from_toml", "terraform_block"]

@@ -230,7 +230,8 @@ def _gpu(stack: Any, props: Any) -> Any:
 
 def gpu_pool_spec() -> ModuleSpec:
     from alicloud_ml.catalog import instance_types
-    from alicloud_ml.constructs.node_pool import ESSD_MIN_GIB, LINUX3_IMAGES, GpuNodePoolProps
+    from alicloud_ml.catalog.disks import ESSD_MIN_GIB
+    from alicloud_ml.constructs.node_pool import LINUX3_IMAGES, GpuNodePoolProps
 
     gpu = sorted(n for n, t in instance_types().items() if t.is_gpu)
     eri = sorted(n for n, t in instance_types().items() if t.is_gpu and t.erdma)

@@ -8,13 +8,12 @@ smaller size.  NOT APPLICABLE: CPU pools.
 
 from __future__ import annotations
 
+from alicloud_ml.catalog.disks import (
+    ESSD_MIN_GIB, GPU_SYSTEM_DISK_CATEGORIES, GPU_SYSTEM_DISK_MIN_GIB, gpu_system_disk_floor,
+)
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
 from alicloud_ml.policies.values import as_int, is_gpu_pool
-
-MIN_GIB = 100
-CATEGORIES = ("cloud_essd", "cloud_auto")
-PL_FLOOR = {"PL2": 461, "PL3": 1261}
 
 CHECK = PolicyCheck(
     id="ALIML_002",
@@ -32,16 +31,18 @@ def evaluate(resource: Resource) -> Result:
     if not is_gpu_pool(attrs):
         return Result.not_applicable()
     category = attrs.get("system_disk_category") or "cloud_efficiency (provider default)"
-    if category not in CATEGORIES:
-        return Result.failed(f"GPU node pool system disk category is {category}; accepted: {', '.join(CATEGORIES)}",
+    if category not in GPU_SYSTEM_DISK_CATEGORIES:
+        return Result.failed(f"GPU node pool system disk category is {category}; accepted: "
+                             f"{', '.join(GPU_SYSTEM_DISK_CATEGORIES)}",
                              field="system_disk_category")
     size = as_int(attrs.get("system_disk_size"))
     level = str(attrs.get("system_disk_performance_level") or "")
-    floor = max(MIN_GIB, PL_FLOOR.get(level, 0))
+    floor = gpu_system_disk_floor(level)
     if size is None or size < floor:
         got = "unset (provider default 40 GiB)" if size is None else f"{size} GiB"
         return Result.failed(f"GPU node pool system disk is {got}; needs at least {floor} GiB"
-                             + (f" for {level}" if level in PL_FLOOR else ""), field="system_disk_size")
+                             + (f" for {level}" if ESSD_MIN_GIB.get(level, 0) > GPU_SYSTEM_DISK_MIN_GIB else ""),
+                             field="system_disk_size")
     return Result.passed()
 
 
