@@ -30,6 +30,7 @@ the same inputs give the same bytes and the same Terraform asset hash.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata as md
 import io
@@ -38,9 +39,10 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
@@ -195,6 +197,48 @@ def build_package(source_files: Iterable[tuple[str, Path | bytes]], requirements
             zf.writestr(info, entries[arcname], compresslevel=6)
     data = buffer.getvalue()
     return Package(data, hashlib.sha256(data).hexdigest(), distributions, sorted(dropped), sorted(unavailable))
+
+
+#: Every handler package's entry point: a top-level `index.py` re-exporting the handler.
+HANDLER = "index.handler"
+#: A `pip install --target` directory of the dependencies built for the FC runtime (see the module docstring).
+SITE_PACKAGES_ENV = "ALICLOUD_ML_FC_SITE_PACKAGES"
+
+
+def handler_package(module: str, requirements: Sequence[str], *, exclude: Sequence[str] = (),
+                    site_packages: str | Path | None = None) -> Package:
+    """The code package of a toolkit handler: `index.py` re-exporting `<module>.handler.handler`, the
+    `alicloud_ml` package markers it imports through, `module`'s files (minus `exclude`) and the
+    requirements' closure, from `site_packages`, else $ALICLOUD_ML_FC_SITE_PACKAGES, else this environment."""
+    chosen = site_packages or os.environ.get(SITE_PACKAGES_ENV, "").strip() or None
+    return _handler_package(module, tuple(requirements), tuple(exclude), str(Path(chosen).resolve()) if chosen else None)
+
+
+@functools.cache
+def _handler_package(module: str, requirements: tuple[str, ...], exclude: tuple[str, ...],
+                     site_packages: str | None) -> Package:
+    """Built once per process and source."""
+    import importlib
+
+    package_dir = Path(importlib.import_module(module).__file__ or "").parent
+    root = Path(importlib.import_module("alicloud_ml").__file__ or "").parent
+    shim = f"from {module}.handler import handler  # noqa: F401  (FC entry: {HANDLER})\n"
+    parts = module.split(".")
+    parents = ["/".join(parts[:i]) + "/__init__.py" for i in range(1, len(parts))]
+    sources: list[tuple[str, Path | bytes]] = [("index.py", shim.encode())]
+    sources += [(arc, root.parent / arc) for arc in parents]
+    sources += module_files(package_dir, module.replace(".", "/"), exclude=exclude)
+    return build_package(sources, list(requirements), Path(site_packages) if site_packages else None)
+
+
+def function_code(scope: Any, package: Package) -> Any:
+    """`code` of an `alicloud_fcv3_function`: the package as a Terraform asset read with
+    `sensitive(filebase64())`, so cdk.tf.json stays small and plans never print megabytes of base64."""
+    from alicloud_ml import _cdk
+    from alicloud_ml.provider.fcv3 import Fcv3FunctionCode
+
+    asset = _cdk.cdk.TerraformAsset(scope, "Code", path=str(package.write()), type=_cdk.cdk.AssetType.FILE)
+    return Fcv3FunctionCode(zip_file=_cdk.Fn.sensitive(_cdk.Fn.filebase64(asset.path)))
 
 
 def module_files(package_dir: Path, arc_prefix: str, exclude: Iterable[str] = ()) -> list[tuple[str, Path]]:

@@ -11,40 +11,40 @@ only `oss.aliyuncs.com` can assume and that may only invoke this function.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from constructs import Construct
 from pydantic import Field
 
 from alicloud_ml.constructs._props import FrozenModel, resolve_props
-from alicloud_ml.constructs.function_code import code_zip_base64
+from alicloud_ml.constructs._fc_package import HANDLER, TARGET_RUNTIME, Package, function_code, handler_package
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore, policy_document
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
 from alicloud_ml.policies.suppressions import suppress
 from alicloud_ml.provider.common import DataAlicloudAccount
-from alicloud_ml.provider.fcv3 import (
-    Fcv3Function, Fcv3FunctionCode, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger,
-)
+from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger
 from alicloud_ml.provider.oss import (
     OssBucket, OssBucketAcl, OssBucketPublicAccessBlock, OssBucketServerSideEncryption, OssBucketVersioning,
 )
 from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
 
 HANDLER_PACKAGE = "alicloud_ml.handlers.rag_ingest"
-#: The reference handler's pure-Python dependencies (pg8000 and what it imports), copied into the package.
-HANDLER_VENDOR = ("pg8000", "scramp", "asn1crypto", "python-dateutil", "six")
+#: The reference handler's one dependency: pure-Python pg8000 (its closure is vendored into the package).
+HANDLER_REQUIREMENTS = ("pg8000",)
 #: checkov reads only the bucket's deprecated inline blocks; ALIML_023 checks the separate resources used here.
 CHECKOV_INLINE_ONLY = {
     "CKV_ALI_6": "encrypted with the store's KMS key through alicloud_oss_bucket_server_side_encryption (ALIML_023)",
     "CKV_ALI_10": "versioning is enabled through alicloud_oss_bucket_versioning (ALIML_023 checks it)",
 }
 DOCUMENT_EVENTS = ("oss:ObjectCreated:*", "oss:ObjectRemoved:*")
-#: FC 3.0 runtimes: python3.10 passes STS credentials in `context.credentials`
-#: (https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/context-1).
-RUNTIME = "python3.10"
+#: The function's environment variable carrying the package digest: the provider ignores a change to `code`
+#: alone (provider docs r/fcv3_function), so a new package changes this too.
+CODE_VERSION_ENV = "ALICLOUD_ML_CODE_SHA256"
 
 
 class DocumentIngestionProps(FrozenModel):
@@ -58,8 +58,9 @@ class DocumentIngestionProps(FrozenModel):
     chunk_size: int = Field(800, ge=100, le=8000, description="Characters per chunk. Default: `800`.")
     chunk_overlap: int = Field(100, ge=0, le=2000, description="Characters shared by neighbours. Default: `100`.")
     table: str = Field("rag_chunks", pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="Vector table. Default: `rag_chunks`.")
-    code_zip_base64: str | None = Field(None, description=(
-        "Your own code package (base64 zip with `index.handler`). Default: the toolkit's reference handler."))
+    code_zip: str | None = Field(None, description=(
+        "Path to your own code package (a zip whose `index.py` has `handler`). Default: the toolkit's reference "
+        "handler, with pg8000 vendored."))
     log_project: str | None = Field(None, description="SLS project for the function's logs. Default: none.")
     log_store: str | None = Field(None, description="SLS logstore for the function's logs. Default: none.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
@@ -100,10 +101,11 @@ class DocumentIngestion(Construct):
         }
         log = (Fcv3FunctionLogConfig(project=p.log_project, logstore=p.log_store, log_begin_rule="DefaultRegex")
                if p.log_project and p.log_store else None)
-        code = p.code_zip_base64 or code_zip_base64(HANDLER_PACKAGE, vendor=HANDLER_VENDOR)
+        self.package = ingestion_package(p.code_zip)
+        environment[CODE_VERSION_ENV] = self.package.sha256[:16]
         self.function = Fcv3Function(
-            self, "Function", function_name=p.function_name, runtime=RUNTIME, handler="index.handler",
-            code=Fcv3FunctionCode(zip_file=code), memory_size=p.memory_mb, timeout=p.timeout_seconds,
+            self, "Function", function_name=p.function_name, runtime=TARGET_RUNTIME, handler=HANDLER,
+            code=function_code(self, self.package), memory_size=p.memory_mb, timeout=p.timeout_seconds,
             role=self.role.arn, environment_variables=environment, internet_access=False, log_config=log,
             vpc_config=Fcv3FunctionVpcConfig(vpc_id=network.vpc_id, vswitch_ids=network.vswitch_ids,
                                              security_group_id=security_group.security_group.id),
@@ -131,3 +133,10 @@ class DocumentIngestion(Construct):
                                 policy_type="Custom")
         return role
 
+
+def ingestion_package(own_zip: str | None = None) -> Package:
+    """The function's code: your zip as it is, or the reference handler with pg8000 vendored."""
+    if own_zip is None:
+        return handler_package(HANDLER_PACKAGE, HANDLER_REQUIREMENTS)
+    data = Path(own_zip).read_bytes()
+    return Package(data, hashlib.sha256(data).hexdigest())

@@ -35,10 +35,8 @@ so this is a deployed, scheduled function running the toolkit's own handler
 
 from __future__ import annotations
 
-import functools
 import json
 import math
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -49,25 +47,23 @@ from constructs import Construct
 from pydantic import Field, field_validator, model_validator
 
 from alicloud_ml import _cdk
-from alicloud_ml._cdk import Fn, TerraformOutput
-from alicloud_ml.constructs._fc_package import TARGET_RUNTIME, Package, build_package, module_files
+from alicloud_ml._cdk import TerraformOutput
+from alicloud_ml.constructs._fc_package import (
+    HANDLER, SITE_PACKAGES_ENV, TARGET_RUNTIME, Package, function_code, handler_package,
+)
 from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
 from alicloud_ml.handlers.notebook_reaper import REQUIRED_ACTIONS
-from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionCode, Fcv3FunctionLogConfig, Fcv3Trigger
+from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3Trigger
 from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
 from alicloud_ml.provider.sls import LogStore
 from alicloud_ml.review.cost import REAPER_ESTIMATE_TAGS
 
 FC_SERVICE = "fc.aliyuncs.com"
-HANDLER = "index.handler"
 SDK_REQUIREMENT = "alibabacloud_pai_dsw20220101"
-#: A `pip install --target` directory of the SDK built for the FC runtime (see `_fc_package.py`).
-SITE_PACKAGES_ENV = "ALICLOUD_ML_FC_SITE_PACKAGES"
 #: The package's digest as an environment variable. The provider sends `code` only along with another change
 #: ("If modified in isolation without other property changes, Terraform will not trigger any action", provider
 #: doc fcv3_function, `code`): a new package changes this variable too, so the new code is deployed.
 CODE_VERSION_ENV = "ALICLOUD_ML_CODE_SHA256"
-SHIM = "from alicloud_ml.handlers.notebook_reaper.handler import handler  # noqa: F401  (FC entry: index.handler)\n"
 #: Region → IANA time zone of the region's city (cities: https://www.alibabacloud.com/help/en/ecs/product-overview/regions-and-zones;
 #: zone names: the IANA tz database). Mainland regions all keep China Standard Time.
 REGION_TIME_ZONES: dict[str, str] = {
@@ -215,12 +211,11 @@ class NotebookReaper(Construct):
                 f"the reaper's code package cannot import {', '.join(self.package.unavailable_on_target)} on "
                 f"{TARGET_RUNTIME}: it was built from this interpreter's packages; set {SITE_PACKAGES_ENV} to a "
                 "pip --target directory built for python3.12 before deploying to a real account")
-        asset = _cdk.cdk.TerraformAsset(self, "Code", path=str(self.package.write()), type=_cdk.cdk.AssetType.FILE)
         function_tags = {**p.tags, **_estimate_tags(p)}
         self.function = Fcv3Function(
             self, "Resource", function_name=p.function_name, runtime=TARGET_RUNTIME, handler=HANDLER,
             description="Stops running DSW notebooks in the evening unless tagged " + p.exempt_tag,
-            code=Fcv3FunctionCode(zip_file=Fn.sensitive(Fn.filebase64(asset.path))), memory_size=p.memory_mb,
+            code=function_code(self, self.package), memory_size=p.memory_mb,
             cpu=_cpu_for(p.memory_mb), timeout=p.timeout_s, instance_concurrency=1, internet_access=True,
             role=self.role.arn, environment_variables=self.environment,
             log_config=Fcv3FunctionLogConfig(project=log_project, logstore=self.log_store.logstore_name,
@@ -235,24 +230,9 @@ class NotebookReaper(Construct):
 
 
 def reaper_package(site_packages: str | Path | None = None) -> Package:
-    """The reaper's code package: `index.py` shim + the handler modules + the vendored DSW SDK, from
-    `site_packages`, else $ALICLOUD_ML_FC_SITE_PACKAGES, else this environment's installed packages."""
-    chosen = site_packages or os.environ.get(SITE_PACKAGES_ENV, "").strip() or None
-    return _reaper_package(str(Path(chosen).resolve()) if chosen else None)
-
-
-@functools.cache
-def _reaper_package(site_packages: str | None) -> Package:
-    """Built once per process and source."""
-    import alicloud_ml
-    import alicloud_ml.handlers.notebook_reaper as reaper
-
-    root = Path(alicloud_ml.__file__).parent
-    sources: list[tuple[str, Path | bytes]] = [("index.py", SHIM.encode()), ("alicloud_ml/__init__.py", root / "__init__.py"),
-               ("alicloud_ml/handlers/__init__.py", root / "handlers" / "__init__.py"),
-               *module_files(Path(reaper.__file__).parent, "alicloud_ml/handlers/notebook_reaper",
-                             exclude=("demo.py", "fake_dsw.py"))]
-    return build_package(sources, [SDK_REQUIREMENT], Path(site_packages) if site_packages else None)
+    """The reaper's code package: the handler modules (not the demo or its fake API) and the vendored DSW SDK."""
+    return handler_package("alicloud_ml.handlers.notebook_reaper", [SDK_REQUIREMENT],
+                           exclude=("demo.py", "fake_dsw.py"), site_packages=site_packages)
 
 
 def _cpu_for(memory_mb: int) -> float:

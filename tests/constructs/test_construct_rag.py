@@ -3,7 +3,6 @@ encrypted, versioned documents bucket whose events invoke an in-VPC function wit
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import os
@@ -14,8 +13,7 @@ import zipfile
 import pytest
 from conftest import synth
 
-from alicloud_ml.constructs.function_code import code_zip
-from alicloud_ml.constructs.ingestion import HANDLER_PACKAGE, HANDLER_VENDOR, DocumentIngestion
+from alicloud_ml.constructs.ingestion import CODE_VERSION_ENV, DocumentIngestion, ingestion_package
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
 from alicloud_ml.constructs.security import ServingSecurityGroup
 from alicloud_ml.errors import InputError
@@ -97,9 +95,9 @@ def test_a_vector_store_too_small_for_vector_optimization_is_refused(stack, netw
 
 
 def test_the_reference_code_package_is_deterministic_and_imports_with_nothing_installed(tmp_path):
-    first = code_zip(HANDLER_PACKAGE, vendor=HANDLER_VENDOR)
-    assert first == code_zip(HANDLER_PACKAGE, vendor=HANDLER_VENDOR)
-    zipfile.ZipFile(io.BytesIO(first)).extractall(tmp_path)
+    package = ingestion_package()
+    assert package.distributions.keys() >= {"pg8000", "scramp", "asn1crypto"} and package.unavailable_on_target == []
+    zipfile.ZipFile(io.BytesIO(package.data)).extractall(tmp_path)
     probe = "import index, pg8000; print(index.handler.__module__, pg8000.__file__)"
     run = subprocess.run([sys.executable, "-S", "-E", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
                          env={"PATH": os.environ["PATH"]})
@@ -107,10 +105,21 @@ def test_the_reference_code_package_is_deterministic_and_imports_with_nothing_in
     assert run.stdout.startswith("alicloud_ml.handlers.rag_ingest.handler") and str(tmp_path) in run.stdout
 
 
-def test_your_own_code_package_replaces_the_reference_handler(stack, network):
-    own = base64.b64encode(b"PK\x05\x06" + b"\0" * 18).decode()
-    _tier(stack, network, code_zip_base64=own)
-    assert synth(stack).one("alicloud_fcv3_function")["code"][0]["zip_file"] == own
+def test_the_code_travels_as_a_sensitive_asset_and_its_digest_as_an_env_var(stack, network):
+    _tier(stack, network)
+    fn = synth(stack).one("alicloud_fcv3_function")
+    assert fn["code"][0]["zip_file"].startswith("${sensitive(filebase64(") and len(json.dumps(fn)) < 5000
+    assert fn["environment_variables"][CODE_VERSION_ENV] == ingestion_package().sha256[:16]
+
+
+def test_your_own_code_package_replaces_the_reference_handler(stack, network, tmp_path):
+    own = tmp_path / "own.zip"
+    with zipfile.ZipFile(own, "w") as zf:
+        zf.writestr("index.py", "def handler(event, context):\n    return 'mine'\n")
+    _tier(stack, network, code_zip=str(own))
+    fn = synth(stack).one("alicloud_fcv3_function")
+    assert fn["environment_variables"][CODE_VERSION_ENV] == ingestion_package(str(own)).sha256[:16]
+    assert fn["environment_variables"][CODE_VERSION_ENV] != ingestion_package().sha256[:16]
 
 
 def test_the_tier_passes_the_rag_checks_on_a_real_gate_run(stack, network, tmp_path):

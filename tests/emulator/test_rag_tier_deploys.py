@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import secrets
+import shutil
+from pathlib import Path
 
-from alicloud_ml._cdk import App, Testing, TerraformStack
+from alicloud_ml._cdk import App, TerraformStack
 from alicloud_ml.constructs.ingestion import DocumentIngestion
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
@@ -15,8 +17,10 @@ from alicloud_ml.provider import AlicloudProvider
 from tests.emulator.conftest import errors, ref
 
 
-def _tier_json(outdir: str) -> dict:
-    stack = TerraformStack(App(outdir=outdir), "rag")
+def _synth_tier(outdir: Path) -> Path:
+    """Synthesize the tier with `app.synth()` (the code package is an asset beside cdk.tf.json)."""
+    app = App(outdir=str(outdir))
+    stack = TerraformStack(app, "rag")
     AlicloudProvider(stack, "alicloud", region="cn-shanghai")
     net = MlNetwork(stack, "Network", props={"region": "cn-shanghai", "zones": ["cn-shanghai-b"]})
     store = VectorStore(stack, "Vectors", network=net, props={"name": "ml-staging-rag"})
@@ -24,12 +28,13 @@ def _tier_json(outdir: str) -> dict:
     serving = ServingSecurityGroup(stack, "Serving", network=net, props={"name": "ml-staging-serving"})
     DocumentIngestion(stack, "Ingestion", network=net, security_group=serving, store=store, endpoint=endpoint,
                       props={"bucket": "ml-staging-rag-docs-t3st1", "function_name": "ml-staging-ingest"})
-    return json.loads(Testing.synth(stack))
+    app.synth()
+    return outdir / "stacks" / "rag"
 
 
 def test_the_rag_tier_applies_replans_empty_and_destroys(ws, tmp_path):
-    doc = _tier_json(str(tmp_path / "out"))
-    (ws.root / "main.tf.json").write_text(json.dumps(doc))
+    stack_dir = _synth_tier(tmp_path / "out")
+    shutil.copytree(stack_dir, ws.root, dirs_exist_ok=True)  # cdk.tf.json and assets/ (the code package)
     password, api_key = secrets.token_urlsafe(16), secrets.token_urlsafe(16)
     ws.env.update(TF_VAR_rag_db_password=password, TF_VAR_rag_api_key=api_key)
 

@@ -63,16 +63,22 @@ class Credentials:
         return cls(key_id, secret, env.get("ALIBABA_CLOUD_SECURITY_TOKEN") or None)
 
     @classmethod
-    def from_context(cls, context: Any) -> Credentials:
+    def from_context(cls, context: Any, env: Mapping[str, str] | None = None) -> Credentials:
         """Python runtimes name the fields access_key_id/access_key_secret/security_token
         (https://www.alibabacloud.com/help/doc-detail/422182.htm); other runtimes' docs use
         accessKeyId/accessKeySecret/securityToken (https://alibabacloud.com/help/en/functioncompute/context),
-        so both spellings, as attributes or mapping keys, are accepted."""
+        so both spellings, as attributes or mapping keys, are accepted. The python3.12 runtime passes no
+        `context.credentials`, only the ALIBABA_CLOUD_* variables (https://www.alibabacloud.com/help/en/functioncompute/fc/environment-variables):
+        those are read then."""
         creds = getattr(context, "credentials", None)
         if creds is None and isinstance(context, Mapping):
             creds = context.get("credentials")
         if creds is None:
-            raise ConfigError("context.credentials is missing: give the function a RAM role")
+            from_env = cls.from_env(env)
+            if from_env is None:
+                raise ConfigError("context.credentials is missing and ALIBABA_CLOUD_ACCESS_KEY_ID is not set: give "
+                                  "the function a RAM role")
+            return from_env
 
         def pick(*names: str) -> str | None:
             for name in names:

@@ -74,7 +74,13 @@ def test_credentials_from_either_spelling_and_never_in_repr():
     creds = Credentials.from_context(camel)
     assert creds == Credentials("id", "test-hidden", "tok") and "test-hidden" not in repr(creds)
     with pytest.raises(ConfigError, match="RAM role"):
-        Credentials.from_context(SimpleNamespace(credentials=None))
+        Credentials.from_context(SimpleNamespace(credentials=None), env={})
+
+
+def test_python312_credentials_come_from_the_environment_when_the_context_has_none():
+    env = {"ALIBABA_CLOUD_ACCESS_KEY_ID": "id", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "test-hidden",
+           "ALIBABA_CLOUD_SECURITY_TOKEN": "tok"}
+    assert Credentials.from_context(SimpleNamespace(credentials=None), env=env) == Credentials("id", "test-hidden", "tok")
 
 
 def test_oss_and_kms_reject_a_wrong_signature(oss, kms, sts):
