@@ -80,20 +80,29 @@ $(EMULATOR_CONFIG): $(VENV)/.installed
 synth: install ## Synthesize every environment into cdktf.out/ and run the policy gate
 	ALICLOUD_ML_BACKEND=$(if $(filter cloud,$(ALICLOUD_ML_TARGET)),oss,local) $(PY) main.py
 
+# The emulator still needs values for the platform's sensitive variables (staging's RAG tier: its database
+# password and API key). They are random per checkout, kept git-ignored in .alicloud-ml/, never used on a cloud;
+# for a real account CI sets TF_VAR_rag_db_password and TF_VAR_rag_api_key from its own secret store.
+EMULATOR_SECRETS := $(STATE_DIR)/emulator-secrets.env
+$(EMULATOR_SECRETS):
+	@mkdir -p $(STATE_DIR) && umask 077 && $(PYTHON) -c 'import secrets; [print(f"export TF_VAR_{n}={secrets.token_urlsafe(18)}") for n in ("rag_db_password", "rag_api_key")]' > $@
+
 # cdktf deploy/destroy target: the emulator (its CLI config + local state) unless ALICLOUD_ML_TARGET=cloud.
 ifeq ($(ALICLOUD_ML_TARGET),cloud)
+CDKTF_TARGET_SETUP :=
 CDKTF_TARGET_ENV := ALICLOUD_ML_BACKEND=oss
 CDKTF_TARGET_PREREQ :=
 else
+CDKTF_TARGET_SETUP := source $(EMULATOR_SECRETS) &&
 CDKTF_TARGET_ENV := TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local
-CDKTF_TARGET_PREREQ := $(EMULATOR_CONFIG)
+CDKTF_TARGET_PREREQ := $(EMULATOR_CONFIG) $(EMULATOR_SECRETS)
 endif
 
 deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
 destroy: install ## Destroy $(DEPLOY_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
 deploy destroy: $(CDKTF_TARGET_PREREQ)
 	@echo "==> $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) on node $$(node --version)"
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
+	$(CDKTF_TARGET_SETUP) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
 
 # The RAG ingestion handler's tests start a real PostgreSQL with pgvector (Debian packages; pgvector is
 # built from Debian's source package where the release has no binary one).

@@ -32,6 +32,7 @@ from alicloud_ml.constructs.network import MlNetworkProps
 from alicloud_ml.constructs.node_pool import GpuNodePoolProps
 from alicloud_ml.constructs.notebooks import NotebookReaperProps
 from alicloud_ml.constructs.observability import ObservabilityProps
+from alicloud_ml.constructs.rag_tier import RagTierProps
 from alicloud_ml.constructs.registry import ImageRegistryProps
 from alicloud_ml.constructs.security import ServingSecurityGroupProps, TrainingSecurityGroupProps
 from alicloud_ml.constructs.serving import EasServiceProps
@@ -90,6 +91,11 @@ class NotebooksConfig(NotebookReaperProps):
     """
 
 
+class RagConfig(RagTierProps):
+    """`[rag]`: the RAG tier; `store.name` defaults to `ml-<name>-rag`, `ingestion.bucket` to
+    `ml-<name>-rag-docs-<name_suffix>` and `ingestion.function_name` to `ml-<name>-rag-ingest`."""
+
+
 class WorkspaceConfig(PaiWorkspaceProps):
     """`[workspace]`: the PAI workspace; `workspace_name` defaults to `ml_<name>` (`-` → `_`)."""
 
@@ -141,6 +147,9 @@ class PlatformConfig(FrozenModel):
         "Evening DSW notebook reaper (FC 3.0 timer function). Default: none (off)."))
     workspace: WorkspaceConfig | None = Field(None, description=(
         "PAI workspace with datasets, code source, members and an experiment. Default: none (off)."))
+    rag: RagConfig | None = Field(None, description=(
+        "RAG tier: AnalyticDB vector store, document ingestion, generation endpoint (docs/rag.md). Default: none "
+        "(off)."))
     suppressions: tuple[SuppressionConfig, ...] = Field((), description="Accepted policy findings, each with a "
                                                                         "reason. Default: none.")
 
@@ -197,6 +206,12 @@ class PlatformConfig(FrozenModel):
                           if isinstance(s, dict) and str(s.get("model_path", "")).startswith("oss://")), None)
             if model:
                 data["workspace"].setdefault("model_uri", "oss://" + str(model)[6:].split("/", 1)[0] + "/")
+        if isinstance(data.get("rag"), dict):
+            rag = data["rag"]
+            derive(rag.setdefault("store", {}), "name", f"ml-{name}-rag", name)
+            ingestion = rag.setdefault("ingestion", {})
+            derive(ingestion, "bucket", suffixed(f"ml-{name}-rag-docs", suffix), name)
+            derive(ingestion, "function_name", f"ml-{name}-rag-ingest", name)
         derive(section("observability"), "project_name", suffixed(f"ml-{name}-logs", suffix), name)
         state = section("state")
         derive(state, "region", region, region)
@@ -283,9 +298,10 @@ def _group_types(security: dict[str, Any]) -> set[str]:
 DERIVED_FROM = {
     "name": ("network.name", "security.training.name", "security.serving.name", "cluster.name",
              "iam.name_prefix", "observability.project_name", "registry.instance_name", "notebooks.function_name",
-             "workspace.workspace_name"),
+             "workspace.workspace_name", "rag.store.name", "rag.ingestion.bucket", "rag.ingestion.function_name"),
     "region": ("network.region", "state.region"),
-    "name_suffix": ("observability.project_name", "state.bucket", "state.ots_instance_name", "registry.instance_name"),
+    "name_suffix": ("observability.project_name", "state.bucket", "state.ots_instance_name", "registry.instance_name",
+                    "rag.ingestion.bucket"),
 }
 
 
@@ -376,6 +392,7 @@ DERIVED_FIELDS = {
     "ObservabilityProps": ("project_name",), "StateBackendProps": ("region", "bucket"),
     "PlatformConfig": ("name", "production"),
     "RegistryConfig": ("instance_name",), "NotebooksConfig": ("function_name",), "WorkspaceConfig": ("workspace_name",),
+    "RagConfig": ("store",), "VectorStoreProps": ("name",), "DocumentIngestionProps": ("bucket", "function_name"),
 }
 
 

@@ -25,22 +25,17 @@ from alicloud_ml.constructs._fc_package import HANDLER, TARGET_RUNTIME, Package,
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore, policy_document
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
-from alicloud_ml.policies.suppressions import suppress
 from alicloud_ml.provider.common import DataAlicloudAccount
 from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger
 from alicloud_ml.provider.oss import (
     OssBucket, OssBucketAcl, OssBucketPublicAccessBlock, OssBucketServerSideEncryption, OssBucketVersioning,
 )
 from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
+from alicloud_ml.provider.sls import LogStore
 
 HANDLER_PACKAGE = "alicloud_ml.handlers.rag_ingest"
 #: The reference handler's one dependency: pure-Python pg8000 (its closure is vendored into the package).
 HANDLER_REQUIREMENTS = ("pg8000",)
-#: checkov reads only the bucket's deprecated inline blocks; ALIML_023 checks the separate resources used here.
-CHECKOV_INLINE_ONLY = {
-    "CKV_ALI_6": "encrypted with the store's KMS key through alicloud_oss_bucket_server_side_encryption (ALIML_023)",
-    "CKV_ALI_10": "versioning is enabled through alicloud_oss_bucket_versioning (ALIML_023 checks it)",
-}
 DOCUMENT_EVENTS = ("oss:ObjectCreated:*", "oss:ObjectRemoved:*")
 #: The function's environment variable carrying the package digest: the provider ignores a change to `code`
 #: alone (provider docs r/fcv3_function), so a new package changes this too.
@@ -61,8 +56,10 @@ class DocumentIngestionProps(FrozenModel):
     code_zip: str | None = Field(None, description=(
         "Path to your own code package (a zip whose `index.py` has `handler`). Default: the toolkit's reference "
         "handler, with pg8000 vendored."))
-    log_project: str | None = Field(None, description="SLS project for the function's logs. Default: none.")
-    log_store: str | None = Field(None, description="SLS logstore for the function's logs. Default: none.")
+    log_store: str = Field("rag-ingestion", pattern=r"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", description=(
+        "Logstore (in the SLS project passed as `log_project`) for the function's JSON lines. Default: "
+        "`rag-ingestion`."))
+    log_retention_days: int = Field(30, ge=1, le=3650, description="Retention of that logstore. Default: `30`.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
 
@@ -70,8 +67,8 @@ class DocumentIngestion(Construct):
     """Documents bucket + ingestion function + OSS trigger. Attributes: `bucket`, `function`, `role`, `trigger`."""
 
     def __init__(self, scope: Construct, id: str, *, network: MlNetwork, security_group: WorkloadSecurityGroup,
-                 store: VectorStore, endpoint: GenerationEndpoint,
-                 props: DocumentIngestionProps | Mapping[str, Any]) -> None:
+                 store: VectorStore, endpoint: GenerationEndpoint, props: DocumentIngestionProps | Mapping[str, Any],
+                 log_project: str | None = None) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(DocumentIngestionProps, props, self.node.path)
         tags = p.tags or None
@@ -81,26 +78,33 @@ class DocumentIngestion(Construct):
         OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="KMS",
                                       kms_master_key_id=store.key.id)
         OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
-        for check, reason in CHECKOV_INLINE_ONLY.items():
-            suppress(self.bucket, check, reason=reason)
 
         account = DataAlicloudAccount(self, "Account")
         region = network.region
         bucket_arn = f"acs:oss:*:{account.id}:{p.bucket}"  # OSS resource ARN: acs:oss:*:<uid>:<bucket>/<object>
         secret_arns = [f"acs:kms:{region}:{account.id}:secret/{s.secret_name}"
                        for s in (store.password_secret, endpoint.api_key_secret)]
-        self.role = self._role("Role", f"{p.function_name}-fn", "fc.aliyuncs.com", [
+        statements = [
             {"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": [f"{bucket_arn}/*"]},
             {"Effect": "Allow", "Action": ["kms:GetSecretValue"], "Resource": secret_arns},
-        ], tags)
+        ]
+        self.log_store = None
+        if log_project:  # FC writes the function's stdout there (https://www.alibabacloud.com/help/en/functioncompute/fc/logging-2)
+            self.log_store = LogStore(self, "LogStore", project_name=log_project, logstore_name=p.log_store,
+                                      retention_period=p.log_retention_days, shard_count=1, auto_split=True,
+                                      max_split_shard_count=8, append_meta=True)
+            statements.append({"Effect": "Allow", "Action": ["log:PostLogStoreLogs"],
+                               "Resource": [f"acs:log:{region}:*:project/{log_project}/logstore/{p.log_store}"]})
+        self.role = self._role("Role", f"{p.function_name}-fn", "fc.aliyuncs.com", statements, tags)
         environment = {
             "RAG_DB_HOST": store.connection_string, "RAG_DB_PORT": "5432", "RAG_DB_NAME": "postgres",
             "RAG_DB_USER": store.props.account_name, "RAG_DB_TABLE": p.table, "RAG_DB_DIALECT": "analyticdb",
             "RAG_DB_PASSWORD_SECRET": str(store.password_secret.secret_name), "RAG_REGION": region,
             "RAG_CHUNK_SIZE": str(p.chunk_size), "RAG_CHUNK_OVERLAP": str(p.chunk_overlap), **endpoint.environment(),
         }
-        log = (Fcv3FunctionLogConfig(project=p.log_project, logstore=p.log_store, log_begin_rule="DefaultRegex")
-               if p.log_project and p.log_store else None)
+        log = (Fcv3FunctionLogConfig(project=log_project, logstore=self.log_store.logstore_name,
+                                     enable_request_metrics=True, enable_instance_metrics=False)
+               if self.log_store is not None else None)
         self.package = ingestion_package(p.code_zip)
         environment[CODE_VERSION_ENV] = self.package.sha256[:16]
         self.function = Fcv3Function(

@@ -1,7 +1,7 @@
 """`MlPlatform` (L3): a complete, policy-clean ML platform from one `PlatformConfig`.
 
 Only wiring lives here: network → security groups → logs → cluster (+ its system pool) → storage →
-workload roles → GPU pools → EAS services → (optional) PAI workspace, image registry, notebook reaper.
+workload roles → GPU pools → EAS services → (optional) PAI workspace, image registry, notebook reaper, RAG tier.
 Each piece's behaviour and defaults belong to its own L2.
 """
 
@@ -21,6 +21,7 @@ from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.node_pool import GpuNodePool
 from alicloud_ml.constructs.notebooks import NotebookReaper
 from alicloud_ml.constructs.observability import Observability
+from alicloud_ml.constructs.rag_tier import RagTier
 from alicloud_ml.constructs.registry import ImageRegistry
 from alicloud_ml.constructs.security import ServingSecurityGroup, TrainingSecurityGroup
 from alicloud_ml.constructs.serving import EasService
@@ -46,7 +47,8 @@ class MlPlatform(Construct):
     """Everything one environment needs. Attributes mirror the L2s: `network`, `training_security_group`,
     `serving_security_group`, `observability`, `cluster`, `system_pool`, `cpfs` (or None), `roles`,
     `node_pools` (key → GpuNodePool), `services` (key → EasService), and, when their sections are set,
-    `workspace` (PaiWorkspace), `registry` (ImageRegistry), `notebook_reaper` (NotebookReaper); else None."""
+    `workspace` (PaiWorkspace), `registry` (ImageRegistry), `notebook_reaper` (NotebookReaper), `rag`
+    (RagTier); else None."""
 
     def __init__(self, scope: Construct, id: str, *, config: PlatformConfig) -> None:
         super().__init__(scope, id)
@@ -92,5 +94,8 @@ class MlPlatform(Construct):
                            workspace_id=self.workspace.workspace_id if self.workspace else None,
                            props=_tagged(c.notebooks, c.tags))
             if c.notebooks else None)
+        self.rag = (RagTier(self, "Rag", network=self.network, security_group=self.serving_security_group,
+                            log_project=self.observability.project.project_name, props=_tagged(c.rag, c.tags))
+                    if c.rag else None)
         TerraformOutput(self, "vpc_id", value=self.network.vpc_id)
         TerraformOutput(self, "cluster_id", value=self.cluster.cluster_id)

@@ -89,7 +89,9 @@ class VectorStore(Construct):
         tags = p.tags or None
         self.key = KmsKey(self, "Key", description=f"{p.name}: AnalyticDB disk and secret encryption",
                           key_spec="Aliyun_AES_256", key_usage="ENCRYPT/DECRYPT", protection_level="SOFTWARE",
-                          pending_window_in_days=7, tags=tags)
+                          pending_window_in_days=7, tags=tags,
+                          # yearly rotation; units d/h/m/s, required when rotation is on (provider docs r/kms_key)
+                          automatic_rotation="Enabled", rotation_interval="365d")
         vswitch = network.vswitch_for(zone, where=self.node.path)
         allowed = ",".join(cidr for _, cidr in network.props.subnets())  # the VPC's vSwitches, nothing wider
         self.instance = GpdbInstance(

@@ -38,6 +38,8 @@ FREE_TYPES = frozenset({
     "alicloud_cr_internet_endpoint", "alicloud_cr_endpoint_acl_policy", "alicloud_fcv3_trigger",
     "alicloud_pai_workspace_dataset", "alicloud_pai_workspace_code_source", "alicloud_pai_workspace_member",
     "alicloud_pai_workspace_experiment",
+    # the RAG tier: accounts and backup policies are part of the AnalyticDB instance; bucket ACLs are settings
+    "alicloud_gpdb_account", "alicloud_gpdb_backup_policy", "alicloud_oss_bucket_acl",
 })
 # Billed by what is stored, read or sent: no configuration-time figure exists.
 USAGE_TYPES = {
@@ -45,6 +47,9 @@ USAGE_TYPES = {
     "alicloud_ots_instance": "usage-based: capacity units and storage",
     "alicloud_ots_table": "usage-based: capacity units and storage",
     "alicloud_log_store": "usage-based: ingested and stored GB",
+    "alicloud_kms_key": "not priced: KMS bills each key per month and its API calls (SKU `kms.key`, not in the table)",
+    "alicloud_kms_secret": "not priced: Secrets Manager bills each secret per month and its API calls (SKU "
+                           "`kms.secret`, not in the table)",
 }
 SPOT_STRATEGIES = ("SpotWithPriceLimit", "SpotAsPriceGo")
 
@@ -164,6 +169,7 @@ class CostModel:
             "alicloud_eip_address": self._eip, "alicloud_cs_managed_kubernetes": self._cluster,
             "alicloud_ecs_disk": self._disk, "alicloud_nas_protocol_service": self._protocol_service,
             "alicloud_cr_ee_instance": self._registry, "alicloud_fcv3_function": self._function,
+            "alicloud_gpdb_instance": self._vector_store,
         }
 
     def stack(self, stack: Stack) -> StackCost:
@@ -308,6 +314,21 @@ class CostModel:
                              "to --prices (the ACR EE price of that edition in your region)")
         self._priced(rc, f"per instance ({edition})", (sku,), "count", Range(1, 1, 1))
         rc.notes.append("subscription billed per period; storage and traffic not included")
+
+    def _vector_store(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+        """AnalyticDB for PostgreSQL, elastic storage: compute nodes by spec (`gpdb.<spec>`, unit `hour`, per node)
+        plus ESSD storage (`gpdb.storage.cloud_essd`, unit `GiB-month`); no sourced rows ship, so it names both."""
+        spec, nodes, size = attrs.get("instance_spec"), attrs.get("seg_node_num"), attrs.get("storage_size")
+        if not isinstance(spec, str) or nodes is None or size is None:
+            raise _NotPriced("instance_spec, seg_node_num and storage_size must be literals to price AnalyticDB")
+        count, gib = _count(nodes, "seg_node_num"), _count(size, "storage_size")
+        skus = (f"gpdb.{spec}", "gpdb.storage.cloud_essd")
+        if any(self.book.lookup(sku) is None for sku in skus):
+            raise _NotPriced(f"no price for `{skus[0]}` (unit `hour`, per compute node) or `{skus[1]}` (unit "
+                             "`GiB-month`) in the price table - add both rows to --prices (AnalyticDB pricing of "
+                             "your region)")
+        self._priced(rc, f"per compute node × {count}", (skus[0],), "count", Range(count, count, count))
+        self._priced(rc, f"per GiB × {count * gib:,} GiB", (skus[1],), "GiB", Range(*(count * gib,) * 3))
 
     def _function(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         """FC 3.0 bills vCPU-seconds, GB-seconds and requests: usage-based. The reaper's savings are noted."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import textwrap
@@ -178,7 +179,9 @@ def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(t
     require("terraform")
     config_file = install(tmp_path / "emulator")
     env = {**os.environ, "TF_CLI_CONFIG_FILE": str(config_file), "CHECKPOINT_DISABLE": "1",
-           "ALICLOUD_ML_EMULATOR_STATE": str(tmp_path / "cloud")}
+           "ALICLOUD_ML_EMULATOR_STATE": str(tmp_path / "cloud"),
+           # staging's RAG tier takes its secrets as sensitive variables, as CI would pass them
+           "TF_VAR_rag_db_password": secrets.token_urlsafe(16), "TF_VAR_rag_api_key": secrets.token_urlsafe(16)}
     env.pop("TF_CLI_ARGS", None)
     monkeypatch.setenv("ALICLOUD_ML_LOCAL_STATE_DIR", str(tmp_path / "state"))  # not the project's .alicloud-ml
     app = App(outdir=str(tmp_path / "cdktf.out"))
@@ -190,6 +193,9 @@ def test_reference_platform_applies_replans_clean_and_destroys_on_the_emulator(t
         for step in (["init", "-input=false", "-no-color"], ["apply", "-auto-approve", "-input=false", "-no-color"]):
             result = _terraform(step, workdir, env)
             assert result.returncode == 0, f"{name}: terraform {step[0]} failed:\n{result.stdout}\n{result.stderr}"
+        if name == "ml-staging":  # the RAG tier deployed with the rest of staging
+            listed = _terraform(["state", "list"], workdir, env).stdout
+            assert "alicloud_gpdb_instance." in listed and "alicloud_fcv3_trigger." in listed, listed
         replan = _terraform(["plan", "-detailed-exitcode", "-input=false", "-no-color"], workdir, env)
         assert replan.returncode == 0, f"{name}: re-plan is not clean:\n{replan.stdout}\n{replan.stderr}"
         destroy = _terraform(["destroy", "-auto-approve", "-input=false", "-no-color"], workdir, env)

@@ -247,8 +247,8 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
                 "fail_literal_api_key": {**rag_function(vpc_config=[{"vpc_id": fx.VPC}]),
                                          "environment_variables": {"OPENAI_API_KEY": "not-a-real-key"}}}}},
         "ALIML_023": {"ml-dev": {
-            # checkov's CKV_ALI_6/10 read only the inline blocks: the passing buckets use them (DocumentIngestion's
-            # separate resources are checked on a real synth in tests/constructs/test_construct_rag.py)
+            # checkov's CKV_ALI_6/10 pass a bucket with the inline blocks (or separate resources it can follow by
+            # reference, as DocumentIngestion writes them: tests/constructs/test_construct_rag.py gates a real synth)
             "alicloud_oss_bucket": {"pass_docs": {"bucket": "docs-ok", **INLINE_PROTECTION},
                                     "fail_docs_unversioned": {"bucket": "docs-nover"},
                                     "fail_docs_unencrypted": {"bucket": "docs-nosse"},
