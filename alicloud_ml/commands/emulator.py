@@ -123,5 +123,35 @@ def reset(
     typer.echo(f"{directory}: reset")
 
 
+@emulator_app.command()
+def seed(
+    file: Annotated[Path, typer.Argument(help="Seed file (.toml, or .json with the same structure).")],
+    state: Annotated[Path | None, typer.Option("--state", help=_STATE_HELP, show_default=False)] = None,
+    region: Annotated[list[str] | None, typer.Option("--region", help=(
+        "Create the objects in this region instead of the file's `regions` (repeatable). Default: the file's."),
+        show_default=False)] = None,
+) -> None:
+    """Create the objects a seed file lists, as if they existed in the account before Terraform ran.
+
+    Terraform that looks up existing things (a default VPC, a KMS key, a second resource group) with
+    data sources then finds them. Each object goes through what an apply does: schema validation,
+    value filling with ids in the provider's formats, and the cloud checks. Seeding twice adds nothing.
+    The format: docs/emulator.md (Seeding objects that already exist).
+
+    Example: alicloud-ml emulator seed tests/emulator/fidelity/provider-test-account.toml --region cn-hangzhou
+
+    Exit codes: 0 seeded (or already there); 2 bad seed file, or refused by the emulated cloud.
+    """
+    from alicloud_ml.emulator.seed import SeedError, seed_file
+
+    try:
+        seeded = seed_file(file, state, region or None)
+    except SeedError as exc:  # its message names the file, the entry, the field and what is accepted
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+    for item in seeded:
+        typer.echo(f"{'exists ' if item.existing else 'created'} {item.address:<48} {item.id:<32} {item.region}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(emulator_app)

@@ -52,3 +52,19 @@ def test_emulator_install_into_an_unwritable_dir_is_bad_input_not_a_bug(tmp_path
         main(["emulator", "install", "--dir", str(blocker / "sub")])
     assert exited.value.code == 2
     assert "--dir" in capsys.readouterr().err
+
+
+def test_emulator_seed_creates_the_objects_once_and_a_bad_file_is_exit_2(tmp_path, capsys):
+    from alicloud_ml.cli import main
+
+    seed = tmp_path / "seed.toml"
+    seed.write_text('regions = ["cn-hangzhou"]\n[alicloud_vpc.default]\nvpc_name = "default-NODELETING"\n'
+                    'cidr_block = "172.16.0.0/16"\n')
+    for expected in ("created alicloud_vpc.default", "exists  alicloud_vpc.default"):
+        with pytest.raises(SystemExit) as exited:
+            main(["emulator", "seed", str(seed), "--state", str(tmp_path / "cloud")])
+        assert exited.value.code == 0 and expected in capsys.readouterr().out
+    seed.write_text("regions = [")
+    with pytest.raises(SystemExit) as exited:
+        main(["emulator", "seed", str(seed), "--state", str(tmp_path / "cloud")])
+    assert exited.value.code == 2 and str(seed) in capsys.readouterr().err
