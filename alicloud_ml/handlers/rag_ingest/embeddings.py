@@ -11,8 +11,9 @@ https://docs.qwencloud.com/api-reference/text-embedding/openai-embedding
 from __future__ import annotations
 
 import json
-import urllib.error
 import urllib.request
+
+from .http_json import fetch_json
 from collections.abc import Sequence
 
 
@@ -45,16 +46,8 @@ class EmbeddingClient:
                            "encoding_format": "float"}).encode()
         request = urllib.request.Request(self._url, data=body, method="POST", headers={
             "Authorization": f"Bearer {self._api_key}", "Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                payload = json.loads(response.read())
-        except urllib.error.HTTPError as exc:
-            raise EmbeddingError(f"embedding API {self._url} answered HTTP {exc.code}: "
-                                 f"{_error_message(exc.read())}") from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise EmbeddingError(f"embedding API {self._url} unreachable: {exc}") from None
-        except json.JSONDecodeError:
-            raise EmbeddingError(f"embedding API {self._url} answered with non-JSON") from None
+        payload = fetch_json(request, timeout=self.timeout, what=f"embedding API {self._url}", error=EmbeddingError,
+                             detail=_error_message)
         data = payload.get("data") if isinstance(payload, dict) else None
         if not isinstance(data, list) or len(data) != len(batch):
             raise EmbeddingError(f"embedding API returned {len(data) if isinstance(data, list) else 'no'} "

@@ -19,7 +19,6 @@ import binascii
 import hashlib
 import hmac
 import json
-import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
@@ -27,6 +26,7 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from .config import Credentials
+from .http_json import fetch_json
 
 KMS_API_VERSION = "2016-01-20"  # https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-getsecretvalue
 
@@ -78,16 +78,8 @@ class KmsSecretReader:
         params["Signature"] = rpc_signature("GET", params, creds.access_key_secret)
         query = "&".join(f"{percent_encode(k)}={percent_encode(v)}" for k, v in params.items())
         url = f"{self.endpoint}/?{query}"
-        try:
-            with urllib.request.urlopen(urllib.request.Request(url), timeout=self.timeout) as response:
-                payload = json.loads(response.read())
-        except urllib.error.HTTPError as exc:
-            raise SecretError(f"KMS GetSecretValue for secret {name!r} failed: HTTP {exc.code} "
-                              f"{_kms_error(exc.read())}") from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise SecretError(f"KMS endpoint {self.endpoint} unreachable reading secret {name!r}: {exc}") from None
-        except json.JSONDecodeError:
-            raise SecretError(f"KMS answered non-JSON for secret {name!r}") from None
+        payload = fetch_json(urllib.request.Request(url), timeout=self.timeout, error=SecretError, detail=_kms_error,
+                             what=f"KMS GetSecretValue at {self.endpoint} for secret {name!r}")
         data = payload.get("SecretData") if isinstance(payload, dict) else None
         if not isinstance(data, str):
             raise SecretError(f"KMS answer for secret {name!r} has no SecretData")

@@ -169,7 +169,7 @@ def test_secrets_come_from_kms_signed_with_the_sts_token_and_are_never_logged(
     wrong = SimpleNamespace(region="cn-test-1", credentials=SimpleNamespace(
         access_key_id=fc_context.credentials.access_key_id,
         access_key_secret=fc_context.credentials.access_key_secret, security_token="test-stale-token"))
-    with pytest.raises(SecretError, match="rag/db-password.*HTTP 403 InvalidSecurityToken.Mismatch") as err:
+    with pytest.raises(SecretError, match="rag/db-password.*HTTP 403: InvalidSecurityToken.Mismatch") as err:
         rag.handler(oss_event("ObjectRemoved:DeleteObject", "docs", "s.txt"), wrong)
     assert postgres.password not in str(err.value)
 

@@ -99,5 +99,5 @@ def test_kms_binary_secrets_are_base64_decoded_and_missing_ones_named(kms, sts):
     kms.secrets["rag/binary"] = (base64.b64encode("test-bin-värde".encode()).decode(), "binary")
     reader = KmsSecretReader(kms.url, Credentials(sts.access_key_id, sts.access_key_secret, sts.security_token))
     assert reader.get("rag/binary") == "test-bin-värde"
-    with pytest.raises(SecretError, match="'rag/absent'.*HTTP 404 Forbidden.ResourceNotFound"):
+    with pytest.raises(SecretError, match="'rag/absent'.*HTTP 404: Forbidden.ResourceNotFound"):
         reader.get("rag/absent")
