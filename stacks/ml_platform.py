@@ -56,6 +56,14 @@ STATE_BUCKET_SUPPRESSIONS = (
 )
 
 
+# Findings on the RAG documents bucket that the reference platform accepts, each with its reason.
+DOCUMENTS_BUCKET_SUPPRESSIONS = (
+    ("CKV_ALI_11", "documents are uploaded and read in the bucket's own region by the ingestion function; transfer "
+                   "acceleration only adds cost", None),
+    ("CKV_ALI_12", "access logging needs a separate log bucket that the RAG tier does not create yet", "2027-06-30"),
+)
+
+
 def _apply_suppressions(stack: TerraformStack, config: PlatformConfig, where: str) -> None:
     """`[[suppressions]]` from the env file, resolved to constructs under the stack."""
     for i, item in enumerate(config.suppressions):
@@ -76,7 +84,10 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
     stack = TerraformStack(app, stack_name(config))
     AlicloudProvider(stack, "alicloud", region=config.region, profile=config.profile)
     configure_stack_backend(stack, config.state, key=f"{config.name}.tfstate", backend=backend)
-    MlPlatform(stack, "Platform", config=config)
+    platform = MlPlatform(stack, "Platform", config=config)
+    if platform.rag is not None:
+        for check, reason, expires in DOCUMENTS_BUCKET_SUPPRESSIONS:
+            suppress(platform.rag.ingestion.bucket, check, reason=reason, expires=expires)
     _apply_suppressions(stack, config, source or stack_name(config))
     return stack
 
