@@ -94,3 +94,12 @@ def test_the_wheel_alone_provides_typed_bindings(builds, tmp_path):
     assert result.returncode == 0, result.stderr
     annotation, module_file = result.stdout.splitlines()[-2:]
     assert annotation == "str | None" and module_file.startswith(str(tmp_path / "site"))
+
+
+def test_every_package_data_pattern_names_files_that_exist():
+    import tomllib
+
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    missing = [f"{package}: {pattern}" for package, globs in patterns.items() for pattern in globs
+               if not list((REPO / package.replace(".", "/")).glob(pattern))]
+    assert missing == []
