@@ -9,6 +9,7 @@ naming it or the bucket's (deprecated) inline `server_side_encryption_rule`, and
 from __future__ import annotations
 
 from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.values import first_block
 
 CHECK = PolicyCheck(
     id="ALIML_023",
@@ -32,13 +33,6 @@ def _named(stack: StackDoc, tf_type: str, bucket: object) -> list:
     return out
 
 
-def _first(block: object) -> dict:
-    """A nested block as a dict, whether written as an object or a one-element list."""
-    if isinstance(block, list):
-        block = block[0] if block else {}
-    return block if isinstance(block, dict) else {}
-
-
 def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
     fed = {str(t.attrs.get("source_arn", "")).rsplit(":", 1)[-1] for t in stack.of_type("alicloud_fcv3_trigger")
            if t.attrs.get("trigger_type") == "oss"}
@@ -47,8 +41,8 @@ def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
         name = bucket.attrs.get("bucket")
         if name not in fed:
             continue
-        inline_sse = _first(bucket.attrs.get("server_side_encryption_rule")).get("sse_algorithm")
-        inline_versioning = _first(bucket.attrs.get("versioning")).get("status") == "Enabled"
+        inline_sse = first_block(bucket.attrs, "server_side_encryption_rule").get("sse_algorithm")
+        inline_versioning = first_block(bucket.attrs, "versioning").get("status") == "Enabled"
         if not inline_sse and not _named(stack, "alicloud_oss_bucket_server_side_encryption", name):
             result = Result.failed("documents bucket has no server-side encryption", field="server_side_encryption")
         elif not inline_versioning and not any(v.attrs.get("status") == "Enabled"

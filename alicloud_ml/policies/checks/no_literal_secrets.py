@@ -12,6 +12,7 @@ import re
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.values import mapping
 
 #: Environment variable names that carry a secret value (`..._SECRET` holds a secret's name: allowed).
 SECRET_ENV = re.compile(r"(PASSWORD|PASSWD|API_KEY|APIKEY|TOKEN)$", re.I)
@@ -37,13 +38,10 @@ def evaluate(resource: Resource) -> Result:
     for field in SECRET_FIELDS.get(resource.type, ()):
         if _literal(resource.attrs.get(field)):
             return Result.failed(f"{field} is a literal value", field=field)
-    env = resource.attrs.get("environment_variables") or {}
-    env = env[0] if isinstance(env, list) and env else env  # checkov wraps map attributes in a list
-    if isinstance(env, dict):
-        for name, value in sorted(env.items()):
-            if SECRET_ENV.search(name) and _literal(value):
-                return Result.failed(f"environment variable {name} holds a literal secret",
-                                     field=f"environment_variables.{name}")
+    for name, value in sorted(mapping(resource.attrs, "environment_variables").items()):
+        if SECRET_ENV.search(name) and _literal(value):
+            return Result.failed(f"environment variable {name} holds a literal secret",
+                                 field=f"environment_variables.{name}")
     return Result.passed()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.values import first_block, mapping
 
 CHECK = PolicyCheck(
     id="ALIML_021",
@@ -42,13 +43,11 @@ def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
         vpcs[db.address] = vpc
         findings.append(StackFinding(db.address, result, db.path))
     for fn in stack.of_type("alicloud_fcv3_function"):
-        env = json.dumps(fn.attrs.get("environment_variables") or {})
+        env = json.dumps(mapping(fn.attrs, "environment_variables"))
         stores = [address for address in vpcs if f"${{{address}." in env]
         if not stores:
             continue
-        config = (fn.attrs.get("vpc_config") or [{}])
-        config = config[0] if isinstance(config, list) and config else config if isinstance(config, dict) else {}
-        function_vpc = stack.resolve(config.get("vpc_id"))
+        function_vpc = stack.resolve(first_block(fn.attrs, "vpc_config").get("vpc_id"))
         wanted = {vpcs[s] for s in stores}
         if function_vpc is None or function_vpc.address not in wanted:
             result = Result.failed("function reaches a vector store but runs outside its VPC", field="vpc_config")

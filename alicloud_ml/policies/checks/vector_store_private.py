@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
-from alicloud_ml.policies.values import str_list
+from alicloud_ml.policies.values import blocks, str_list
 
 WORLD = ("0.0.0.0/0", "0.0.0.0")
 
@@ -30,8 +30,7 @@ CHECK = PolicyCheck(
 
 
 def _whitelist(attrs: Mapping[str, Any]) -> list[str]:
-    entries = [e for group in attrs.get("ip_whitelist") or [] if isinstance(group, dict)
-               for e in str(group.get("security_ip_list") or "").split(",")]
+    entries = [e for group in blocks(attrs, "ip_whitelist") for e in str(group.get("security_ip_list") or "").split(",")]
     return [e.strip() for e in entries + str_list(attrs.get("security_ip_list")) if e.strip()]
 
 
