@@ -107,13 +107,26 @@ def _statement(actions: Sequence[str], resources: Sequence[str]) -> dict[str, An
     return {"Effect": "Allow", "Action": list(actions), "Resource": list(resources)}
 
 
-def trust_policy(service: str) -> str:
-    """A role that an Alibaba Cloud service (`ecs.aliyuncs.com`, `pai.aliyuncs.com`) may assume."""
-    return json.dumps({"Version": "1", "Statement": [_service_trust(service)]})
-
-
-def _service_trust(service: str) -> dict[str, Any]:
+def service_trust(service: str) -> dict[str, Any]:
+    """A trust statement that lets cloud service `service` (e.g. `fc.aliyuncs.com`) assume the role."""
     return {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [service]}}
+
+
+def role_with_policy(scope: Construct, prefix: str, *, name: str, trust: list[dict[str, Any]],
+                     statements: list[dict[str, Any]] | None, description: str, policy_description: str,
+                     tags: dict[str, str] | None, policy_name: str | None = None,
+                     ) -> tuple[RamRole, RamRolePolicyAttachment | None]:
+    """A RAM role (`<prefix>Role`) assumable only as `trust` says, with exactly `statements` in its own custom
+    policy (`<prefix>Policy`, `<prefix>Attachment`); no policy at all when there are no statements."""
+    role = RamRole(scope, f"{prefix}Role", role_name=name, description=description, tags=tags,
+                   assume_role_policy_document=json.dumps({"Version": "1", "Statement": trust}))
+    if not statements:
+        return role, None
+    policy = RamPolicy(scope, f"{prefix}Policy", policy_name=policy_name or name, description=policy_description,
+                       policy_document=json.dumps({"Version": "1", "Statement": statements}), tags=tags)
+    attachment = RamRolePolicyAttachment(scope, f"{prefix}Attachment", role_name=role.role_name,
+                                         policy_name=policy.policy_name, policy_type="Custom")
+    return role, attachment
 
 
 def _oidc_trust(cluster: AckCluster, account: ServiceAccountRef) -> dict[str, Any]:
@@ -147,20 +160,13 @@ class WorkloadRoles(Construct):
             title = workload.capitalize()
             trust = [_oidc_trust(cluster, accounts[workload])]
             if workload == "serving":
-                trust.append(_service_trust(EAS_SERVICE))
-            role = RamRole(self, f"{title}Role", role_name=f"{p.name_prefix}-{workload}",
-                           assume_role_policy_document=json.dumps({"Version": "1", "Statement": trust}),
-                           description=f"{workload} workloads of {p.name_prefix}", tags=p.tags or None)
-            self.roles[workload] = role
-            if not stmts:
-                continue
-            document = {"Version": "1", "Statement": stmts}
-            self.policy_documents[workload] = document
-            policy = RamPolicy(self, f"{title}Policy", policy_name=f"{p.name_prefix}-{workload}",
-                               policy_document=json.dumps(document),
-                               description=f"least-privilege access for {workload}", tags=p.tags or None)
-            RamRolePolicyAttachment(self, f"{title}Attachment", role_name=role.role_name,
-                                    policy_name=policy.policy_name, policy_type="Custom")
+                trust.append(service_trust(EAS_SERVICE))
+            self.roles[workload], _ = role_with_policy(
+                self, title, name=f"{p.name_prefix}-{workload}", trust=trust, statements=stmts,
+                description=f"{workload} workloads of {p.name_prefix}",
+                policy_description=f"least-privilege access for {workload}", tags=p.tags or None)
+            if stmts:
+                self.policy_documents[workload] = {"Version": "1", "Statement": stmts}
         TerraformOutput(self, "service_accounts", value=json.dumps(self.service_account_manifests()),
                         description="Kubernetes Namespaces and ServiceAccounts (JSON list) whose pods assume the "
                                     "workload roles through RRSA")

@@ -22,15 +22,16 @@ from pydantic import Field
 
 from alicloud_ml.constructs._props import FrozenModel, resolve_props
 from alicloud_ml.constructs._fc_package import HANDLER, TARGET_RUNTIME, Package, function_code, handler_package
+from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.constructs.network import MlNetwork
-from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore, policy_document
+from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
 from alicloud_ml.provider.common import DataAlicloudAccount
 from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger
 from alicloud_ml.provider.oss import (
     OssBucket, OssBucketAcl, OssBucketPublicAccessBlock, OssBucketServerSideEncryption, OssBucketVersioning,
 )
-from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
+from alicloud_ml.provider.ram import RamRole
 from alicloud_ml.provider.sls import LogStore
 
 HANDLER_PACKAGE = "alicloud_ml.handlers.rag_ingest"
@@ -95,7 +96,7 @@ class DocumentIngestion(Construct):
                                       max_split_shard_count=8, append_meta=True)
             statements.append({"Effect": "Allow", "Action": ["log:PostLogStoreLogs"],
                                "Resource": [f"acs:log:{region}:*:project/{log_project}/logstore/{p.log_store}"]})
-        self.role = self._role("Role", f"{p.function_name}-fn", "fc.aliyuncs.com", statements, tags)
+        self.role = self._role("Function", f"{p.function_name}-fn", "fc.aliyuncs.com", statements, tags)
         environment = {
             "RAG_DB_HOST": store.connection_string, "RAG_DB_PORT": "5432", "RAG_DB_NAME": "postgres",
             "RAG_DB_USER": store.props.account_name, "RAG_DB_TABLE": p.table, "RAG_DB_DIALECT": "analyticdb",
@@ -125,16 +126,12 @@ class DocumentIngestion(Construct):
                                       separators=(",", ":")),
             description="document created or removed")
 
-    def _role(self, id: str, name: str, service: str, statements: list[dict[str, Any]],
+    def _role(self, prefix: str, name: str, service: str, statements: list[dict[str, Any]],
               tags: dict[str, str] | None) -> RamRole:
         """A role only `service` can assume, with exactly `statements`."""
-        trust = policy_document([{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [service]}}])
-        role = RamRole(self, id, role_name=name, assume_role_policy_document=trust, tags=tags,
-                       description=f"{self.node.path}: assumed by {service}")
-        policy = RamPolicy(self, f"{id}Policy", policy_name=name, policy_document=policy_document(statements),
-                           description=f"{self.node.path}: least privilege for {service}")
-        RamRolePolicyAttachment(self, f"{id}Attachment", role_name=role.role_name, policy_name=policy.policy_name,
-                                policy_type="Custom")
+        role, _ = role_with_policy(self, prefix, name=name, trust=[service_trust(service)], statements=statements,
+                                   description=f"{self.node.path}: assumed by {service}",
+                                   policy_description=f"{self.node.path}: least privilege for {service}", tags=tags)
         return role
 
 

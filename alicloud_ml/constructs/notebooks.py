@@ -52,9 +52,9 @@ from alicloud_ml.constructs._fc_package import (
     HANDLER, SITE_PACKAGES_ENV, TARGET_RUNTIME, Package, function_code, handler_package,
 )
 from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
+from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.handlers.notebook_reaper import REQUIRED_ACTIONS
 from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3Trigger
-from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
 from alicloud_ml.provider.sls import LogStore
 from alicloud_ml.review.cost import REAPER_ESTIMATE_TAGS
 
@@ -185,22 +185,17 @@ class NotebookReaper(Construct):
         self.log_store = LogStore(self, "LogStore", project_name=log_project, logstore_name=p.log_store,
                                   retention_period=p.log_retention_days, shard_count=1, auto_split=True,
                                   max_split_shard_count=8, append_meta=True)
-        self.policy_document = {"Version": "1", "Statement": [
+        self.policy_document: dict[str, Any] = {"Version": "1", "Statement": [
             {"Effect": "Allow", "Action": list(REQUIRED_ACTIONS), "Resource": ["*"]},
             {"Effect": "Allow", "Action": ["log:PostLogStoreLogs"],
              "Resource": [f"acs:log:{region}:*:project/{log_project}/logstore/{p.log_store}"]},
         ]}
         tags = p.tags or None
-        self.role = RamRole(self, "Role", role_name=f"{p.function_name}-role"[:64],
-                            assume_role_policy_document=json.dumps({"Version": "1", "Statement": [
-                                {"Effect": "Allow", "Action": "sts:AssumeRole",
-                                 "Principal": {"Service": [FC_SERVICE]}}]}),
-                            description="DSW notebook reaper: list and stop notebooks, write its log", tags=tags)
-        policy = RamPolicy(self, "Policy", policy_name=f"{p.function_name}-policy"[:128],
-                           policy_document=json.dumps(self.policy_document),
-                           description="paidsw:ListInstances/StopInstance and its own logstore only", tags=tags)
-        attachment = RamRolePolicyAttachment(self, "Attachment", role_name=self.role.role_name,
-                                             policy_name=policy.policy_name, policy_type="Custom")
+        self.role, attachment = role_with_policy(
+            self, "", name=f"{p.function_name}-role"[:64], policy_name=f"{p.function_name}-policy"[:128],
+            trust=[service_trust(FC_SERVICE)], statements=self.policy_document["Statement"], tags=tags,
+            description="DSW notebook reaper: list and stop notebooks, write its log",
+            policy_description="paidsw:ListInstances/StopInstance and its own logstore only")
         self.package = reaper_package(site_packages)
         self.environment = {"DSW_WORKSPACE_ID": workspace, "DSW_REGION": region, "EXEMPT_TAG": p.exempt_tag,
                             **({"IDLE_MINUTES": str(p.idle_minutes)} if p.idle_minutes else {}),

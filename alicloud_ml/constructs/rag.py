@@ -21,7 +21,6 @@ KMS at run time through its role.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -142,7 +141,3 @@ class GenerationEndpoint(Construct):
         return {"RAG_EMBEDDING_BASE_URL": p.base_url, "RAG_EMBEDDING_MODEL": p.embedding_model,
                 "RAG_EMBEDDING_DIMENSIONS": str(p.embedding_dimensions), "RAG_CHAT_MODEL": p.chat_model,
                 "RAG_EMBEDDING_API_KEY_SECRET": str(self.api_key_secret.secret_name)}
-
-
-def policy_document(statements: list[dict[str, Any]]) -> str:
-    return json.dumps({"Version": "1", "Statement": statements}, separators=(",", ":"))

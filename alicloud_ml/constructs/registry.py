@@ -35,7 +35,6 @@ the team pushes once ("custom team images"). Facts, each from its source:
 from __future__ import annotations
 
 import ipaddress
-import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self
 
@@ -44,11 +43,12 @@ from pydantic import Field, field_validator, model_validator
 
 from alicloud_ml._cdk import TerraformOutput
 from alicloud_ml.constructs._props import WORLD, FrozenModel, fail, join_errors, resolve_props
+from alicloud_ml.constructs.iam import role_with_policy
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.provider.cr import (
     CrEeInstance, CrEeNamespace, CrEeRepo, CrInternetEndpoint, CrInternetEndpointEntries, CrVpcEndpointLinkedVpc,
 )
-from alicloud_ml.provider.ram import RamPolicy, RamRole, RamRolePolicyAttachment
+from alicloud_ml.provider.ram import RamRole
 
 #: ACR EE instance names: 3-30 characters, lowercase letters, digits and hyphens (CreateInstance,
 #: https://www.alibabacloud.com/help/doc-detail/208144.htm: "can be 3 to 30 characters in length").
@@ -172,7 +172,10 @@ class ImageRegistry(Construct):
             CrInternetEndpoint(self, "InternetEndpoint", instance_id=self.instance.id, entries=[
                 CrInternetEndpointEntries(entry=cidr, comment="registry.public_cidrs") for cidr in p.public_cidrs])
             if p.public_cidrs else None)
-        self.push_role, self.push_policy_document = self._push_role(p) if p.ci else (None, None)
+        self.push_role: RamRole | None = None
+        self.push_policy_document: dict[str, Any] | None = None
+        if p.ci:
+            self.push_role, self.push_policy_document = self._push_role(p)
         TerraformOutput(self, "vpc_domain", value=self.vpc_domain,
                         description="Registry domain inside the VPC: node pools and EAS pull images from here")
 
@@ -204,18 +207,14 @@ class ImageRegistry(Construct):
                                                "oidc:sub": ci.oidc_subject}}}
         else:
             trust = {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": [ci.principal_arn]}}
-        role = RamRole(self, "PushRole", role_name=f"{p.instance_name}-ci-push",
-                       assume_role_policy_document=json.dumps({"Version": "1", "Statement": [trust]}),
-                       description=f"CI pushes team images to {p.instance_name}/{p.namespace}", tags=p.tags or None)
-        document = {"Version": "1", "Statement": [
+        document: dict[str, Any] = {"Version": "1", "Statement": [
             {"Effect": "Allow", "Action": [TOKEN_ACTION], "Resource": ["*"]},
             {"Effect": "Allow", "Action": list(PUSH_ACTIONS),
              "Resource": [f"acs:cr:{self.region}:*:repository/{self.instance.id}/{p.namespace}/*"]},
         ]}
-        policy = RamPolicy(self, "PushPolicy", policy_name=f"{p.instance_name}-ci-push",
-                           policy_document=json.dumps(document),
-                           description="push and pull the team images, nothing else", tags=p.tags or None)
-        RamRolePolicyAttachment(self, "PushAttachment", role_name=role.role_name, policy_name=policy.policy_name,
-                                policy_type="Custom")
+        role, _ = role_with_policy(
+            self, "Push", name=f"{p.instance_name}-ci-push", trust=[trust], statements=document["Statement"],
+            description=f"CI pushes team images to {p.instance_name}/{p.namespace}",
+            policy_description="push and pull the team images, nothing else", tags=p.tags or None)
         TerraformOutput(self, "push_role_arn", value=role.arn, description="RAM role CI assumes to push images")
         return role, document
