@@ -8,6 +8,8 @@ An id missing from the table is treated as HIGH (fail closed) and reported as su
 
 from __future__ import annotations
 
+from functools import cache
+
 from alicloud_ml.policies.model import Severity
 
 L, M, H, C = Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL
@@ -58,6 +60,7 @@ BUILTIN: dict[str, Severity] = {
 }
 
 #: The project's own checks declare their severity once, in their module's CHECK (alicloud_ml/policies/checks/).
+@cache  # the gate asks for every finding
 def project_severities() -> dict[str, Severity]:
     from alicloud_ml.policies.registry import project_checks  # imports every check module: only when asked
 

@@ -328,7 +328,8 @@ class CostModel:
                              "`GiB-month`) in the price table - add both rows to --prices (AnalyticDB pricing of "
                              "your region)")
         self._priced(rc, f"per compute node × {count}", (skus[0],), "count", Range(count, count, count))
-        self._priced(rc, f"per GiB × {count * gib:,} GiB", (skus[1],), "GiB", Range(*(count * gib,) * 3))
+        total = count * gib
+        self._priced(rc, f"per GiB × {total:,} GiB", (skus[1],), "GiB", Range(total, total, total))
 
     def _function(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
         """FC 3.0 bills vCPU-seconds, GB-seconds and requests: usage-based. The reaper's savings are noted."""
