@@ -82,7 +82,9 @@ class DocumentIngestion(Construct):
 
         account = DataAlicloudAccount(self, "Account")
         region = network.region
-        bucket_arn = f"acs:oss:*:{account.id}:{p.bucket}"  # OSS resource ARN: acs:oss:*:<uid>:<bucket>/<object>
+        # OSS resource ARN acs:oss:*:<uid>:<bucket>/<object> (OSS policy examples,
+        # https://www.alibabacloud.com/help/en/oss/user-guide/common-examples-of-bucket-policy)
+        bucket_arn = f"acs:oss:*:{account.id}:{p.bucket}"
         secret_arns = [f"acs:kms:{region}:{account.id}:secret/{s.secret_name}"
                        for s in (store.password_secret, endpoint.api_key_secret)]
         statements = [
@@ -115,12 +117,14 @@ class DocumentIngestion(Construct):
             vpc_config=Fcv3FunctionVpcConfig(vpc_id=network.vpc_id, vswitch_ids=network.vswitch_ids,
                                              security_group_id=security_group.security_group.id),
             description="RAG document ingestion (OSS events -> embeddings -> AnalyticDB)", tags=tags)
+        # FC 3.0 function ARN form: README "Assumptions" 31 (the provider documents only FC 2.0's services/... form)
         function_arn = f"acs:fc:{region}:{account.id}:functions/{p.function_name}"
         self.invoker = self._role("Invoker", f"{p.function_name}-oss", "oss.aliyuncs.com", [
             {"Effect": "Allow", "Action": ["fc:InvokeFunction"], "Resource": [function_arn, f"{function_arn}/*"]},
         ], tags)
         self.trigger = Fcv3Trigger(
             self, "Trigger", function_name=self.function.function_name, trigger_name="documents", trigger_type="oss",
+            # the bucket as the trigger's event source, acs:oss:<region>:<account id>:<bucket> (the OSS trigger page above)
             qualifier="LATEST", source_arn=f"acs:oss:{region}:{account.id}:{p.bucket}", invocation_role=self.invoker.arn,
             trigger_config=json.dumps({"events": list(DOCUMENT_EVENTS), "filter": {"key": {"prefix": "", "suffix": ""}}},
                                       separators=(",", ":")),
