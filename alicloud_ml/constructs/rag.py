@@ -72,6 +72,7 @@ class GenerationEndpointProps(FrozenModel):
     base_url: str = Field(MODEL_STUDIO_BASE_URL, pattern=r"^https?://[^\s]+$", description=(
         "OpenAI-compatible base URL: Model Studio by default, or an in-VPC EAS service. Switching models is a "
         f"config change. Default: `{MODEL_STUDIO_BASE_URL}`."))
+    # a Model Studio model name in OpenAI-compatible mode (https://www.alibabacloud.com/help/en/model-studio/models)
     chat_model: str = Field("qwen-plus", min_length=1, description="Chat model name. Default: `qwen-plus`.")
     embedding_model: str = Field("text-embedding-v3", min_length=1, description=(
         "Embedding model. Default: `text-embedding-v3` (1,024 dimensions, 10 rows per request)."))
