@@ -1,6 +1,6 @@
 """Measure `terraform apply` throughput against the emulator at growing stack sizes.
 
-Usage: .venv/bin/python benchmarks/emulator_apply.py [--sizes 100,1000] [--runs 3] [--profile DIR]
+Usage: .venv/bin/python benchmarks/emulator_apply.py [--sizes 100,1000] [--runs 3] [--profile DIR] [--startup N]
 
 Each run applies a fresh stack (new working directory, new emulated cloud) of N resources,
 built from units of ten: a VPC, four vswitches, a security group with two rules, an OSS bucket
@@ -11,7 +11,9 @@ Terraform's built-in `terraform_data` resources with the same dependency shape, 
 at all: Terraform's own ceiling on this machine (its local state is rewritten after every resource, so
 its cost grows with the square of the stack size). `ratio` is emulator throughput over that ceiling
 (1.00 = the emulator costs nothing on top of Terraform). With --profile, the provider processes write cProfile
-files to DIR (open with `python -m pstats DIR/emulator-<pid>.prof`).
+files to DIR (open with `python -m pstats DIR/emulator-<pid>.prof`). With --startup N, it first times N provider
+starts (exec of the installed launcher to the go-plugin handshake line on stdout, as Terraform sees it) through the
+warm fork server and in-process (ALICLOUD_ML_EMULATOR_DAEMON=0); Terraform starts the provider ~4 times per apply.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alicloud_ml.emulator.install import install  # noqa: E402
+from alicloud_ml.emulator.install import install, launcher_path  # noqa: E402
+from alicloud_ml.emulator.launch import DISABLE_ENV  # noqa: E402
+from alicloud_ml.emulator.server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE  # noqa: E402
 
 UNIT = 10
 
@@ -97,6 +101,25 @@ def one_run(n: int, cli_config: Path, scratch: Path, profile: str | None, baseli
     return elapsed
 
 
+def startup_times(cli_config: Path, scratch: Path, n: int, daemon: bool) -> list[float]:
+    """Seconds from exec of the launcher to the handshake line, n times (the first through a cold daemon)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TF_")}
+    env.update({MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6",
+                "ALICLOUD_ML_EMULATOR_STATE": str(scratch / "startup-cloud"), DISABLE_ENV: "1" if daemon else "0"})
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        process = subprocess.Popen([str(launcher_path(cli_config.parent))], stdout=subprocess.PIPE, env=env)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        times.append(time.perf_counter() - start)
+        process.kill()
+        process.wait()
+        if not line.startswith(b"1|6|unix|"):
+            raise SystemExit(f"no handshake from the provider: {line!r}")
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000", help="Comma-separated resource counts. Default: 100,1000")
@@ -104,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default=None, help="Directory for provider cProfile output. Default: off")
     parser.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
                         help="Also time N terraform_data resources (Terraform alone, no provider). Default: on")
+    parser.add_argument("--startup", type=int, default=0, help="First time N provider start-ups. Default: 0")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     if shutil.which("terraform") is None:
@@ -112,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="emulator-bench-") as tmp:
         scratch = Path(tmp)
         cli_config = install(scratch / "install")
+        for daemon in (True, False) if args.startup else ():
+            times = startup_times(cli_config, scratch, args.startup, daemon)
+            print(f"provider start, {'fork server' if daemon else 'in-process'}: median "
+                  f"{statistics.median(times) * 1000:.0f} ms, first {times[0] * 1000:.0f} ms ({len(times)} starts)")
         print(f"{'resources':>9}  {'runs':>4}  {'median s':>8}  {'resources/s':>11}  "
               f"{'terraform_data/s':>16}  {'ratio':>5}  all runs (s)")
         for n in sizes:

@@ -25,6 +25,9 @@ DEFAULT_DIR = Path(".alicloud-ml")
 CLI_CONFIG_NAME = "terraform.rc"
 PROVIDER_SOURCE = "registry.terraform.io/aliyun/alicloud"
 
+# Run as a file, not `-m`: it hands the session to the warm daemon without importing the package (launch.py).
+LAUNCHER = Path(__file__).resolve().with_name("launch.py")
+
 _ARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}
 
 
@@ -69,7 +72,7 @@ def launcher_script(state_dir: Path, tls_dir: Path | None = None) -> str:
         f': "${{{STATE_ENV}:={shlex.quote(str(state_dir))}}}"\n'
         f"export {STATE_ENV}\n"
         + tls +
-        f"PYTHONPATH={shlex.quote(import_path())} exec {python} -S -P -m alicloud_ml.emulator \"$@\"\n"
+        f"PYTHONPATH={shlex.quote(import_path())} exec {python} -S -P {shlex.quote(str(LAUNCHER))} \"$@\"\n"
     )
 
 

@@ -6,18 +6,18 @@ required / optional / computed / sensitive flags. Force-new and defaults are not
 wire schema: the planner applies them (RequiresReplace, planned defaults) like SDK v1 does.
 
 Terraform starts several provider processes per command and asks each for the schema; building
-it from the archive costs ~0.4 s for ~2,000 types, so the serialized response is cached beside
-the emulated cloud's installation (`compiled_schema_path`) and each process only parses it.
+it from the archive costs ~0.4 s for ~2,000 types, so the serialized response is cached in
+the user's cache (`compiled_schema_path`, keyed by the archive's content) with a checksum, and each
+process sends those bytes as they are; a corrupted or stale file is rebuilt, never fatal.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from google.protobuf.message import DecodeError
 
 from tf.gen import tfplugin_pb2 as pb
 
@@ -78,28 +78,58 @@ def build_provider_schema() -> pb.GetProviderSchema.Response:
     )
 
 
+_MAGIC = b"alicloud-ml schema v1\n"  # then a 32-byte SHA-256 of the payload, then the serialized response
+
+
+@cache
+def schema_key() -> str:
+    """What the compiled schema depends on: the archive's bytes and this compiler's source (hashed, ~3 ms).
+    Content, not mtime: a checkout or copy that changes the archive but keeps size and second changes the key."""
+    digest = hashlib.sha256(schema.schema_file().read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:20]
+
+
 def compiled_schema_path() -> Path:
-    """Where the serialized schema of this schema archive is cached (keyed by the archive's size and mtime)."""
-    source = schema.schema_file()
-    stat = source.stat()
+    """Where the serialized schema of this schema archive is cached (keyed by `schema_key`)."""
     root = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "alicloud-ml")
-    return root / f"schema-{source.stem}-{stat.st_size}-{int(stat.st_mtime)}.pb"
+    return root / f"schema-{schema.schema_file().stem}-{schema_key()}.pb"
+
+
+def _read_cached(path: Path) -> bytes | None:
+    """The cached payload, or None when the file is missing, truncated or corrupted (its checksum disagrees)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + 32
+    if len(data) < head or not data.startswith(_MAGIC):
+        return None
+    payload = data[head:]
+    return payload if hashlib.sha256(payload).digest() == data[len(_MAGIC):head] else None
+
+
+@cache
+def provider_schema_bytes() -> bytes:
+    """The serialized GetProviderSchema response, from the compiled cache when it is intact (else rebuilt and
+    rewritten). The plugin server sends these bytes as they are: parsing 4 MB only to serialize it again
+    cost each provider process ~15 ms."""
+    path = compiled_schema_path()
+    payload = _read_cached(path)
+    if payload is not None:
+        return payload
+    payload = build_provider_schema().SerializeToString()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+    return payload
 
 
 @cache
 def provider_schema() -> pb.GetProviderSchema.Response:
-    """The GetProviderSchema response, from the compiled cache when there is one (written on first build)."""
-    path = compiled_schema_path()
-    try:
-        return pb.GetProviderSchema.Response.FromString(path.read_bytes())
-    except (OSError, DecodeError):
-        pass
-    response = build_provider_schema()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_bytes(response.SerializeToString())
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs the rebuild next time
-    return response
+    """The GetProviderSchema response as a message (for in-process callers; the server sends the bytes)."""
+    return pb.GetProviderSchema.Response.FromString(provider_schema_bytes())

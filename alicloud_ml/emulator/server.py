@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 from concurrent import futures
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,34 @@ def _profiled(service: Any, directory: str) -> None:
     atexit.register(lambda: profile.dump_stats(os.path.join(directory, f"emulator-{os.getpid()}.prof")))
 
 
-def serve() -> int:
+def _add_provider(service: Any, server: Any) -> None:
+    """The generated tfplugin6 registration, except that GetProviderSchema sends the compiled schema's bytes
+    as they are (no serializer): parsing the 4 MB response only for gRPC to serialize it again cost ~15 ms."""
+    import grpc
+
+    from tf.gen import tfplugin_pb2_grpc as rpc
+
+    from alicloud_ml.emulator.schema_pb import provider_schema_bytes
+
+    handlers: dict[str, Any] = {}
+
+    class Capture:  # add_ProviderServicer_to_server only hands its handler table to these two methods
+        def add_generic_rpc_handlers(self, generic: Any) -> None:
+            pass
+
+        def add_registered_method_handlers(self, name: str, table: dict[str, Any]) -> None:
+            handlers.update(table)
+
+    rpc.add_ProviderServicer_to_server(service, Capture())
+    handlers["GetProviderSchema"] = grpc.unary_unary_rpc_method_handler(
+        lambda request, context: provider_schema_bytes())  # no (de)serializers: bytes in, bytes out
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("tfplugin6.Provider", handlers),))
+    server.add_registered_method_handlers("tfplugin6.Provider", handlers)
+
+
+def serve(exit: Callable[[int], None] = os._exit) -> int:
+    """Serve one plugin session until Terraform's Shutdown; ends the process through `exit` (the fork
+    server's children report their status to the launcher through it)."""
     if os.environ.get(MAGIC_COOKIE_KEY) != MAGIC_COOKIE_VALUE:
         sys.stderr.write(NOT_A_PROGRAM)
         return 1
@@ -110,7 +138,6 @@ def serve() -> int:
     from tf.gen import grpc_controller_pb2 as controller_pb
     from tf.gen import grpc_controller_pb2_grpc as controller_rpc
     from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc
-    from tf.gen import tfplugin_pb2_grpc as rpc
 
     from alicloud_ml.emulator.servicer import ProviderService
 
@@ -131,7 +158,7 @@ def serve() -> int:
     limit = 256 * 1024 * 1024
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16),
                          options=[("grpc.max_receive_message_length", limit), ("grpc.max_send_message_length", limit)])
-    rpc.add_ProviderServicer_to_server(service, server)
+    _add_provider(service, server)
     controller_rpc.add_GRPCControllerServicer_to_server(Controller(), server)
     stdio_rpc.add_GRPCStdioServicer_to_server(Stdio(), server)
     key_pem, cert_pem, cert_der = _server_certificate()
@@ -152,4 +179,5 @@ def serve() -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     atexit._run_exitfuncs()
-    os._exit(0)
+    exit(0)
+    return 0

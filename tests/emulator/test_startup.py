@@ -1,0 +1,247 @@
+"""Provider start-up: the compiled schema cache and the warm fork server behind the launcher.
+
+Terraform starts the provider about four times per apply; these tests pin what makes that cheap
+without changing behaviour: the cached GetProviderSchema bytes follow the archive's content and
+survive corruption, and the fork server's sessions leave no process behind, whoever ends them.
+Speed itself is measured in benchmarks/emulator_apply.py, never asserted here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from alicloud_ml import schema
+from alicloud_ml.emulator import schema_pb
+from alicloud_ml.emulator.forkserver import IDLE_ENV
+from alicloud_ml.emulator.install import launcher_path
+from alicloud_ml.emulator.launch import DIR_ENV, DISABLE_ENV
+from alicloud_ml.emulator.server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
+from tests.emulator.conftest import Workspace
+
+from tf.gen import tfplugin_pb2 as pb
+
+
+# ------------------------------------------------------------------ compiled schema cache
+@pytest.fixture
+def fresh_schema_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv(schema_pb.CACHE_ENV, str(tmp_path / "cache"))
+    for fn in (schema_pb.schema_key, schema_pb.provider_schema_bytes, schema_pb.provider_schema):
+        fn.cache_clear()
+    yield tmp_path / "cache"
+    for fn in (schema_pb.schema_key, schema_pb.provider_schema_bytes, schema_pb.provider_schema):
+        fn.cache_clear()
+
+
+def _rebuild() -> bytes:
+    schema_pb.provider_schema_bytes.cache_clear()
+    return schema_pb.provider_schema_bytes()
+
+
+def test_cache_is_written_once_and_holds_the_built_schema(fresh_schema_cache: Path) -> None:
+    payload = schema_pb.provider_schema_bytes()
+    path = schema_pb.compiled_schema_path()
+    assert path.parent == fresh_schema_cache and path.is_file()
+    response = pb.GetProviderSchema.Response.FromString(payload)
+    assert "alicloud_vpc" in response.resource_schemas and "alicloud_zones" in response.data_source_schemas
+    assert response.server_capabilities.get_provider_schema_optional
+    stamp = path.stat().st_mtime_ns
+    assert _rebuild() == payload
+    assert path.stat().st_mtime_ns == stamp  # read, not rewritten
+
+
+@pytest.mark.parametrize("damage", ["flip a payload byte", "truncate", "garbage"])
+def test_corrupted_cache_is_rebuilt_not_fatal(fresh_schema_cache: Path, damage: str) -> None:
+    payload = schema_pb.provider_schema_bytes()
+    path = schema_pb.compiled_schema_path()
+    data = bytearray(path.read_bytes())
+    if damage == "flip a payload byte":
+        data[-100] ^= 0xFF
+    elif damage == "truncate":
+        del data[len(data) // 2:]
+    else:
+        data[:] = b"not a schema"
+    path.write_bytes(bytes(data))
+    assert _rebuild() == payload
+    assert path.read_bytes() != bytes(data)  # the file was repaired for the next process
+    assert _rebuild() == payload
+
+
+def test_cache_key_follows_the_archive_content_not_its_name(fresh_schema_cache: Path,
+                                                            monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    original = schema_pb.compiled_schema_path()
+    copy = tmp_path / "archive" / schema.schema_file().name
+    copy.parent.mkdir()
+    shutil.copy2(schema.schema_file(), copy)
+    monkeypatch.setattr(schema, "schema_file", lambda: copy)
+    schema_pb.schema_key.cache_clear()
+    assert schema_pb.compiled_schema_path() == original  # same bytes, same key
+    with zipfile.ZipFile(copy, "a") as archive:  # the schema changes (same name, same mtime second)
+        archive.comment = b"a changed schema"
+    schema_pb.schema_key.cache_clear()
+    assert schema_pb.compiled_schema_path() != original
+
+
+# ------------------------------------------------------------------ fork server
+def _processes() -> dict[int, tuple[int, str]]:
+    """pid -> (parent pid, command line) of every process we can see."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                cmdline = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            out[int(entry)] = (int(stat.rpartition(")")[2].split()[1]), cmdline)
+    return out
+
+
+def _daemons(directory: Path) -> list[int]:
+    """Daemons serving `directory` (their forked sessions share the command line, not the parent)."""
+    procs = _processes()
+    mine = {pid for pid, (_, cmd) in procs.items() if "alicloud_ml.emulator daemon" in cmd and str(directory) in cmd}
+    return sorted(pid for pid in mine if procs[pid][0] not in mine)
+
+
+def _children(pid: int) -> list[int]:
+    return [p for p, (parent, _) in _processes().items() if parent == pid]
+
+
+def _eventually(predicate, timeout: float = 15.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.fixture
+def daemon_dir() -> Iterator[Path]:
+    """A private socket directory (short: unix socket paths hold 108 bytes); its daemon is stopped after."""
+    directory = Path(tempfile.mkdtemp(prefix="amle-"))
+    yield directory
+    for pid in _daemons(directory):
+        os.kill(pid, signal.SIGTERM)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def _plugin_env(cli_config: Path, directory: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TF_")}
+    env.update({MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6", DIR_ENV: str(directory),
+                IDLE_ENV: "60", "ALICLOUD_ML_EMULATOR_STATE": str(directory / "cloud")}, **extra)
+    return env
+
+
+def _start_plugin(cli_config: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    process = subprocess.Popen([str(launcher_path(cli_config.parent))], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, env=env)
+    assert process.stdout is not None
+    return process, process.stdout.readline().decode()
+
+
+def test_apply_through_the_daemon_leaves_no_session_behind(cli_config: Path, tmp_path: Path,
+                                                            daemon_dir: Path) -> None:
+    ws = Workspace(tmp_path, cli_config)
+    ws.env.update({DIR_ENV: str(daemon_dir), IDLE_ENV: "60"})
+    ws.write({"alicloud_vpc": {"v": {"vpc_name": "startup", "cidr_block": "10.0.0.0/16"}}})
+    ws.apply()
+    assert (ws.cloud / "cloud.sqlite3").is_file()  # the session used this workspace's environment
+    [daemon] = _daemons(daemon_dir)
+    log = next(daemon_dir.glob("*.log")).read_text()
+    assert log.count("session ") >= 3 and str(tmp_path) in log  # schema, validate/plan, apply: all forked
+    assert _eventually(lambda: not _children(daemon)), "a plugin session outlived terraform"
+    ws.run("plan", "-detailed-exitcode")  # the next command is served by the same daemon, state intact
+    assert _daemons(daemon_dir) == [daemon]
+
+
+def test_session_dies_when_terraform_kills_the_launcher(cli_config: Path, daemon_dir: Path) -> None:
+    process, handshake = _start_plugin(cli_config, _plugin_env(cli_config, daemon_dir))
+    try:
+        assert handshake.startswith("1|6|unix|")
+        [daemon] = _daemons(daemon_dir)
+        [session] = _children(daemon)
+    finally:
+        process.kill()  # what go-plugin does when Shutdown does not end the plugin in time
+        process.wait()
+    assert _eventually(lambda: session not in _processes()), "the forked session became an orphan"
+    assert _daemons(daemon_dir) == [daemon]
+
+
+def test_stale_daemon_is_replaced_when_its_code_changes(cli_config: Path, daemon_dir: Path) -> None:
+    env = _plugin_env(cli_config, daemon_dir)
+    process, _ = _start_plugin(cli_config, env)
+    process.kill()
+    process.wait()
+    [old] = _daemons(daemon_dir)
+    source = Path(schema_pb.__file__)  # loaded by the daemon; only its mtime changes, and is restored
+    stat = source.stat()
+    try:
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        process, handshake = _start_plugin(cli_config, env)
+        process.kill()
+        process.wait()
+    finally:
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert handshake.startswith("1|6|unix|")
+    assert _eventually(lambda: old not in _processes())
+    assert len(_daemons(daemon_dir)) == 1 and _daemons(daemon_dir) != [old]
+
+
+def test_daemon_exits_when_idle(cli_config: Path, daemon_dir: Path) -> None:
+    process, _ = _start_plugin(cli_config, _plugin_env(cli_config, daemon_dir, **{IDLE_ENV: "1"}))
+    process.kill()
+    process.wait()
+    assert _eventually(lambda: not _daemons(daemon_dir))
+    assert not list(daemon_dir.glob("*.sock"))
+
+
+def test_forked_session_reads_the_schema_archive_through_its_own_file() -> None:
+    """Sessions forked from one daemon must not share the archive's file offset (concurrent reads garbled it)."""
+    script = """
+import os
+from alicloud_ml import schema
+from alicloud_ml.emulator.forkserver import _own_archive
+fd = schema._archive().fp.fileno()
+before = os.lseek(fd, 0, os.SEEK_CUR)
+pid = os.fork()
+if pid == 0:
+    _own_archive()
+    archive = schema._archive()
+    archive.fp.seek(before + 4096)
+    archive.fp.read(1)
+    ok = archive.read("schema.json")[:1] == b"{"
+    os._exit(0 if ok else 3)
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status), os.lseek(fd, 0, os.SEEK_CUR) == before)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.split() == ["0", "True"], result.stderr
+
+
+@pytest.mark.parametrize("how", ["disabled", "unsafe directory"])
+def test_launcher_serves_in_process_without_a_daemon(cli_config: Path, daemon_dir: Path, how: str) -> None:
+    env = _plugin_env(cli_config, daemon_dir)
+    if how == "disabled":
+        env[DISABLE_ENV] = "0"
+    else:
+        daemon_dir.chmod(0o777)  # others could connect and have the daemon run their environment
+    process, handshake = _start_plugin(cli_config, env)
+    try:
+        assert handshake.startswith("1|6|unix|")
+        assert not _daemons(daemon_dir) and not list(daemon_dir.glob("*.sock"))
+        assert "alicloud_ml.emulator" in _processes()[process.pid][1]  # the launcher became the server
+    finally:
+        process.kill()
+        process.wait()
