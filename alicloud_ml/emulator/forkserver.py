@@ -3,7 +3,7 @@
 Started on demand by a launcher (`python -m alicloud_ml.emulator daemon SOCKET READY_FD`), it imports
 the server, the servicer and its plug-ins, loads the schema archive's index and the compiled
 GetProviderSchema bytes, then answers on a unix socket. Per connection it checks the peer is this user
-(SO_PEERCRED), receives the launcher's stdin/stdout/stderr (SCM_RIGHTS), working directory and
+(SO_PEERCRED), receives the launcher's stdin/stdout/stderr (SCM_RIGHTS), umask, working directory and
 environment, and forks: the child takes those descriptors and that environment and runs the ordinary
 `server.serve`, so a session behaves exactly as an in-process one. The daemon itself stays
 single-threaded and never starts gRPC (gRPC's threads do not survive fork), and it exits after
@@ -97,8 +97,8 @@ def _remove(path: str, inode: int) -> None:
         pass
 
 
-def _receive(conn: socket.socket) -> tuple[str, dict[str, str], list[int]] | None:
-    """(cwd, environment, [stdin, stdout, stderr]) of a launcher of this user, or None."""
+def _receive(conn: socket.socket) -> tuple[int, str, dict[str, str], list[int]] | None:
+    """(umask, cwd, environment, [stdin, stdout, stderr]) of a launcher of this user, or None."""
     uid = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")))[1]
     data, fds, _, _ = socket.recv_fds(conn, 65536, 3)
     while len(data) < 8 or len(data) < 8 + int.from_bytes(data[4:8], "big"):
@@ -112,9 +112,14 @@ def _receive(conn: socket.socket) -> tuple[str, dict[str, str], list[int]] | Non
         for fd in fds:
             os.close(fd)
         return None
-    cwd, *pairs = data[8:].split(b"\0")
-    env = dict(os.fsdecode(p).partition("=")[::2] for p in pairs if b"=" in p)
-    return os.fsdecode(cwd), env, fds
+    try:
+        mask, cwd, *pairs = data[8:].split(b"\0")
+        env = dict(os.fsdecode(p).partition("=")[::2] for p in pairs if b"=" in p)
+        return int(mask, 8), os.fsdecode(cwd), env, fds
+    except ValueError:
+        for fd in fds:
+            os.close(fd)
+        return None
 
 
 def _own_archive() -> None:
@@ -130,10 +135,11 @@ def _own_archive() -> None:
         schema._archive.cache_clear()  # reopened (and re-indexed) on first use
 
 
-def _child(conn: socket.socket, listener: socket.socket, cwd: str, env: dict[str, str], fds: list[int]) -> None:
+def _child(conn: socket.socket, listener: socket.socket, request: tuple[int, str, dict[str, str], list[int]]) -> None:
     """Become the plugin process the launcher stands for, then serve; never returns."""
     listener.close()
     _own_archive()
+    mask, cwd, env, fds = request
     for signum, handler in ((signal.SIGCHLD, signal.SIG_DFL), (signal.SIGINT, signal.default_int_handler),
                             (signal.SIGTERM, signal.SIG_DFL), (signal.SIGHUP, signal.SIG_DFL)):
         signal.signal(signum, handler)
@@ -145,6 +151,7 @@ def _child(conn: socket.socket, listener: socket.socket, cwd: str, env: dict[str
     os.environ.clear()
     os.environ.update(env)
     os.chdir(cwd)
+    os.umask(mask)
     import tempfile
 
     tempfile.tempdir = None  # recomputed from this session's TMPDIR
@@ -182,15 +189,20 @@ def _child(conn: socket.socket, listener: socket.socket, cwd: str, env: dict[str
 
 def _handle(conn: socket.socket, listener: socket.socket) -> None:
     conn.settimeout(10.0)
-    received = _receive(conn)
-    if received is None:
+    request = _receive(conn)
+    if request is None:
         return
-    cwd, env, fds = received
+    _, cwd, _, fds = request
     gc.freeze()  # the child's collector then leaves the shared heap alone (fewer copied pages)
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in fds:
+            os.close(fd)
+        raise
     if pid == 0:
         try:
-            _child(conn, listener, cwd, env, fds)
+            _child(conn, listener, request)
         finally:
             os._exit(1)
     for fd in fds:
@@ -203,6 +215,7 @@ def serve_forever(path: str, ready_fd: int | None = None) -> int:
     inode = os.stat(path).st_ino
     try:
         warm()
+        os.chdir("/")  # sessions chdir to their own; the daemon must not pin the first launcher's directory
         if _threads() != 1:
             raise RuntimeError("the emulator daemon has threads after warm-up; forking it would not be safe")
     except BaseException:
@@ -227,8 +240,8 @@ def serve_forever(path: str, ready_fd: int | None = None) -> int:
                     return 0
                 try:
                     _handle(conn, listener)
-                except OSError as exc:
-                    print(f"emulator daemon: dropped a request: {exc}", file=sys.stderr, flush=True)
+                except Exception as exc:  # noqa: BLE001 - one bad request must not end the daemon
+                    print(f"emulator daemon: dropped a request: {exc!r}", file=sys.stderr, flush=True)
     finally:
         _remove(path, inode)
         listener.close()

@@ -117,8 +117,10 @@ def _recv_exact(sock, n: int) -> bytes:
 
 
 def _hand_over(sock) -> int | None:
-    """Send fds 0-2, cwd and environment; the forked child's pid, or None if the daemon declined (stale, closing)."""
-    payload = b"\0".join([os.fsencode(os.getcwd()), *(k + b"=" + v for k, v in os.environb.items())])
+    """Send fds 0-2, umask, cwd and environment; the forked child's pid, or None if the daemon declined (stale, closing)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    payload = b"\0".join([b"%o" % mask, os.fsencode(os.getcwd()), *(k + b"=" + v for k, v in os.environb.items())])
     message = REQUEST + len(payload).to_bytes(4, "big") + payload
     fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2))
     sent = sock.sendmsg([message], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -144,9 +145,9 @@ def _plugin_env(cli_config: Path, directory: Path, **extra: str) -> dict[str, st
     return env
 
 
-def _start_plugin(cli_config: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def _start_plugin(cli_config: Path, env: dict[str, str], umask: int = 0o022) -> tuple[subprocess.Popen[bytes], str]:
     process = subprocess.Popen([str(launcher_path(cli_config.parent))], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, env=env)
+                               stderr=subprocess.DEVNULL, env=env, umask=umask)
     assert process.stdout is not None
     return process, process.stdout.readline().decode()
 
@@ -197,6 +198,42 @@ def test_stale_daemon_is_replaced_when_its_code_changes(cli_config: Path, daemon
     assert handshake.startswith("1|6|unix|")
     assert _eventually(lambda: old not in _processes())
     assert len(_daemons(daemon_dir)) == 1 and _daemons(daemon_dir) != [old]
+
+
+def test_session_takes_the_launchers_umask_not_the_daemons(cli_config: Path, daemon_dir: Path) -> None:
+    env = _plugin_env(cli_config, daemon_dir)
+    first, _ = _start_plugin(cli_config, env, umask=0o022)  # starts the daemon with umask 022
+    first.kill()
+    first.wait()
+    process, handshake = _start_plugin(cli_config, env, umask=0o077)
+    try:
+        assert _daemons(daemon_dir)
+        plugin_socket = handshake.split("|")[3]
+        assert os.stat(plugin_socket).st_mode & 0o777 == 0o700  # grpc created it under the launcher's umask
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_daemon_survives_malformed_requests(cli_config: Path, daemon_dir: Path) -> None:
+    env = _plugin_env(cli_config, daemon_dir)
+    process, _ = _start_plugin(cli_config, env)
+    process.kill()
+    process.wait()
+    [daemon] = _daemons(daemon_dir)
+    [path] = daemon_dir.glob("*.sock")
+    with open(os.devnull, "rb") as null:
+        for payload, fds in ((b"AMLE\0\0\0\x02zz", [null.fileno()] * 3), (b"GET / HTTP/1.0\r\n\r\n", []),
+                             (b"AMLE\0\0\0\x05z\0/\0x", [null.fileno()] * 3)):
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+                client.connect(str(path))
+                socket.send_fds(client, [payload], fds)
+                client.settimeout(10)
+                assert client.recv(16) == b""  # refused without a session
+    process, handshake = _start_plugin(cli_config, env)
+    process.kill()
+    process.wait()
+    assert handshake.startswith("1|6|unix|") and _daemons(daemon_dir) == [daemon]
 
 
 def test_daemon_exits_when_idle(cli_config: Path, daemon_dir: Path) -> None:
