@@ -1,7 +1,8 @@
 """A platform description (`stacks/envs/<env>.toml`) validated by pydantic, and its TOML loader.
 
-Every section reuses the props model of the construct it feeds, so a TOML field and a props
-field are the same thing with the same checks. Names the constructs need (`network.region`,
+A file is an `MlPlatformProps` (alicloud_ml/props/platform.py: every section is the props model
+of the construct it feeds, so a TOML field and a props field are the same thing with the same
+checks) plus the environment's name, state backend and suppressions. Names the constructs need (`network.region`,
 `cluster.name`, `node_pools.<key>.node_pool_name`, `services.<key>.service_name`, ...) are derived
 from the top-level `name` and `region` and the table keys, so a file stays short.
 
@@ -14,90 +15,22 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
-from types import UnionType
-import typing
 import tomllib
+import typing
 from pathlib import Path
-from typing import Any, Literal, Self
+from types import UnionType
+from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from alicloud_ml.constructs._props import (
-    FrozenModel, Problem, dotted, fail, join_errors, problems_from, raise_problems,
-)
-from alicloud_ml.constructs.cluster import AckClusterProps
-from alicloud_ml.constructs.iam import WorkloadRolesProps
-from alicloud_ml.catalog.regions import REGION_PATTERN
-from alicloud_ml.constructs.network import MlNetworkProps
-from alicloud_ml.constructs.node_pool import GpuNodePoolProps
-from alicloud_ml.constructs.notebooks import NotebookReaperProps
-from alicloud_ml.constructs.observability import ObservabilityProps
-from alicloud_ml.constructs.rag_tier import RagTierProps
-from alicloud_ml.constructs.registry import ImageRegistryProps
-from alicloud_ml.constructs.security import ServingSecurityGroupProps, TrainingSecurityGroupProps
-from alicloud_ml.constructs.serving import EasServiceProps
-from alicloud_ml.constructs.state import StateBackendProps
-from alicloud_ml.constructs.storage import CpfsFileSystemProps
-from alicloud_ml.constructs.system_pool import SystemNodePoolProps
-from alicloud_ml.constructs.workspace import PaiWorkspaceProps
 from alicloud_ml.errors import InputError
 from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
+from alicloud_ml.props.base import FrozenModel, Problem, dotted, problems_from, raise_problems
+from alicloud_ml.props.platform import MlPlatformProps
+from alicloud_ml.props.state import StateBackendProps
 
-SHARED_GPU_MODES = {"cgpu", "share", "core_mem", "mps", "topology"}
 ENV_NAME_PATTERN = r"^[a-z][a-z0-9-]{0,20}$"
 ENV_NAME_ACCEPTED = "a lowercase letter, then up to 20 lowercase letters, digits or '-' (e.g. my-team)"
-
-
-class SecurityConfig(FrozenModel):
-    """`[security.training]` and `[security.serving]`: the two workload security groups."""
-
-    training: TrainingSecurityGroupProps
-    serving: ServingSecurityGroupProps
-
-
-class NodePoolConfig(GpuNodePoolProps):
-    """`[node_pools.<key>]`: a GPU pool; `node_pool_name` defaults to the key."""
-
-    security_group: Literal["training", "serving"] | None = Field(
-        None, description="Which workload group the nodes join (`security_group_ids`, force-new: changing it "
-                          "replaces the pool). Default: - `serving` when workload_type is `inference`/`serving`, "
-                          "else `training`.")
-
-    @property
-    def resolved_security_group(self) -> str:
-        if self.security_group:
-            return self.security_group
-        return "serving" if self.workload_type in ("inference", "serving") else "training"
-
-
-class ServiceConfig(EasServiceProps):
-    """`[services.<key>]`: a PAI-EAS service; `service_name` defaults to the key."""
-
-    in_vpc: bool = Field(True, description="Run inside the platform VPC with the serving security group. "
-                                           "Default: `true`.")
-
-
-class RegistryConfig(ImageRegistryProps):
-    """`[registry]`: the team images in ACR Enterprise Edition, reached from the platform VPC.
-
-    `instance_name` defaults to `ml-<name>-<name_suffix>` (it names the registry domains, so it is unique).
-    """
-
-
-class NotebooksConfig(NotebookReaperProps):
-    """`[notebooks]`: the evening DSW notebook reaper; `function_name` defaults to `ml-<name>-notebook-reaper`.
-
-    `workspace_id` defaults to the platform's `[workspace]`; without one, set it.
-    """
-
-
-class RagConfig(RagTierProps):
-    """`[rag]`: the RAG tier; `store.name` defaults to `ml-<name>-rag`, `ingestion.bucket` to
-    `ml-<name>-rag-docs-<name_suffix>` and `ingestion.function_name` to `ml-<name>-rag-ingest`."""
-
-
-class WorkspaceConfig(PaiWorkspaceProps):
-    """`[workspace]`: the PAI workspace; `workspace_name` defaults to `ml_<name>` (`-` → `_`)."""
 
 
 class SuppressionConfig(FrozenModel):
@@ -113,12 +46,11 @@ class SuppressionConfig(FrozenModel):
     expires: dt.date | None = Field(None, description="Date after which the suppression blocks again. Default: none.")
 
 
-class PlatformConfig(FrozenModel):
+class PlatformConfig(MlPlatformProps):
     """One environment of the ML platform (what `stacks/envs/<env>.toml` holds)."""
 
     name: str = Field(pattern=ENV_NAME_PATTERN, description="Environment name (`dev`); the stack is "
                                                                      "`ml-<name>`. Default: - the file name.")
-    region: str = Field(pattern=REGION_PATTERN, description="Region, e.g. `cn-shanghai`. Required.")
     name_suffix: str | None = Field(None, pattern=NAME_SUFFIX_PATTERN, description=(
         "Ends every globally unique name the platform derives (state bucket, Tablestore instance, SLS project), so "
         "two teams' platforms never collide. Default: - $ALICLOUD_ML_NAME_SUFFIX, else a random suffix kept in "
@@ -128,30 +60,10 @@ class PlatformConfig(FrozenModel):
         "state bucket. Default: - true when the name is `prod`, `production` or `prd`."))
     profile: str | None = Field(None, description="Alibaba Cloud CLI profile for the provider. Default: - "
                                                   "environment/instance credentials.")
-    tags: dict[str, str] = Field(default_factory=dict, description="Tags on every taggable resource. Default: none.")
-    network: MlNetworkProps
-    security: SecurityConfig
-    cluster: AckClusterProps
-    system_pool: SystemNodePoolProps = Field(default_factory=SystemNodePoolProps, description=(
-        "The untainted, fixed-size CPU pool for CoreDNS and the add-ons (every cluster needs one). "
-        "Default: 2 × `ecs.g7.xlarge` over every zone."))
-    node_pools: dict[str, NodePoolConfig] = Field(default_factory=dict, description="GPU pools by key.")
-    cpfs: CpfsFileSystemProps | None = Field(None, description="CPFS for training data. Default: none.")
-    services: dict[str, ServiceConfig] = Field(default_factory=dict, description="EAS services by key.")
-    iam: WorkloadRolesProps
-    observability: ObservabilityProps
     state: StateBackendProps
-    registry: RegistryConfig | None = Field(None, description=(
-        "Team images: ACR EE instance, namespace, repositories, VPC endpoint, CI push role. Default: none (off)."))
-    notebooks: NotebooksConfig | None = Field(None, description=(
-        "Evening DSW notebook reaper (FC 3.0 timer function). Default: none (off)."))
-    workspace: WorkspaceConfig | None = Field(None, description=(
-        "PAI workspace with datasets, code source, members and an experiment. Default: none (off)."))
-    rag: RagConfig | None = Field(None, description=(
-        "RAG tier: AnalyticDB vector store, document ingestion, generation endpoint (docs/rag.md). Default: none "
-        "(off)."))
     suppressions: tuple[SuppressionConfig, ...] = Field((), description="Accepted policy findings, each with a "
                                                                         "reason. Default: none.")
+
 
     @model_validator(mode="before")
     @classmethod
@@ -218,42 +130,6 @@ class PlatformConfig(FrozenModel):
         derive(state, "bucket", suffixed("ml-tfstate", suffix))
         derive(state, "ots_instance_name", suffixed("ml-tfstate", suffix))
         return data
-
-    @model_validator(mode="after")
-    def _cross_section(self) -> Self:
-        errors: list[ValueError] = []
-        training, serving = self.security.training.security_group_type, self.security.serving.security_group_type
-        if training != serving:
-            errors.append(fail("security.serving.security_group_type", f"{serving!r} differs from the training "
-                               f"group's {training!r}: nodes join the cluster's group too, and one node cannot join "
-                               "a basic and an enterprise group", training))
-        elif self.cluster.security_group_type != training:
-            errors.append(fail("cluster.security_group_type", f"{self.cluster.security_group_type!r} differs from the "
-                               f"workload groups' {training!r}", training, "omit it; it follows the workload groups"))
-        if self.network.region != self.region:
-            errors.append(fail("network.region", f"{self.network.region!r} differs from region {self.region!r}",
-                               self.region, "omit network.region; it defaults to region"))
-        zones = set(self.network.zones)
-        accepted = ", ".join(self.network.zones)
-        if self.cpfs and self.cpfs.zone and self.cpfs.zone not in zones:
-            errors.append(fail("cpfs.zone", f"zone {self.cpfs.zone!r} has no vSwitch in network.zones", accepted))
-        for key, pool in self.node_pools.items():
-            for i, zone in enumerate(pool.zones or ()):
-                if zone not in zones:
-                    errors.append(fail(f"node_pools.{key}.zones[{i}]", f"zone {zone!r} is not in network.zones",
-                                       accepted))
-            if pool.gpu_schedule in SHARED_GPU_MODES and not self.cluster.shared_gpu_scheduling:
-                errors.append(fail(f"node_pools.{key}.gpu_schedule", f"{pool.gpu_schedule!r} needs ack-ai-installer",
-                                   "default", "or set cluster.shared_gpu_scheduling = true"))
-            if pool.checkpoint_target and pool.checkpoint_target.startswith("cpfs://") and self.cpfs is None:
-                errors.append(fail(f"node_pools.{key}.checkpoint_target", "points at CPFS but [cpfs] is not "
-                                   "configured", "oss://<bucket>/<path>", "or add a [cpfs] section"))
-        if self.notebooks is not None and self.notebooks.workspace_id is None and self.workspace is None:
-            errors.append(fail("notebooks.workspace_id", "no workspace to reap", "a PAI workspace id (ws-...)",
-                               "or add a [workspace] section"))
-        join_errors(errors)
-        return self
-
 
 def load_config(path: str | Path, *, name: str | None = None, name_suffix: str | None = None) -> PlatformConfig:
     """Read and validate one env file; `name` defaults to the file's stem (`dev.toml` → `dev`)."""
@@ -330,6 +206,7 @@ def explain(exc: ValidationError, data: dict[str, Any], name_from: str | None = 
                                    'rename the file, or set name = "..." in it'))
     kept = [p for p in problems if p.field not in noise
             and not (p.problem == "required field is missing" and _under(p.field, suggested))]
+    kept.sort(key=lambda p: p.field not in DERIVED_FROM)  # the inputs others derive from first: the root cause
     return list(dict.fromkeys(kept))
 
 

@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 
 from alicloud_ml._cdk import TerraformStack
-from alicloud_ml.constructs.state import DEFAULT_LOCAL_STATE_DIR, BackendKind, StateBackendProps, configure_backend
+from alicloud_ml.constructs.state import DEFAULT_LOCAL_STATE_DIR, BackendKind, configure_backend
+from alicloud_ml.props.state import StateBackendProps
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies import suppress
 

@@ -31,7 +31,8 @@ from typing import Any
 from alicloud_ml._cdk import App, TerraformStack
 from alicloud_ml.config import PlatformConfig, load_config
 from alicloud_ml.constructs.platform import MlPlatform
-from alicloud_ml.constructs.state import BackendKind, StateBackend, StateBackendProps, configure_backend
+from alicloud_ml.constructs.state import BackendKind, StateBackend, configure_backend
+from alicloud_ml.props.state import StateBackendProps
 from alicloud_ml.deploy_target import LOCAL_STATE_REASON, configure_stack_backend, local_state_dir, resolve_backend
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies import suppress
@@ -84,7 +85,7 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
     stack = TerraformStack(app, stack_name(config))
     AlicloudProvider(stack, "alicloud", region=config.region, profile=config.profile)
     configure_stack_backend(stack, config.state, key=f"{config.name}.tfstate", backend=backend)
-    platform = MlPlatform(stack, "Platform", config=config)
+    platform = MlPlatform(stack, "Platform", props=config)
     if platform.rag is not None:
         for check, reason, expires in DOCUMENTS_BUCKET_SUPPRESSIONS:
             suppress(platform.rag.ingestion.bucket, check, reason=reason, expires=expires)

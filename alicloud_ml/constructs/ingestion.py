@@ -18,18 +18,28 @@ from pathlib import Path
 from typing import Any
 
 from constructs import Construct
-from pydantic import Field
 
-from alicloud_ml.constructs._props import FrozenModel, resolve_props
-from alicloud_ml.constructs._fc_package import HANDLER, TARGET_RUNTIME, Package, function_code, handler_package
+from alicloud_ml.constructs._fc_package import (
+    HANDLER,
+    TARGET_RUNTIME,
+    Package,
+    function_code,
+    handler_package,
+)
 from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
+from alicloud_ml.props.base import resolve_props
+from alicloud_ml.props.ingestion import DocumentIngestionProps
 from alicloud_ml.provider.common import DataAlicloudAccount
 from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger
 from alicloud_ml.provider.oss import (
-    OssBucket, OssBucketAcl, OssBucketPublicAccessBlock, OssBucketServerSideEncryption, OssBucketVersioning,
+    OssBucket,
+    OssBucketAcl,
+    OssBucketPublicAccessBlock,
+    OssBucketServerSideEncryption,
+    OssBucketVersioning,
 )
 from alicloud_ml.provider.ram import RamRole
 from alicloud_ml.provider.sls import LogStore
@@ -41,27 +51,6 @@ DOCUMENT_EVENTS = ("oss:ObjectCreated:*", "oss:ObjectRemoved:*")
 #: The function's environment variable carrying the package digest: the provider ignores a change to `code`
 #: alone (provider docs r/fcv3_function), so a new package changes this too.
 CODE_VERSION_ENV = "ALICLOUD_ML_CODE_SHA256"
-
-
-class DocumentIngestionProps(FrozenModel):
-    """Props of `DocumentIngestion`."""
-
-    bucket: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
-                        description="Documents bucket (3-63 lowercase letters, digits, '-'; global). Required.")
-    function_name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$", description="Function name. Required.")
-    memory_mb: int = Field(1024, ge=128, le=32768, multiple_of=64, description="Function memory. Default: `1024`.")
-    timeout_seconds: int = Field(300, ge=1, le=86400, description="Per-event timeout. Default: `300`.")
-    chunk_size: int = Field(800, ge=100, le=8000, description="Characters per chunk. Default: `800`.")
-    chunk_overlap: int = Field(100, ge=0, le=2000, description="Characters shared by neighbours. Default: `100`.")
-    table: str = Field("rag_chunks", pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="Vector table. Default: `rag_chunks`.")
-    code_zip: str | None = Field(None, description=(
-        "Path to your own code package (a zip whose `index.py` has `handler`). Default: the toolkit's reference "
-        "handler, with pg8000 vendored."))
-    log_store: str = Field("rag-ingestion", pattern=r"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", description=(
-        "Logstore (in the SLS project passed as `log_project`) for the function's JSON lines. Default: "
-        "`rag-ingestion`."))
-    log_retention_days: int = Field(30, ge=1, le=3650, description="Retention of that logstore. Default: `30`.")
-    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
 
 class DocumentIngestion(Construct):

@@ -1,4 +1,6 @@
-"""`MlPlatform` (L3): a complete, policy-clean ML platform from one `PlatformConfig`.
+"""`MlPlatform` (L3): a complete, policy-clean ML platform from validated `MlPlatformProps`.
+
+A platform TOML file (`alicloud_ml.config.PlatformConfig`) is such props with its names derived.
 
 Only wiring lives here: network → security groups → logs → cluster (+ its system pool) → storage →
 workload roles → GPU pools → EAS services → (optional) PAI workspace, image registry, notebook reaper, RAG tier.
@@ -14,7 +16,6 @@ from constructs import Construct
 from pydantic import BaseModel
 
 from alicloud_ml._cdk import TerraformOutput
-from alicloud_ml.config import PlatformConfig
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.iam import WorkloadRoles
 from alicloud_ml.constructs.network import MlNetwork
@@ -28,6 +29,7 @@ from alicloud_ml.constructs.serving import EasService
 from alicloud_ml.constructs.storage import CpfsFileSystem
 from alicloud_ml.constructs.system_pool import SystemNodePool
 from alicloud_ml.constructs.workspace import PaiWorkspace
+from alicloud_ml.props.platform import MlPlatformProps
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,9 +52,9 @@ class MlPlatform(Construct):
     `workspace` (PaiWorkspace), `registry` (ImageRegistry), `notebook_reaper` (NotebookReaper), `rag`
     (RagTier); else None."""
 
-    def __init__(self, scope: Construct, id: str, *, config: PlatformConfig) -> None:
+    def __init__(self, scope: Construct, id: str, *, props: MlPlatformProps) -> None:
         super().__init__(scope, id)
-        c = self.config = config
+        c = self.props = props
         self.network = MlNetwork(self, "Network", props=_tagged(c.network, c.tags))
         self.training_security_group = TrainingSecurityGroup(self, "TrainingSecurityGroup", network=self.network,
                                                              props=_tagged(c.security.training, c.tags))

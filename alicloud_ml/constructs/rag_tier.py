@@ -11,24 +11,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from constructs import Construct
-from pydantic import Field
 
-from alicloud_ml.constructs._props import FrozenModel, resolve_props
-from alicloud_ml.constructs.ingestion import DocumentIngestion, DocumentIngestionProps
+from alicloud_ml.constructs.ingestion import DocumentIngestion
 from alicloud_ml.constructs.network import MlNetwork
-from alicloud_ml.constructs.rag import GenerationEndpoint, GenerationEndpointProps, VectorStore, VectorStoreProps
+from alicloud_ml.constructs.rag import (
+    GenerationEndpoint,
+    VectorStore,
+)
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
-
-
-class RagTierProps(FrozenModel):
-    """Props of `RagTier`: one table each for the store, the ingestion and the generation endpoint."""
-
-    store: VectorStoreProps = Field(description="The AnalyticDB vector store. Required (its `name` is derived in "
-                                                "a platform file).")
-    ingestion: DocumentIngestionProps = Field(description="The documents bucket and the ingestion function.")
-    generation: GenerationEndpointProps = Field(default_factory=GenerationEndpointProps, description=(
-        "Base URL and models of the OpenAI-compatible endpoint. Default: Model Studio, qwen-plus, text-embedding-v3."))
-    tags: dict[str, str] = Field(default_factory=dict, description="Tags on every resource of the tier. Default: none.")
+from alicloud_ml.props.base import resolve_props
+from alicloud_ml.props.rag_tier import RagTierProps
 
 
 class RagTier(Construct):

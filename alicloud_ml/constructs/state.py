@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from constructs import Construct
-from pydantic import Field, field_validator
 
 from alicloud_ml._cdk import LocalBackend, OssBackend, TerraformStack, cdk
-from alicloud_ml.constructs._props import FrozenModel, fail, resolve_props
 from alicloud_ml.errors import InputError
-from alicloud_ml.catalog.regions import REGION_PATTERN
+from alicloud_ml.props.base import resolve_props
+from alicloud_ml.props.state import StateBackendProps
 from alicloud_ml.provider.oss import (
     OssBucket,
     OssBucketPublicAccessBlock,
@@ -33,49 +32,11 @@ from alicloud_ml.provider.oss import (
 )
 from alicloud_ml.provider.ots import OtsInstance, OtsTable, OtsTablePrimaryKey
 
-OTS_FORBIDDEN_WORDS = ("ali", "ay", "ots", "taobao", "admin")
 LOCK_PRIMARY_KEY = "LockID"  # the OSS backend's lock table layout: one String primary key named LockID
 # The bucket's inline blocks compete with the split resources; the provider doc requires ignoring them.
 BUCKET_IGNORE_CHANGES = ["versioning", "server_side_encryption_rule", "acl"]
 
 BackendKind = Literal["oss", "local"]
-
-
-class StateBackendProps(FrozenModel):
-    """Where Terraform state lives. Shared by the bootstrap stack and every platform stack."""
-
-    bucket: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
-                        description="OSS bucket for state (globally unique, 3-63 chars). Required.")
-    region: str = Field(pattern=REGION_PATTERN, description="Region of the bucket and the lock table. Required.")
-    ots_instance_name: str = Field("ml-tfstate", pattern=r"^[a-zA-Z][a-zA-Z0-9-]{1,14}[a-zA-Z0-9]$",
-                                   description="Tablestore instance (3-16 chars, none of the words ali, ay, ots, "
-                                               "taobao, admin). Default: `ml-tfstate`.")
-    lock_table: str = Field("terraform_lock", pattern=r"^[a-zA-Z_][a-zA-Z0-9_]{0,254}$",
-                            description="Lock table name. Default: `terraform_lock`.")
-    prefix: str = Field("ml-platform", pattern=r"^[\w-][\w./-]*$",
-                        description="State path prefix (no leading `/` or `./`). Default: `ml-platform`.")
-    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
-
-    @field_validator("ots_instance_name")
-    @classmethod
-    def _allowed_words(cls, value: str) -> str:
-        """Tablestore CreateInstance: "The name cannot contain the following words: ali, ay, ots, taobao, and
-        admin" (https://www.alibabacloud.com/help/en/tablestore/table-store-service/developer-reference/api-tablestore-2020-12-09-createinstance)."""
-        found = [w for w in OTS_FORBIDDEN_WORDS if w in value.lower()]
-        if found:
-            raise fail("", f"{value!r} contains {', '.join(map(repr, found))}, which Tablestore refuses in instance "
-                       "names", "3-16 letters, digits and hyphens without ali, ay, ots, taobao, admin")
-        return value
-
-    @property
-    def tablestore_endpoint(self) -> str:
-        return f"https://{self.ots_instance_name}.{self.region}.ots.aliyuncs.com"
-
-    def backend_settings(self, key: str) -> dict[str, Any]:
-        """The `backend "oss"` arguments for one state object (`<prefix>/<key>`)."""
-        return {"bucket": self.bucket, "prefix": self.prefix, "key": key, "region": self.region,
-                "tablestore_endpoint": self.tablestore_endpoint, "tablestore_table": self.lock_table,
-                "encrypt": True, "acl": "private"}
 
 
 class StateBackend(Construct):

@@ -29,17 +29,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 from constructs import Construct
-from pydantic import Field
 
 from alicloud_ml._cdk import TerraformOutput, cdk
-from alicloud_ml.constructs._props import FrozenModel, resolve_props
 from alicloud_ml.constructs.network import MlNetwork
+from alicloud_ml.props.base import resolve_props
+from alicloud_ml.props.storage import CpfsFileSystemProps
 from alicloud_ml.provider.nas import NasFileSystem, NasProtocolMountTarget, NasProtocolService
 
-CPFS_MIN_CAPACITY_GIB = 3600  # practical minimum: every provider example uses 3600 GiB
 CSI_DRIVER = "nasplugin.csi.alibabacloud.com"
 MOUNT_OPTIONS = ("rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport", "vers=3")
 #: The export of the file system root: the only directory a new CPFS has (see the module docstring).
@@ -48,33 +47,6 @@ EXPORT_ROOT = "/"
 MOUNT_ROOT = "/share"
 #: Placeholder for the PV's server until `mount_domain` is known (never a guessed domain).
 SERVER_AFTER_APPLY = "<mount domain of export {export}: read it after apply and set CpfsFileSystemProps.mount_domain>"
-
-
-class CpfsFileSystemProps(FrozenModel):
-    """Props of `CpfsFileSystem`."""
-
-    storage_type: Literal["advance_100", "advance_200"] = Field(
-        "advance_100", description="`advance_100` (100 MB/s per TiB) or `advance_200`. Default: `advance_100`. "
-                                   "Changing it REPLACES the file system and destroys its data.")
-    capacity_gib: int = Field(CPFS_MIN_CAPACITY_GIB, ge=CPFS_MIN_CAPACITY_GIB, le=1024 * 1024, description=(
-        "Capacity in GiB, at least 3600 (the practical minimum). Default: `3600`. Grows in place."))
-    zone: str | None = Field(None, description="Zone of the file system; must have a vSwitch in the network. "
-                                               "Default: - the network's first zone. Changing it replaces the file system.")
-    protocol_spec: Literal["General", "CL1", "CL2"] = Field("General", description="Protocol service spec. "
-                                                                                   "Default: `General` (free).")
-    description: str = Field("ml training data", description="Description. Default: `ml training data`.")
-    pv_name: str = Field("cpfs-training-data", pattern=r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
-                         description="Name of the PersistentVolume in the manifest. Default: `cpfs-training-data`.")
-    pv_subpath: str = Field("", pattern=r"^(/[\w.-]+)*$", description="Sub-directory under the mount root "
-                                                                      "(`/share`) pods see. Default: - the root.")
-    mount_domain: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9.-]+$", description=(
-        "Domain of the export's mount address, for the PV's `server`. The provider does not expose it: "
-        "read it after the first apply (console → Protocol Service → Export Directory, or "
-        "`aliyun nas DescribeProtocolMountTarget`). Default: none (the manifest says so)."))
-    prevent_destroy: bool = Field(False, description="`lifecycle.prevent_destroy`: Terraform refuses any plan "
-                                                     "that deletes the file system. Default: `false` (`true` in "
-                                                     "production environments).")
-    tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
 
 class CpfsFileSystem(Construct):

@@ -19,60 +19,20 @@ failure leaves a replica running. It is not autoscaled: the autoscaler would lab
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any
 
 from constructs import Construct
-from pydantic import Field, model_validator
 
-from alicloud_ml.catalog import get_instance_type, instance_types
-from alicloud_ml.constructs._props import FrozenModel, fail, join_errors, resolve_props
 from alicloud_ml.constructs.cluster import AckCluster
-from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
-from alicloud_ml.constructs.node_pool import MAX_POOL_SIZE
+from alicloud_ml.props.base import resolve_props
+from alicloud_ml.props.system_pool import SystemNodePoolProps
 from alicloud_ml.provider.ack import (
     CsKubernetesNodePool,
     CsKubernetesNodePoolLabels,
     CsKubernetesNodePoolManagement,
 )
 
-#: Fewest nodes for system components: two CoreDNS replicas on different nodes (see the module docstring).
-MIN_SYSTEM_NODES = 2
 SYSTEM_LABEL = "ml.alicloud/system-pool"
-
-
-class SystemNodePoolProps(FrozenModel):
-    """Props of `SystemNodePool`."""
-
-    node_pool_name: str = Field("system", pattern=r"^[a-zA-Z0-9][\w-]{0,62}$", description="Pool name. Default: "
-                                                                                            "`system`.")
-    instance_types: tuple[str, ...] = Field(("ecs.g7.xlarge",), min_length=1, max_length=10, description=(
-        "CPU ECS types in preference order, each in the catalog with no GPU. Default: `ecs.g7.xlarge` "
-        "(4 vCPU, 16 GiB)."))
-    size: int = Field(MIN_SYSTEM_NODES, ge=MIN_SYSTEM_NODES, le=MAX_POOL_SIZE, description=(
-        "Nodes (fixed, at least 2 so CoreDNS keeps two replicas). Default: `2`."))
-    zones: tuple[str, ...] | None = Field(None, description="Zones to spread nodes over. Default: - every zone of "
-                                                            "the cluster's network.")
-    system_disk_size_gib: int = Field(120, ge=ESSD_MIN_GIB["PL1"], le=ESSD_MAX_GIB, description=(
-        "ESSD PL1 system disk, GiB. Default: `120`."))
-    image_type: str = Field("AliyunLinux3", pattern=r"^AliyunLinux3$|^AliyunLinux4$", description=(
-        "Node OS image. Default: `AliyunLinux3` (x86, mounts CPFS)."))
-    labels: dict[str, str] = Field(default_factory=dict, description="Extra node labels. Default: none.")
-    tags: dict[str, str] = Field(default_factory=dict, description="ECS tags. Default: none.")
-
-    @model_validator(mode="after")
-    def _cpu_types(self) -> Self:
-        errors: list[ValueError] = []
-        for i, name in enumerate(self.instance_types):
-            info = get_instance_type(name)
-            if info is None:
-                cpu_types = sorted(n for n, t in instance_types().items() if not t.is_gpu)
-                errors.append(fail(f"instance_types[{i}]", f"unknown instance type {name!r}",
-                                   "catalogued CPU types: " + ", ".join(cpu_types)))
-            elif info.is_gpu:
-                errors.append(fail(f"instance_types[{i}]", f"{name} has {info.gpu_count} GPU(s); system pods "
-                                   "belong on CPU nodes", "a CPU type such as ecs.g7.xlarge"))
-        join_errors(errors)
-        return self
 
 
 class SystemNodePool(Construct):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alicloud_ml.docgen import table
+from alicloud_ml.docgen.markdown import table
 
 INTRO = """# Platform description: field reference
 

@@ -7,7 +7,7 @@ import inspect
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from alicloud_ml.docgen import table
+from alicloud_ml.docgen.markdown import table
 
 INTRO = """# Construct props and their defaults
 
@@ -18,15 +18,15 @@ field. A prop without a default is required. The description says where a defaul
 
 
 def _props_models() -> list[type[BaseModel]]:
-    """Every `*Props` model defined in a module of alicloud_ml/constructs/, by name."""
+    """Every `*Props` model defined in a module of alicloud_ml/props/, by name."""
     import importlib
     import pkgutil
 
-    import alicloud_ml.constructs as constructs
+    import alicloud_ml.props as props
 
     found = {}
-    for info in pkgutil.iter_modules(constructs.__path__):
-        module = importlib.import_module(f"{constructs.__name__}.{info.name}")
+    for info in pkgutil.iter_modules(props.__path__):
+        module = importlib.import_module(f"{props.__name__}.{info.name}")
         for name, value in vars(module).items():
             if (inspect.isclass(value) and issubclass(value, BaseModel) and name.endswith("Props")
                     and value.__module__ == module.__name__):
@@ -37,7 +37,7 @@ def _props_models() -> list[type[BaseModel]]:
 def _type(annotation: object) -> str:
     if isinstance(annotation, type):
         return annotation.__name__
-    return str(annotation).replace("typing.", "").replace("alicloud_ml.constructs.", "")
+    return str(annotation).replace("typing.", "").replace("alicloud_ml.props.", "")
 
 
 def _default(field: object) -> str:

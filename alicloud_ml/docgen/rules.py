@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from alicloud_ml.docgen import table
+from alicloud_ml.docgen.markdown import table
 from alicloud_ml.policies.registry import LoadedCheck, project_checks
 
 INTRO = """# Policy rules

@@ -125,7 +125,8 @@ def _locals() -> dict[str, str]:
 
 
 def _section_model(field: str) -> Any:
-    from alicloud_ml.config import PlatformConfig, SecurityConfig
+    from alicloud_ml.config import PlatformConfig
+    from alicloud_ml.props.platform import SecurityConfig
 
     if field.startswith("security."):
         return SecurityConfig.model_fields[field.split(".", 1)[1]].annotation
@@ -195,7 +196,7 @@ def module_call(s: Section, spec: ModuleSpec) -> Block:
 
 
 def _checks() -> list[tuple[str, Check]]:
-    from alicloud_ml.config import SHARED_GPU_MODES
+    from alicloud_ml.props.platform import SHARED_GPU_MODES
 
     return [
         ("security", Check("var.security.serving.security_group_type == var.security.training.security_group_type",

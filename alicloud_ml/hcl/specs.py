@@ -25,7 +25,7 @@ def inside(cidr: str, outer: str) -> str:
 
 
 def _network_probe() -> Any:
-    from alicloud_ml.constructs.network import MlNetworkProps
+    from alicloud_ml.props.network import MlNetworkProps
 
     return MlNetworkProps(region="cn-shanghai", zones=("cn-shanghai-b", "cn-shanghai-g"), vpc_cidr="10.77.0.0/16",
                           vswitch_cidrs=("10.77.8.0/24", "10.77.9.0/24"), vswitch_prefix_length=26, name="zqnet",
@@ -39,7 +39,7 @@ def _network(stack: Any, props: Any) -> Any:
 
 
 def network_spec() -> ModuleSpec:
-    from alicloud_ml.constructs.network import MlNetworkProps
+    from alicloud_ml.props.network import MlNetworkProps
 
     carved = ('[for i, z in var.zones : cidrsubnet(var.vpc_cidr, var.vswitch_prefix_length - '
               + _prefix("var.vpc_cidr") + ", i + 1)]")
@@ -109,7 +109,7 @@ def _probe_network(stack: Any, zones: tuple[str, ...] = ("cn-shanghai-b", "cn-sh
 
 
 def _group_probe(cls: Any, **extra: Any) -> Any:
-    from alicloud_ml.constructs.security import IngressRule, IpProtocol
+    from alicloud_ml.props.security import IngressRule, IpProtocol
 
     return cls(name="zq-group", security_group_type="enterprise", allow_vpc_high_ports=True, egress_cidr="172.31.0.0/16",
                ingress_rules=(IngressRule(ip_protocol=IpProtocol.ICMP, port_range="23456/23457",

@@ -33,7 +33,7 @@ def _overlap(a: str, b: str) -> str:
 
 
 def _cluster_probe() -> Any:
-    from alicloud_ml.constructs.cluster import AckClusterProps
+    from alicloud_ml.props.cluster import AckClusterProps
 
     return AckClusterProps(name="zq-cluster", cluster_spec="ack.pro.xlarge", kubernetes_version="1.31.1-aliyun.1",
                            public_api_endpoint=True, pod_cidr="172.24.0.0/16", service_cidr="172.25.0.0/20",
@@ -74,7 +74,7 @@ def _addons_local() -> str:
 
 
 def cluster_spec() -> ModuleSpec:
-    from alicloud_ml.constructs.cluster import AckClusterProps
+    from alicloud_ml.props.cluster import AckClusterProps
 
     cidr_checks = tuple((f, Check(f"can(cidrhost(var.{f}, 0))", f"{f}: invalid CIDR; accepted: an IPv4 network."))
                         for f in ("pod_cidr", "service_cidr"))
@@ -162,7 +162,7 @@ def _pool_deps(stack: Any) -> Any:
 
 
 def _system_probe() -> Any:
-    from alicloud_ml.constructs.system_pool import SystemNodePoolProps
+    from alicloud_ml.props.system_pool import SystemNodePoolProps
 
     return SystemNodePoolProps(node_pool_name="zq-system", instance_types=("ecs.g7.2xlarge", "ecs.c7.2xlarge"),
                                size=17, zones=("cn-shanghai-g",), system_disk_size_gib=123, image_type="AliyunLinux4",
@@ -177,7 +177,7 @@ def _system(stack: Any, props: Any) -> Any:
 
 def system_pool_spec() -> ModuleSpec:
     from alicloud_ml.catalog import instance_types
-    from alicloud_ml.constructs.system_pool import SystemNodePoolProps
+    from alicloud_ml.props.system_pool import SystemNodePoolProps
 
     cpu = sorted(n for n, t in instance_types().items() if not t.is_gpu)
     return ModuleSpec(
@@ -204,7 +204,7 @@ module "system_pool" {
 
 
 def _gpu_probe() -> Any:
-    from alicloud_ml.constructs.node_pool import GpuNodePoolProps, SpotStrategy, Taint, TaintEffect
+    from alicloud_ml.props.node_pool import GpuNodePoolProps, SpotStrategy, Taint, TaintEffect
 
     return GpuNodePoolProps.model_construct(
         node_pool_name="zq-pool", instance_types=("ecs.gn7i-c16g1.4xlarge", "ecs.gn7i-c8g1.2xlarge"), min_size=3,
@@ -231,7 +231,7 @@ def _gpu(stack: Any, props: Any) -> Any:
 def gpu_pool_spec() -> ModuleSpec:
     from alicloud_ml.catalog import instance_types
     from alicloud_ml.catalog.disks import ESSD_MIN_GIB
-    from alicloud_ml.constructs.node_pool import LINUX3_IMAGES, GpuNodePoolProps
+    from alicloud_ml.props.node_pool import LINUX3_IMAGES, GpuNodePoolProps
 
     gpu = sorted(n for n, t in instance_types().items() if t.is_gpu)
     eri = sorted(n for n, t in instance_types().items() if t.is_gpu and t.erdma)

@@ -23,7 +23,7 @@ module "network" {
 
 
 def _cpfs_probe() -> Any:
-    from alicloud_ml.constructs.storage import CpfsFileSystemProps
+    from alicloud_ml.props.storage import CpfsFileSystemProps
 
     return CpfsFileSystemProps(storage_type="advance_200", capacity_gib=7200, zone="cn-shanghai-g",
                                protocol_spec="CL1", description="zq description", pv_name="zq-pv",
@@ -37,7 +37,8 @@ def _cpfs(stack: Any, props: Any) -> Any:
 
 
 def cpfs_spec() -> ModuleSpec:
-    from alicloud_ml.constructs.storage import SERVER_AFTER_APPLY, CpfsFileSystemProps
+    from alicloud_ml.constructs.storage import SERVER_AFTER_APPLY
+    from alicloud_ml.props.storage import CpfsFileSystemProps
 
     before, _, after = SERVER_AFTER_APPLY.replace("CpfsFileSystemProps.mount_domain", "mount_domain").partition("{export}")
     placeholder = Template.of([before, Expr("alicloud_nas_protocol_mount_target.mount_target.export_id"), after])
@@ -83,7 +84,7 @@ output "persistent_volume" {
 
 
 def _eas_probe() -> Any:
-    from alicloud_ml.constructs.serving import Autoscaler, Container, EasServiceProps, RpcConfig, ScaleStrategy
+    from alicloud_ml.props.serving import Autoscaler, Container, EasServiceProps, RpcConfig, ScaleStrategy
 
     return EasServiceProps.model_construct(
         service_name="zq_service", processor="zq-processor",
@@ -112,7 +113,8 @@ CONTAINERS = ('[for c in coalesce(var.containers, []) : merge({ image = c.image,
 
 def eas_spec() -> ModuleSpec:
     from alicloud_ml.catalog import eas_allocatable, instance_types
-    from alicloud_ml.constructs.serving import BUILTIN_PROCESSORS, PROCESSOR_PORT, EasServiceProps
+    from alicloud_ml.constructs.serving import PROCESSOR_PORT
+    from alicloud_ml.props.serving import BUILTIN_PROCESSORS, EasServiceProps
 
     capacity = {n: {"cpu": c.cpu, "memory_mb": c.memory_mb, "gpu": c.gpu}
                 for n in sorted(instance_types()) if (c := eas_allocatable(n))}
@@ -194,7 +196,7 @@ module "model" {
 
 
 def _logs_probe() -> Any:
-    from alicloud_ml.constructs.observability import ObservabilityProps
+    from alicloud_ml.props.observability import ObservabilityProps
 
     return ObservabilityProps(project_name="zq-project", retention_days=91, shard_count=7,
                               log_stores=("zq-store-a", "zq-store-b"), tags={"zq-tag": "zq-value"})
@@ -207,7 +209,7 @@ def _logs(stack: Any, props: Any) -> Any:
 
 
 def logs_spec() -> ModuleSpec:
-    from alicloud_ml.constructs.observability import ObservabilityProps
+    from alicloud_ml.props.observability import ObservabilityProps
 
     return ModuleSpec(
         name="observability", title="An SLS project with log stores for cluster and EAS logs, bounded retention "

@@ -27,7 +27,7 @@ def oss_statements(actions: tuple[str, ...], paths: str) -> str:
 
 
 def _roles_probe() -> Any:
-    from alicloud_ml.constructs.iam import ServiceAccountRef, WorkloadRolesProps
+    from alicloud_ml.props.iam import ServiceAccountRef, WorkloadRolesProps
 
     return WorkloadRolesProps(name_prefix="zq-roles", data_buckets=("zq-data/sets/",), model_buckets=("zq-models",),
                               model_paths=("zq-models/m/",), checkpoint_paths=("zq-ckpt/runs/",),
@@ -54,7 +54,8 @@ def _service_accounts() -> str:
 
 
 def roles_spec() -> ModuleSpec:
-    from alicloud_ml.constructs.iam import OSS_READ, OSS_WRITE, WorkloadRolesProps
+    from alicloud_ml.constructs.iam import OSS_READ, OSS_WRITE
+    from alicloud_ml.props.iam import WorkloadRolesProps
 
     policy = {f"{w}_policy.policy_document": f'jsonencode({{ Version = "1", Statement = local.statements.{w} }})'
               for w in ("training", "serving")}

@@ -14,9 +14,8 @@ import pytest
 from conftest import synth
 
 from alicloud_ml.constructs import _fc_package
-from alicloud_ml.constructs.notebooks import (
-    SITE_PACKAGES_ENV, NotebookReaper, NotebookReaperProps, reaper_package, region_time_zone,
-)
+from alicloud_ml.constructs.notebooks import SITE_PACKAGES_ENV, NotebookReaper, reaper_package, region_time_zone
+from alicloud_ml.props.notebooks import NotebookReaperProps
 from alicloud_ml.errors import InputError
 from alicloud_ml.handlers.notebook_reaper import REQUIRED_ACTIONS
 

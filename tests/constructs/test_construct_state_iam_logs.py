@@ -8,7 +8,8 @@ from conftest import synth
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.iam import WorkloadRoles
 from alicloud_ml.constructs.observability import Observability
-from alicloud_ml.constructs.state import StateBackend, StateBackendProps, configure_backend
+from alicloud_ml.constructs.state import StateBackend, configure_backend
+from alicloud_ml.props.state import StateBackendProps
 from alicloud_ml.errors import InputError
 
 STATE = {"bucket": "ml-tfstate-test", "region": "cn-shanghai"}

@@ -8,7 +8,6 @@ names the construct path as well as the field. Problems are collected and raised
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
@@ -52,8 +51,13 @@ def dotted(loc: Iterable[Any]) -> str:
             out += ("." if out else "") + str(part)
     return out
 
+class ProblemError(ValueError):
+    """Problems raised by a validator as data; pydantic keeps the exception in the error's `ctx`, so
+    `problems_from` reads them back as they were made (the text is only for other readers)."""
 
-_VALUE_ERROR = re.compile(r"^(Value error|Assertion failed), ")
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.render() for p in problems))
+        self.problems = problems
 
 
 def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Problem]:
@@ -63,7 +67,9 @@ def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Prob
         loc = [*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))]
         field = dotted(loc)
         kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
-        if kind in ("enum", "literal_error"):
+        if isinstance(raised := ctx.get("error"), ProblemError):
+            out.extend(p._replace(field=".".join(f for f in (field, p.field) if f)) for p in raised.problems)
+        elif kind in ("enum", "literal_error"):
             expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             out.append(Problem(field, f"invalid value {value!r}", expected))
         elif kind == "extra_forbidden":
@@ -73,28 +79,18 @@ def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Prob
         elif kind == "missing":
             out.append(Problem(field, "required field is missing"))
         else:
-            message = _VALUE_ERROR.sub("", err["msg"])
+            message = err["msg"].removeprefix("Value error, ")
             if message.startswith("Input should be"):
                 message = f"invalid value {value!r}: {message[0].lower()}{message[1:]}"
-            # model validators raise one "<field>: <problem>; accepted: ... - hint" per line
-            out.extend(_split_problem(field, line) for line in message.split("\n") if line)
+            out.append(Problem(field, message))
     return out
 
 
-def _split_problem(field: str, message: str) -> Problem:
-    sub_field, sep, rest = message.partition(": ")
-    if sep and re.fullmatch(r"[a-z_][a-z0-9_.\[\]]*", sub_field):
-        field = f"{field}.{sub_field}" if field else sub_field
-        message = rest
-    problem, _, hint = message.partition(" - ")
-    problem, _, accepted = problem.partition("; accepted: ")
-    return Problem(field, problem, accepted or None, hint or None)
-
-
 def join_errors(errors: list[ValueError]) -> None:
-    """Raise every collected validator error at once (one line each), or nothing."""
+    """Raise every collected validator problem at once, or nothing."""
     if errors:
-        raise ValueError("\n".join(str(e) for e in errors))
+        raise ProblemError([p for e in errors
+                            for p in (e.problems if isinstance(e, ProblemError) else [Problem("", str(e))])])
 
 
 def raise_problems(where: str, problems: list[Problem]) -> None:
@@ -118,14 +114,9 @@ def resolve_props(model: type[M], props: M | Mapping[str, Any] | None, where: st
         raise  # unreachable: raise_problems always raises for a non-empty error
 
 
-def fail(field: str, problem: str, accepted: str | None = None, hint: str | None = None) -> ValueError:
-    """A ValueError whose text `problems_from` splits back into field / problem / accepted / hint."""
-    text = f"{field}: {problem}" if field else problem
-    if accepted:
-        text += f"; accepted: {accepted}"
-    if hint:
-        text += f" - {hint}"
-    return ValueError(text)
+def fail(field: str, problem: str, accepted: str | None = None, hint: str | None = None) -> ProblemError:
+    """One problem, to raise from a validator (or collect for `join_errors`)."""
+    return ProblemError([Problem(field, problem, accepted, hint)])
 
 
 # ---------------------------------------------------------------- shared value checks
@@ -136,6 +127,5 @@ def parse_network(value: str, field: str) -> ipaddress.IPv4Network:
         return ipaddress.IPv4Network(value, strict=True)
     except ValueError:
         raise fail(field, f"invalid CIDR {value!r}", "an IPv4 network such as 10.0.1.0/24 (host bits zero)") from None
-
 
 WORLD = ("0.0.0.0/0", "::/0")
