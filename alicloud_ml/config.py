@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from alicloud_ml.errors import InputError
+from alicloud_ml.policies.suppressions import ID_PATTERN, MIN_REASON
 from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
 from alicloud_ml.props.base import FrozenModel, Problem, dotted, problems_from, raise_problems
 from alicloud_ml.props.platform import MlPlatformProps
@@ -39,10 +40,11 @@ class SuppressionConfig(FrozenModel):
     Suppressed findings still appear (as SKIPPED, with the reason) in every gate and review report.
     """
 
-    check: str = Field(pattern=r"^(ALIML_\d{3}|CKV2?_ALI_\d+)$", description="Check id, e.g. `ALIML_010`.")
+    check: str = Field(pattern=ID_PATTERN.pattern, description="Check id, e.g. `ALIML_010`.")
     path: str = Field("", description="Construct path inside the env's stack, e.g. `Platform/Pool-inference`; "
                                       "it covers every resource below it. Default: `\"\"` (the whole stack).")
-    reason: str = Field(min_length=10, description="Why this construct may break the rule (≥ 10 characters).")
+    reason: str = Field(min_length=MIN_REASON, description=f"Why this construct may break the rule (≥ {MIN_REASON} "
+                                                           "characters).")
     expires: dt.date | None = Field(None, description="Date after which the suppression blocks again. Default: none.")
 
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from alicloud_ml.props.node_pool import SPOT_STRATEGIES
+
 #: checkov's bookkeeping keys: line numbers (JSON and HCL spellings), HCL addresses and providers.
 LINE_KEYS = frozenset({"__startline__", "__endline__", "__start_line__", "__end_line__", "__address__",
                        "__provider_address__"})
@@ -181,9 +183,6 @@ def environment_of(attrs: Mapping[str, Any], construct_path: str) -> str | None:
         return tag.strip().lower()
     stack = construct_path.split("/", 1)[0] if construct_path else ""
     return stack.lower() or None
-
-
-SPOT_STRATEGIES = ("SpotWithPriceLimit", "SpotAsPriceGo")
 
 
 def is_spot_pool(attrs: Mapping[str, Any]) -> bool:

@@ -47,6 +47,10 @@ class SpotStrategy(str, Enum):
     SPOT_WITH_PRICE_LIMIT = "SpotWithPriceLimit"
     SPOT_AS_PRICE_GO = "SpotAsPriceGo"
 
+
+#: `spot_strategy` values that buy spot capacity (provider docs r/cs_kubernetes_node_pool `spot_strategy`).
+SPOT_STRATEGIES = tuple(s.value for s in SpotStrategy if s is not SpotStrategy.NO_SPOT)
+
 GpuSchedule = Literal["default", "cgpu", "share", "core_mem", "mps", "topology", "mig"]
 
 

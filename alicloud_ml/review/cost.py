@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, PriceBook
 from alicloud_ml.errors import InputError
+from alicloud_ml.props.node_pool import SPOT_STRATEGIES
 from alicloud_ml.review.synth import Stack
 
 DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7); Alibaba advertises up to 90 % off
@@ -51,7 +52,6 @@ USAGE_TYPES = {
     "alicloud_kms_secret": "not priced: Secrets Manager bills each secret per month and its API calls (SKU "
                            "`kms.secret`, not in the table)",
 }
-SPOT_STRATEGIES = ("SpotWithPriceLimit", "SpotAsPriceGo")
 
 
 @dataclass(frozen=True)
