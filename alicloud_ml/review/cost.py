@@ -7,11 +7,11 @@ resource with no matching row is reported as not priced with the SKU to add, nev
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, PriceBook
+from alicloud_ml.eas_service_config import decode
 from alicloud_ml.errors import InputError
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES
 from alicloud_ml.review.synth import Stack
@@ -232,27 +232,17 @@ class CostModel:
         rc.notes.append("system and data disks not included")
 
     def _eas(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
-        raw = attrs.get("service_config")
-        config = raw if isinstance(raw, dict) else None
-        if isinstance(raw, str):
-            try:
-                config = json.loads(raw)  # `${…}` inside string values (vpc ids) keeps it valid JSON
-            except ValueError:
-                raise _NotPriced("service_config is not known until apply" if raw.startswith("${")
-                                 else "service_config is not valid JSON") from None
-        if not isinstance(config, dict):
-            raise _NotPriced("service_config is not known until apply")
-        meta, scaler = _object(config, "metadata"), _object(config, "autoscaler")
+        config, problem = decode(attrs.get("service_config"))
+        if config is None:
+            raise _NotPriced(f"service_config {problem}")
+        meta, scaler = config.metadata, config.autoscaler or {}
         configured = _count(meta.get("instance", 1), "service_config.metadata.instance")
         low = _count(scaler.get("min", configured), "service_config.autoscaler.min")
         high = _count(scaler.get("max", configured), "service_config.autoscaler.max")
         rc.sizes, rc.size_unit = Range(low, configured, high), "instances"
-        computing = _object(_object(config, "cloud"), "computing")
-        itype = computing.get("instance_type")
-        if itype is None and computing.get("instances"):
-            itype = _first(computing["instances"]).get("type")
-        if meta.get("resource"):
-            raise _NotPriced(f"runs on dedicated resource group `{meta['resource']}`: its nodes are billed, "
+        itype = config.instance_type
+        if config.resource_group:
+            raise _NotPriced(f"runs on dedicated resource group `{config.resource_group}`: its nodes are billed, "
                              "and no sourced price exists for EAS resource groups")
         if not isinstance(itype, str):
             raise _NotPriced("no cloud.computing.instance_type: spec-based (cpu/memory/gpu) EAS pricing is not in the table")
@@ -362,12 +352,6 @@ class CostModel:
             assumption=(f"{notebooks} × `{itype}` notebooks left running, stopped {hours:g} h each weeknight "
                         f"(Mon-Fri, {WEEKNIGHTS_PER_MONTH:.2f} nights/month; weekends not counted) at "
                         f"{price.currency} {price.price:,.2f}/{price.unit}, the {basis}, {price.date}"))
-
-
-def _object(obj: dict[str, Any], key: str) -> dict[str, Any]:
-    """A JSON object member as a dict; `{}` when missing or not an object."""
-    value = obj.get(key)
-    return value if isinstance(value, dict) else {}
 
 
 def _first(value: Any) -> dict[str, Any]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from alicloud_ml.catalog import eas_over_capacity
+from alicloud_ml.eas_service_config import EasServiceConfig, decode
 from alicloud_ml.emulator.ids import number, rand
 from alicloud_ml.emulator.plugins import CloudError, Context, check, identifier, known, statuses
 
@@ -16,17 +16,11 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     if not known(text):
         return []
     where = ("service_config",)
-    try:
-        config = json.loads(text)
-    except ValueError as exc:
-        return [CloudError("InvalidParameter.ServiceConfig",
-                           f"{ctx.address} service_config is not valid JSON ({exc}); accepted: a JSON object, e.g. "
-                           "jsonencode({metadata = {name = \"my-svc\", instance = 1}, ...})", where)]
-    if not isinstance(config, dict):
-        return [CloudError("InvalidParameter.ServiceConfig", f"{ctx.address} service_config must be a JSON object",
-                           where)]
-    metadata = config.get("metadata")
-    name = metadata.get("name") if isinstance(metadata, dict) else None
+    config, problem = decode(text)
+    if config is None:
+        return [CloudError("InvalidParameter.ServiceConfig", f"{ctx.address} service_config {problem}; accepted: a "
+                           "JSON object, e.g. jsonencode({metadata = {name = \"my-svc\", instance = 1}, ...})", where)]
+    name = config.name
     if not isinstance(name, str) or not name:
         return [CloudError("MissingParameter.ServiceName", f"{ctx.address} service_config has no metadata.name; "
                            "accepted: a service name in metadata.name (it becomes the service id)", where)]
@@ -34,12 +28,12 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
         return [CloudError("InvalidParameter.ServiceName", f"{ctx.address} service_config metadata.name {name} "
                            f"differs from the service's name {ctx.prior['id']}; accepted: {ctx.prior['id']} - "
                            "EAS services cannot be renamed, create a new one", where)]
-    over = _over_capacity(config, metadata)
+    over = _over_capacity(config)
     if over:
         return [CloudError("InvalidParameter.ResourceExceeded", f"{ctx.address} service_config metadata.{field} "
                            f"{problem}; accepted: {accepted}", where) for field, problem, accepted in over]
-    scaler = config.get("autoscaler")
-    if isinstance(scaler, dict):
+    scaler = config.autoscaler
+    if scaler is not None:
         low, high = scaler.get("min"), scaler.get("max")
         numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high))
         if numbers and low > high:
@@ -49,11 +43,10 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     return []
 
 
-def _over_capacity(config: dict[str, Any], metadata: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _over_capacity(config: EasServiceConfig) -> list[tuple[str, str, str]]:
     """metadata cpu / memory / gpu beyond what `cloud.computing.instance_type` allocates (catalog types only)."""
-    computing = (config.get("cloud") or {}).get("computing") if isinstance(config.get("cloud"), dict) else None
-    instance_type = computing.get("instance_type") if isinstance(computing, dict) else None
-    asked = [metadata.get(k, 0) for k in ("cpu", "memory", "gpu")]
+    instance_type = config.instance_type
+    asked = [config.metadata.get(k, 0) for k in ("cpu", "memory", "gpu")]
     if not isinstance(instance_type, str) or not all(isinstance(v, int) and not isinstance(v, bool) for v in asked):
         return []
     fields = {"cpu": "cpu", "memory_mb": "memory", "gpu": "gpu"}
@@ -69,7 +62,6 @@ identifier("alicloud_pai_workspace_workspace")(lambda s: number(6))
 @identifier("alicloud_pai_service")
 def _service_id(s: dict[str, Any]) -> str:
     """The service's name from `service_config.metadata.name` (the provider's id is the ServiceName)."""
-    try:
-        return str(json.loads(s["service_config"])["metadata"]["name"])
-    except (TypeError, ValueError, KeyError):
-        return "eas-" + rand(8)
+    config, _ = decode(s.get("service_config"))
+    name = config.name if config else None
+    return str(name) if name else "eas-" + rand(8)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
-from alicloud_ml.policies.values import as_int, json_string, sub
+from alicloud_ml.eas_service_config import decode
+from alicloud_ml.policies.values import as_int
 
 CHECK = PolicyCheck(
     id="ALIML_009",
@@ -24,13 +25,14 @@ CHECK = PolicyCheck(
 
 
 def evaluate(resource: Resource) -> Result:
-    config, problem = json_string(resource.attrs.get("service_config"))
-    if problem or not isinstance(config, dict):
-        return Result.failed(f"service_config {problem or 'is not a JSON object'}", field="service_config")
-    rpc, scaler = sub(sub(config, "metadata"), "rpc"), sub(config, "autoscaler")
+    config, problem = decode(resource.attrs.get("service_config"))
+    if config is None:
+        hint = "; synthesize it as a literal JSON string" if "expression" in problem else ""
+        return Result.failed(f"service_config {problem}{hint}", field="service_config")
+    scaler = config.autoscaler or {}
     missing = []
     for key in ("max_queue_size", "keepalive"):
-        value = as_int(rpc.get(key))
+        value = as_int(config.rpc.get(key))
         if value is None or value <= 0:
             missing.append(f"metadata.rpc.{key}")
     high, low = as_int(scaler.get("max")), as_int(scaler.get("min"))

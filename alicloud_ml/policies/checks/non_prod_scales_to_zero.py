@@ -13,7 +13,8 @@ from __future__ import annotations
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
 from alicloud_ml.naming import is_prod
-from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool, json_string, sub
+from alicloud_ml.eas_service_config import decode
+from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool
 
 CHECK = PolicyCheck(
     id="ALIML_010",
@@ -31,14 +32,13 @@ def evaluate(resource: Resource) -> Result:
     if env is None or is_prod(env):
         return Result.not_applicable()
     if resource.type == "alicloud_pai_service":
-        config, problem = json_string(resource.attrs.get("service_config"))
-        if problem or not isinstance(config, dict):
+        config, _ = decode(resource.attrs.get("service_config"))
+        if config is None:
             return Result.not_applicable()  # ALIML_009 reports an unreadable service_config
-        scaler = sub(config, "autoscaler")
-        behavior = sub(scaler, "behavior")
-        if as_int(scaler.get("min")) == 0 or behavior.get("onZero"):
+        scaler = config.autoscaler or {}
+        if as_int(scaler.get("min")) == 0 or config.scales_to_zero_on_idle:
             return Result.passed()
-        low = scaler.get("min", sub(config, "metadata").get("instance", "unset"))
+        low = scaler.get("min", config.metadata.get("instance", "unset"))
         return Result.failed(f"{env} EAS service keeps {low} instance(s) warm; set autoscaler.min 0 or behavior.onZero",
                              field="service_config.autoscaler")
     if not is_gpu_pool(resource.attrs):
