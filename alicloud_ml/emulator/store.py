@@ -57,11 +57,16 @@ class Store:
         self.path = self.directory / DB_NAME
         self._local = threading.local()
         self._write_lock = threading.Lock()  # threads queue here, not in SQLite's sleeping busy handler
+        self._created = False  # this store made sure the database exists: later threads skip the flock + check
+        self._create_lock = threading.Lock()
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            self._create_once()
+            with self._create_lock:
+                if not (self._created and self.path.exists()):
+                    self._create_once()
+                    self._created = True
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn

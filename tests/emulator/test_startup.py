@@ -282,3 +282,30 @@ def test_launcher_serves_in_process_without_a_daemon(cli_config: Path, daemon_di
     finally:
         process.kill()
         process.wait()
+
+
+# ------------------------------------------------------------------ per-session work
+def test_store_checks_the_database_once_per_session_not_per_thread(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from alicloud_ml.emulator.store import Store
+
+    store, calls = Store(tmp_path / "cloud"), []
+    original = Store._create_once
+    monkeypatch.setattr(Store, "_create_once", lambda self: (calls.append(1), original(self))[1])
+
+    def use() -> None:
+        store.count()
+
+    for _ in range(2):
+        threads = [threading.Thread(target=use) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if len(calls) == 1:
+            store.path.unlink()  # a deleted database is created again by the next new thread
+            for name in (store.path.name + "-wal", store.path.name + "-shm"):
+                (store.path.parent / name).unlink(missing_ok=True)
+    assert len(calls) == 2 and store.path.is_file()
