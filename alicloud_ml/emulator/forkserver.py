@@ -27,6 +27,7 @@ IDLE_ENV = "ALICLOUD_ML_EMULATOR_DAEMON_IDLE"
 DEFAULT_IDLE = 300.0
 REQUEST, PID, STATUS, DECLINED = b"AMLE", b"P", b"X", b"S"  # the launcher's protocol (launch.py)
 MAX_REQUEST = 1 << 20  # cwd + environment
+MAX_LOG = 1 << 20
 
 
 def warm() -> None:
@@ -130,7 +131,7 @@ def _own_archive() -> None:
 
     archive = schema._archive()
     try:
-        archive.fp = open(archive.filename, "rb")  # noqa: SIM115 - lives as long as the archive
+        archive.fp = open(str(archive.filename), "rb")  # noqa: SIM115 - lives as long as the archive
     except OSError:
         schema._archive.cache_clear()  # reopened (and re-indexed) on first use
 
@@ -207,7 +208,9 @@ def _handle(conn: socket.socket, listener: socket.socket) -> None:
             os._exit(1)
     for fd in fds:
         os.close(fd)
-    print(f"session {pid} in {cwd}", flush=True)  # the daemon's log (<socket>.log)
+    print(f"session {pid} in {cwd}", flush=True)  # the daemon's log (<socket>.log, opened for appending)
+    if os.fstat(sys.stdout.fileno()).st_size > MAX_LOG:
+        os.ftruncate(sys.stdout.fileno(), 0)  # a daemon that never idles must not fill the disk
 
 
 def serve_forever(path: str, ready_fd: int | None = None) -> int:

@@ -84,7 +84,8 @@ def _start_daemon(path: str):  # -> _socket.socket | None
             try:
                 os.setsid()
                 null = os.open(os.devnull, os.O_RDWR)
-                log = os.open(path[:-len(".sock")] + ".log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                log = os.open(path[:-len(".sock")] + ".log",
+                              os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
                 os.dup2(null, 0)
                 os.dup2(log, 1)
                 os.dup2(log, 2)

@@ -180,6 +180,20 @@ def test_session_dies_when_terraform_kills_the_launcher(cli_config: Path, daemon
     assert _daemons(daemon_dir) == [daemon]
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_signals_to_the_launcher_end_the_session_as_they_would_an_in_process_plugin(
+        cli_config: Path, daemon_dir: Path, signum: int) -> None:
+    process, handshake = _start_plugin(cli_config, _plugin_env(cli_config, daemon_dir))
+    assert handshake.startswith("1|6|unix|")
+    [daemon] = _daemons(daemon_dir)
+    [session] = _children(daemon)
+    process.send_signal(signum)
+    code = process.wait(timeout=15)
+    assert _eventually(lambda: session not in _processes())
+    if signum == signal.SIGINT:  # forwarded: the session stops its server and exits 0, as serve() does in-process
+        assert code == 0
+
+
 def test_stale_daemon_is_replaced_when_its_code_changes(cli_config: Path, daemon_dir: Path) -> None:
     env = _plugin_env(cli_config, daemon_dir)
     process, _ = _start_plugin(cli_config, env)
@@ -293,7 +307,12 @@ def test_store_checks_the_database_once_per_session_not_per_thread(tmp_path: Pat
 
     store, calls = Store(tmp_path / "cloud"), []
     original = Store._create_once
-    monkeypatch.setattr(Store, "_create_once", lambda self: (calls.append(1), original(self))[1])
+
+    def counted(self: Store) -> None:
+        calls.append(self)
+        original(self)
+
+    monkeypatch.setattr(Store, "_create_once", counted)
 
     def use() -> None:
         store.count()
