@@ -87,7 +87,7 @@ def review_once(base: Path, head: Path) -> tuple[float, int, int]:
     from alicloud_ml.review.cost import CostModel
     from alicloud_ml.review.diff import diff_synth
     from alicloud_ml.review.policy import not_run
-    from alicloud_ml.review.synth import load_synth
+    from alicloud_ml.synthesized import load_synth
 
     changes = diff_synth(load_synth(base), load_synth(head))
     result = compose.build(changes, CostModel(PriceBook()), {"kind": "synth"}, not_run("benchmark"))

@@ -45,7 +45,7 @@ def cost(
     from alicloud_ml.review import cost_report
     from alicloud_ml.review.cost import CostModel
     from alicloud_ml.review.plan import is_plan, plan_stack
-    from alicloud_ml.review.synth import load_synth
+    from alicloud_ml.synthesized import load_synth
 
     if is_plan(path):
         planned = plan_stack(path)

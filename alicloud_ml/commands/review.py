@@ -66,7 +66,7 @@ def review(
     from alicloud_ml.review.diff import diff_synth
     from alicloud_ml.review.plan import load_plan
     from alicloud_ml.review.policy import not_run, policy_delta
-    from alicloud_ml.review.synth import load_synth
+    from alicloud_ml.synthesized import load_synth
 
     model = CostModel(PriceBook(prices), spot_discount)  # validate cheap options before any synth
     stack_files: dict[str, str] = {}
@@ -86,7 +86,7 @@ def review(
             assert base_dir is not None  # exactly one of --base / --base-ref, checked above
             head_dir = head if head is not None else gitsynth.synth_tree(Path.cwd(), Path(tmp) / "head")
             base_stacks, head_stacks = load_synth(base_dir), load_synth(head_dir)
-            stack_files = {n: _shown(s.file) for n, s in head_stacks.items()}
+            stack_files = {n: _shown(Path(s.file)) for n, s in head_stacks.items()}
             changes = diff_synth(base_stacks, head_stacks)
             source = {"kind": "synth", "base": base_ref and f"git:{base_ref}" or str(base),
                       "head": str(head) if head is not None else "working tree"}

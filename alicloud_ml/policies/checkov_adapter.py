@@ -18,9 +18,11 @@ from typing import Any
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
-from alicloud_ml.policies.model import FAILED, PASSED, PolicyCheck, Resource, Result
+from alicloud_ml.policies.model import FAILED, PASSED, PolicyCheck, Result
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.suppressions import read_suppressions
-from alicloud_ml.policies.values import COMMENT_KEY, strip_lines, unhcl, unresolved
+from alicloud_ml.policies.values import strip_lines, unhcl, unresolved
+from alicloud_ml.synthesized import COMMENT_KEY
 
 Evaluate = Callable[[Resource], Result]
 

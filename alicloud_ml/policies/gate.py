@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml.naming import is_prod
-from alicloud_ml.policies.loader import StackFile, discover, load, manifest_names
+from alicloud_ml.synthesized import StackFile, discover, manifest_names, read_stack_file
 from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
 from alicloud_ml.policies.reconcile import reconcile
 from alicloud_ml.policies.severities import severity_of
@@ -145,7 +145,7 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
         return _run_hcl_gate(path, threshold, today)
     files = discover(path)
     names = manifest_names(path if path.is_dir() else path.parent)
-    loaded = [load(f, names) for f in files]
+    loaded = [read_stack_file(f, names) for f in files]
     report = GateReport(str(path), threshold)
     report.parse_errors.extend(sf.error for sf in loaded if sf.error)
     good = [sf for sf in loaded if sf.stack is not None]

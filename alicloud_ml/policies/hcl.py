@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alicloud_ml.policies.model import FAILED, Resource, Result, StackDoc
+from alicloud_ml.policies.model import FAILED, Result
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.suppressions import META_KEY, Suppression, make_suppression
-from alicloud_ml.policies.values import COMMENT_KEY, parse_ref, unhcl, unresolved
+from alicloud_ml.policies.values import unhcl, unresolved
+from alicloud_ml.synthesized import COMMENT_KEY, parse_ref
 
 SKIP = re.compile(r"#\s*checkov:skip=([A-Za-z0-9_]+)(?::(.*))?$")
 _RENDERED_REF = re.compile(r"^([a-z0-9_]+)\.([A-Za-z0-9_\-]+)(?:\[[^\]]*\])?\.([A-Za-z0-9_\.\[\]\"]+)$")
@@ -64,7 +66,7 @@ class HclRoot:
 
     path: Path
     resources: dict[str, HclResource] = field(default_factory=dict)
-    stack: StackDoc | None = None
+    stack: Stack | None = None
     blocks: list[tuple[Path, int, int, str]] = field(default_factory=list)  # (file, start, end, module prefix)
     files: set[Path] = field(default_factory=set)                           # the root's own files
     phantoms: set[str] = field(default_factory=set)                         # module instances that do not exist
@@ -120,7 +122,7 @@ def load(path: Path, definitions: dict[Any, Any]) -> HclRoot:
                     data["provider"].setdefault(name, []).append(unhcl(conf))
     for address in [a for a in root.resources if any(a.startswith(p + ".") for p in root.phantoms)]:
         del root.resources[address]
-    root.stack = StackDoc(path.name, str(path), data, ())
+    root.stack = Stack(path.name, str(path), data, ())
     return root
 
 
@@ -160,7 +162,7 @@ def link(root: HclRoot) -> None:
         h.resource = Resource(r.type, r.name, fix(dict(r.attrs), r.module), r.path, r.stack, r.meta, r.module)
         resources.append(h.resource)
     assert root.stack is not None
-    root.stack = StackDoc(root.stack.name, root.stack.file, root.stack.data, tuple(resources))
+    root.stack = Stack(root.stack.name, root.stack.file, root.stack.data, tuple(resources))
 
 
 def comment_suppressions(root: HclRoot) -> list[Suppression]:

@@ -1,14 +1,13 @@
-"""Value objects of the policy pack: severities, check metadata, results and synthesized resources.
+"""Value objects of the policy pack: severities, check metadata and results (resources and stacks:
+`alicloud_ml.synthesized`).
 
 Nothing here imports checkov or cdktf, so reports, docs and the CLI's help can use it cheaply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
 
 class Severity(str, Enum):
@@ -93,63 +92,9 @@ class Result:
 
 
 @dataclass(frozen=True)
-class Resource:
-    """One synthesized resource in plain Terraform-JSON shape (blocks are lists of objects).
-
-    `attrs` never holds the `"//"` metadata; `path` is the construct path taken from it. Resources
-    read from HCL carry the module path they sit in (`module.platform.module.network`), which is
-    part of their address, as in Terraform.
-    """
-
-    type: str
-    name: str
-    attrs: Mapping[str, Any]
-    path: str = ""
-    stack: str = ""
-    meta: Mapping[str, Any] = field(default_factory=dict)
-    module: str = ""
-
-    @property
-    def address(self) -> str:
-        return f"{self.module}.{self.type}.{self.name}" if self.module else f"{self.type}.{self.name}"
-
-    @property
-    def ref_prefix(self) -> str:
-        """`${type.name.` — how other resources reference this one."""
-        return "${" + self.address + "."
-
-
-@dataclass(frozen=True)
 class StackFinding:
     """A stack-level check's result on one address (`type.name`, `terraform.backend`, `provider.alicloud`)."""
 
     address: str
     result: Result
     construct_path: str = ""
-
-
-@dataclass(frozen=True)
-class StackDoc:
-    """One synthesized stack (`cdk.tf.json`) as stack-level checks see it."""
-
-    name: str
-    file: str
-    data: Mapping[str, Any]
-    resources: tuple[Resource, ...]
-    #: bucket names that OSS backends of the stacks gated together keep state in
-    state_buckets: frozenset[str] = frozenset()
-    #: the subset that production stacks (`ml-prod`) keep their state in
-    prod_state_buckets: frozenset[str] = frozenset()
-
-    def of_type(self, *types: str) -> list[Resource]:
-        return [r for r in self.resources if r.type in types]
-
-    def get(self, address: str) -> Resource | None:
-        return next((r for r in self.resources if r.address == address), None)
-
-    def resolve(self, value: Any) -> Resource | None:
-        """The resource a `${type.name.attr}` reference points at, if it is in this stack."""
-        from alicloud_ml.policies.values import parse_ref
-
-        ref = parse_ref(value)
-        return self.get(f"{ref[0]}.{ref[1]}") if ref else None

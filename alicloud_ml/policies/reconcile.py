@@ -8,16 +8,17 @@ failure into a pass when a standalone resource in the same stack provides the se
 
 from __future__ import annotations
 
-from alicloud_ml.policies.model import FAILED, Resource, Result, StackDoc
+from alicloud_ml.policies.model import FAILED, Result
+from alicloud_ml.synthesized import Resource, Stack
 
 
-def _related(stack: StackDoc, bucket: Resource, rtype: str) -> list[Resource]:
+def _related(stack: Stack, bucket: Resource, rtype: str) -> list[Resource]:
     name = bucket.attrs.get("bucket")
     return [r for r in stack.of_type(rtype)
             if str(r.attrs.get("bucket", "")).startswith(bucket.ref_prefix) or (name and r.attrs.get("bucket") == name)]
 
 
-def reconcile(stack: StackDoc, check_id: str, address: str, result: Result) -> Result:
+def reconcile(stack: Stack, check_id: str, address: str, result: Result) -> Result:
     if result.status != FAILED or not address.startswith("alicloud_oss_bucket."):
         return result
     bucket = stack.get(address)

@@ -18,9 +18,6 @@ from alicloud_ml.props.node_pool import SPOT_STRATEGIES
 #: checkov's bookkeeping keys: line numbers (JSON and HCL spellings), HCL addresses and providers.
 LINE_KEYS = frozenset({"__startline__", "__endline__", "__start_line__", "__end_line__", "__address__",
                        "__provider_address__"})
-COMMENT_KEY = "//"
-_REF = re.compile(r"^\$\{((?:module\.[A-Za-z0-9_\-]+(?:\[[^\]]*\])?\.)*[a-z0-9_]+)\.([A-Za-z0-9_\-]+)"
-                  r"\.([A-Za-z0-9_\.\[\]]+)\}$")
 #: What checkov leaves of an HCL expression it could not evaluate: `var.x`, `each.value.y`, a dynamic block's
 #: `taints.value.effect`, function calls, conditionals, `for` expressions, interpolations.
 _EXPRESSION = re.compile(r"\$\{|^\[?'?(var|local|each|module|count|data|self|path)\.|^[a-z_]+\.(value|key)\b|"
@@ -128,18 +125,6 @@ def unresolved(value: Any) -> str | None:
 
 def is_reference(value: Any) -> bool:
     return isinstance(value, str) and "${" in value
-
-
-def parse_ref(value: Any) -> tuple[str, str, str] | None:
-    """`"${alicloud_vpc.Net_Vpc_1.id}"` → `("alicloud_vpc", "Net_Vpc_1", "id")`; None for literals.
-
-    In HCL a reference into a module keeps its module path on the type, so `f"{type}.{name}"` is
-    still the resource's address: `${module.net.alicloud_vpc.this.id}` → `("module.net.alicloud_vpc", "this", "id")`.
-    """
-    if not isinstance(value, str):
-        return None
-    m = _REF.match(value.strip())
-    return (m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def json_string(value: Any) -> tuple[Any, str]:

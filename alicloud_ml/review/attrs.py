@@ -8,16 +8,12 @@ in sets, and treats an empty block list like an absent one; comparing raw JSON w
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from typing import Any
 
 from alicloud_ml import schema
 
 Path_ = tuple[str | int, ...]
-
-# `${alicloud_vpc.main.id}`, `${alicloud_vswitch.a[0].id}`, `${alicloud_x.y.*.id}`; not `data.…`, `var.…`.
-_REF = re.compile(r"(?<![\w.])([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\]|\.\*)?\.([A-Za-z_]\w*)")
 
 
 def flatten(value: Any, prefix: Path_ = ()) -> dict[Path_, Any]:
@@ -114,17 +110,6 @@ def forced_by(resource_type: str, norm_path: str) -> str | None:
 def is_computed(resource_type: str, norm_path: str) -> bool:
     attr = attribute(resource_type, norm_path)
     return bool(attr and attr.get("computed"))
-
-
-def references(value: Any) -> list[tuple[str, str]]:
-    """(address, attribute) pairs referenced from `${…}` expressions inside a leaf value."""
-    texts = value if isinstance(value, list) else [value]
-    out: list[tuple[str, str]] = []
-    for text in texts:
-        if isinstance(text, str) and "${" in text:
-            for rtype, rname, attr in _REF.findall(text):
-                out.append((f"{rtype}.{rname}", attr))
-    return out
 
 
 def json_object(value: Any) -> dict[str, Any] | None:

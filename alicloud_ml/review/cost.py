@@ -14,7 +14,7 @@ from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, PriceBook
 from alicloud_ml.eas_service_config import decode
 from alicloud_ml.errors import InputError
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES
-from alicloud_ml.review.synth import Stack
+from alicloud_ml.synthesized import Stack
 
 DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7); Alibaba advertises up to 90 % off
 #: Tags the notebook reaper's function carries (`constructs/notebooks.py`) so the review can show what it is
@@ -173,8 +173,8 @@ class CostModel:
         }
 
     def stack(self, stack: Stack) -> StackCost:
-        return StackCost(stack.name, stack.region, [self.resource(r.type, r.name, r.attrs, r.construct_path, r.address)
-                                                    for r in sorted(stack.resources.values(), key=lambda r: r.address)])
+        return StackCost(stack.name, stack.region, [self.resource(r.type, r.name, dict(r.attrs), r.path, r.address)
+                                                    for r in sorted(stack.resources, key=lambda r: r.address)])
 
     def resource(self, rtype: str, name: str, attrs: dict[str, Any], construct_path: str = "",
                  address: str | None = None) -> ResourceCost:

@@ -14,7 +14,7 @@ from typing import Any
 
 from alicloud_ml.review import attrs as A
 from alicloud_ml.review.model import ABSENT, Action, AttrChange, ResourceChange, StackChanges
-from alicloud_ml.review.synth import Stack
+from alicloud_ml.synthesized import Stack, references
 
 # Meta-arguments that change how Terraform manages a resource, not the resource itself.
 _META = frozenset({"depends_on", "lifecycle", "provider", "provisioner", "connection"})
@@ -27,8 +27,8 @@ def diff_synth(base: dict[str, Stack], head: dict[str, Stack]) -> list[StackChan
 
 
 def diff_stack(name: str, base: Stack | None, head: Stack | None) -> StackChanges:
-    base_res = base.resources if base else {}
-    head_res = head.resources if head else {}
+    base_res = base.by_address if base else {}
+    head_res = head.by_address if head else {}
     moved = head.moved if head else {}
     paired: dict[str, ResourceChange] = {}
     created: list[ResourceChange] = []
@@ -37,15 +37,15 @@ def diff_stack(name: str, base: Stack | None, head: Stack | None) -> StackChange
         old_addr = moved[addr] if moved.get(addr) in base_res else addr
         old = base_res.get(old_addr)
         if old is None:
-            created.append(ResourceChange(name, res.type, res.name, Action.CREATE, res.construct_path, after=res.attrs))
+            created.append(ResourceChange(name, res.type, res.name, Action.CREATE, res.path, after=res.attrs))
             continue
         matched.add(old_addr)
-        rc = ResourceChange(name, res.type, res.name, Action.NO_OP, res.construct_path, before=old.attrs,
+        rc = ResourceChange(name, res.type, res.name, Action.NO_OP, res.path, before=old.attrs,
                             after=res.attrs, moved_from=old_addr if old_addr != addr else None)
         if old.attrs != res.attrs:
             _compare(rc)
         paired[addr] = rc
-    deleted = [ResourceChange(name, old.type, old.name, Action.DELETE, old.construct_path, before=old.attrs,
+    deleted = [ResourceChange(name, old.type, old.name, Action.DELETE, old.path, before=old.attrs,
                               reasons=["removed from the configuration"])
                for addr, old in base_res.items() if addr not in matched]
     _propagate(paired)
@@ -104,7 +104,7 @@ def _propagate(paired: dict[str, ResourceChange]) -> None:
     index: dict[str, list[tuple[str, A.Path_, Any, str]]] = defaultdict(list)
     for dep, rc in paired.items():
         for path, leaf in A.flatten({k: v for k, v in (rc.after or {}).items() if k not in _META}).items():
-            for target, attr in A.references(leaf):
+            for target, attr in references(leaf):
                 if target in paired and target != dep:
                     index[target].append((dep, path, leaf, attr))
     seen: set[tuple[str, A.Path_, str, str]] = set()

@@ -15,7 +15,7 @@ from typing import Any
 from alicloud_ml.errors import InputError
 from alicloud_ml.review import attrs as A
 from alicloud_ml.review.model import ABSENT, Action, AttrChange, ResourceChange, StackChanges
-from alicloud_ml.review.synth import Resource, Stack
+from alicloud_ml.synthesized import Resource, Stack
 
 _ACTIONS = {
     ("no-op",): Action.NO_OP, ("create",): Action.CREATE, ("update",): Action.UPDATE, ("delete",): Action.DELETE,
@@ -91,13 +91,14 @@ def plan_stack(path: Path | str, stack: str | None = None) -> Stack:
                 name += f"[{json.dumps(item['index'])}]"
             raw = item.get("values")
             attrs = {k: v for k, v in raw.items() if v is not None} if isinstance(raw, dict) else {}
-            res = Resource(rtype, name, attrs, "", module=_module_of(str(item.get("address", "")), rtype))
+            res = Resource(rtype, name, attrs, "", stack or path.stem, module=_module_of(str(item.get("address", "")), rtype))
             resources[res.address] = res
         for j, child in enumerate(module.get("child_modules") or []):
             walk(child, f"{where}.child_modules[{j}]")
 
     walk((doc.get("planned_values") or {}).get("root_module") or {}, "planned_values.root_module")
-    return Stack(name=stack or path.stem, file=path, region=_region(doc), resources=resources)
+    return Stack(name=stack or path.stem, file=str(path), data={}, resources=tuple(resources.values()),
+                 region=_region(doc))
 
 
 def _module_of(address: str, rtype: str) -> str:

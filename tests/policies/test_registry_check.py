@@ -7,7 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from alicloud_ml.policies.checks.registry_endpoint_not_world_open import CHECK, evaluate
-from alicloud_ml.policies.model import Resource, Severity
+from alicloud_ml.policies.model import Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.severities import project_severities
 from tests.policies import fixtures as fx
 

@@ -12,7 +12,7 @@ from alicloud_ml.catalog.pricing import PriceBook
 from alicloud_ml.cli import main
 from alicloud_ml.errors import InputError
 from alicloud_ml.review.cost import CostModel
-from alicloud_ml.review.synth import load_synth
+from alicloud_ml.synthesized import load_synth
 
 from .helpers import CPFS, EAS, POOL, address, body, changed, eas_config, platform, write_synth
 

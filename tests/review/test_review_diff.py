@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alicloud_ml.review.diff import diff_synth
 from alicloud_ml.review.model import Action
-from alicloud_ml.review.synth import load_synth
+from alicloud_ml.synthesized import load_synth
 
 from .helpers import CPFS, POOL, address, body, changed, platform, write_synth
 

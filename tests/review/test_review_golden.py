@@ -16,7 +16,7 @@ from alicloud_ml.review.compose import build
 from alicloud_ml.review.cost import CostModel
 from alicloud_ml.review.diff import diff_synth
 from alicloud_ml.review.policy import delta
-from alicloud_ml.review.synth import load_synth
+from alicloud_ml.synthesized import load_synth
 
 from .helpers import EAS, POOL, body, eas_config, platform, write_synth
 

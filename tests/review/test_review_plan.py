@@ -13,7 +13,7 @@ from alicloud_ml.emulator.install import install
 from alicloud_ml.review.diff import diff_synth
 from alicloud_ml.review.model import Action
 from alicloud_ml.review.plan import load_plan
-from alicloud_ml.review.synth import load_synth
+from alicloud_ml.synthesized import load_synth
 
 from .helpers import body, write_synth
 from .test_review_cli import run

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
-from alicloud_ml.policies.values import as_bool, as_int, blocks, first_block, parse_ref, str_list
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Stack
+from alicloud_ml.policies.values import as_bool, as_int, blocks, first_block, str_list
+from alicloud_ml.synthesized import parse_ref
 
 CLUSTER_TYPES = ("alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes")
 REPELLING_EFFECTS = ("NoSchedule", "NoExecute")
@@ -47,7 +49,7 @@ def system_nodes(attrs: Mapping[str, Any]) -> int:
     return len(str_list(attrs.get("instances")))
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     offered: dict[str, int] = {}
     for pool in stack.of_type("alicloud_cs_kubernetes_node_pool"):
         ref = parse_ref(pool.attrs.get("cluster_id"))

@@ -9,7 +9,8 @@ NOT APPLICABLE: no CPFS, no cluster, or a cluster VPC that cannot be resolved in
 
 from __future__ import annotations
 
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.values import str_list
 
 CPFS_TYPES = ("cpfs", "cpfsse")
@@ -27,13 +28,13 @@ CHECK = PolicyCheck(
 )
 
 
-def vpc_of_vswitch(stack: StackDoc, ref: object) -> str | None:
+def vpc_of_vswitch(stack: Stack, ref: object) -> str | None:
     vswitch = stack.resolve(ref)
     value = vswitch.attrs.get("vpc_id") if vswitch is not None else None
     return str(value) if value else None
 
 
-def cluster_vpcs(stack: StackDoc) -> set[str]:
+def cluster_vpcs(stack: Stack) -> set[str]:
     out: set[str] = set()
     for cluster in stack.of_type(*CLUSTER_TYPES):
         for key in ("vswitch_ids", "worker_vswitch_ids"):
@@ -44,7 +45,7 @@ def cluster_vpcs(stack: StackDoc) -> set[str]:
     return out
 
 
-def evaluate_fs(fs: Resource, stack: StackDoc, vpcs: set[str]) -> Result:
+def evaluate_fs(fs: Resource, stack: Stack, vpcs: set[str]) -> Result:
     own = fs.attrs.get("vpc_id")
     via_vswitch = vpc_of_vswitch(stack, fs.attrs.get("vswitch_id"))
     if not own and not via_vswitch:
@@ -58,7 +59,7 @@ def evaluate_fs(fs: Resource, stack: StackDoc, vpcs: set[str]) -> Result:
                          field="vpc_id")
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     vpcs = cluster_vpcs(stack)
     if not vpcs:
         return []

@@ -8,7 +8,8 @@ naming it or the bucket's (deprecated) inline `server_side_encryption_rule`, and
 
 from __future__ import annotations
 
-from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Stack
 from alicloud_ml.policies.values import first_block
 
 CHECK = PolicyCheck(
@@ -23,7 +24,7 @@ CHECK = PolicyCheck(
 )
 
 
-def _named(stack: StackDoc, tf_type: str, bucket: object) -> list:
+def _named(stack: Stack, tf_type: str, bucket: object) -> list:
     """Resources of `tf_type` whose `bucket` is the bucket (by reference or by name)."""
     out = []
     for item in stack.of_type(tf_type):
@@ -33,7 +34,7 @@ def _named(stack: StackDoc, tf_type: str, bucket: object) -> list:
     return out
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     fed = {str(t.attrs.get("source_arn", "")).rsplit(":", 1)[-1] for t in stack.of_type("alicloud_fcv3_trigger")
            if t.attrs.get("trigger_type") == "oss"}
     findings = []

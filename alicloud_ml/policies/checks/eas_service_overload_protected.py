@@ -8,7 +8,8 @@ FAIL: any of them missing, non-numeric or out of order, or a `service_config` th
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.eas_service_config import decode
 from alicloud_ml.policies.values import as_int
 

@@ -7,7 +7,8 @@ for `alicloud_ecs_disk` is false, unlike `alicloud_instance.data_disks`).
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.values import as_bool
 
 CHECK = PolicyCheck(

@@ -12,7 +12,8 @@ from alicloud_ml.catalog.disks import (
     ESSD_MIN_GIB, GPU_SYSTEM_DISK_CATEGORIES, GPU_SYSTEM_DISK_MIN_GIB, gpu_system_disk_floor,
 )
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.values import as_int, is_gpu_pool
 
 CHECK = PolicyCheck(

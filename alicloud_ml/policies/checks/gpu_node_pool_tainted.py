@@ -8,7 +8,8 @@ NOT APPLICABLE: CPU pools (no GPU instance type, no `ack.node.gpu.schedule` labe
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.values import blocks, is_gpu_pool
 
 CHECK = PolicyCheck(

@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
-from alicloud_ml.policies.values import COMMENT_KEY, is_reference
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
+from alicloud_ml.policies.values import is_reference
+from alicloud_ml.synthesized import COMMENT_KEY
 
 ACCESS_KEY_ID = re.compile(r"(?<![A-Za-z0-9])LTAI[0-9A-Za-z]{12,30}(?![A-Za-z0-9])")
 SECRET_NAME = re.compile(
@@ -80,7 +82,7 @@ def evaluate(resource: Resource) -> Result:
     return Result.passed()
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     out: list[StackFinding] = []
     for section, body in stack.data.items():
         if section in ("resource", COMMENT_KEY):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.values import mapping
 
 #: Environment variable names that carry a secret value (`..._SECRET` holds a secret's name: allowed).

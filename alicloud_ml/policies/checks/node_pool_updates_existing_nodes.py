@@ -7,7 +7,8 @@ PASS: `update_nodes = true`, or no `taints`/`labels`.  FAIL: taints or labels wi
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.values import as_bool, blocks
 
 CHECK = PolicyCheck(

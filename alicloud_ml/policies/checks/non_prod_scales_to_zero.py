@@ -11,7 +11,8 @@ NOT APPLICABLE: production, unknown environment, CPU node pools.
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.naming import is_prod
 from alicloud_ml.eas_service_config import decode
 from alicloud_ml.policies.values import as_int, environment_of, first_block, is_gpu_pool

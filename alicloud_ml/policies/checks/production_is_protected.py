@@ -12,7 +12,8 @@ PASS: protected.  FAIL: unprotected.  NOT APPLICABLE: other environments, other 
 from __future__ import annotations
 
 from alicloud_ml.naming import is_prod
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.values import as_bool, environment_of, mapping
 
 CLUSTER_TYPES = ("alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes")
@@ -52,7 +53,7 @@ def evaluate_resource(resource: Resource, prod_state_buckets: frozenset[str]) ->
     return Result.failed(f"{what} without lifecycle.prevent_destroy = true", field="lifecycle.prevent_destroy")
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     out = []
     for resource in stack.of_type(*CHECK.resource_types):
         env = environment_of(resource.attrs, resource.path)

@@ -8,7 +8,8 @@ NOT APPLICABLE: the file system is not in this stack.
 from __future__ import annotations
 
 from alicloud_ml.policies.checks.cpfs_in_cluster_vpc import vpc_of_vswitch
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 
 TYPES = ("alicloud_nas_protocol_service", "alicloud_nas_protocol_mount_target")
 
@@ -24,7 +25,7 @@ CHECK = PolicyCheck(
 )
 
 
-def evaluate_one(res: Resource, fs: Resource, stack: StackDoc) -> Result:
+def evaluate_one(res: Resource, fs: Resource, stack: Stack) -> Result:
     fs_vpc = fs.attrs.get("vpc_id")
     own = res.attrs.get("vpc_id")
     if not own:
@@ -37,7 +38,7 @@ def evaluate_one(res: Resource, fs: Resource, stack: StackDoc) -> Result:
     return Result.passed()
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     out: list[StackFinding] = []
     for res in stack.of_type(*TYPES):
         fs = stack.resolve(res.attrs.get("file_system_id"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.values import first_block, mapping
 
 CHECK = PolicyCheck(
@@ -26,7 +27,7 @@ CHECK = PolicyCheck(
 )
 
 
-def _store_vpc(stack: StackDoc, db: Resource) -> tuple[str | None, Result]:
+def _store_vpc(stack: Stack, db: Resource) -> tuple[str | None, Result]:
     vpc = stack.resolve(db.attrs.get("vpc_id"))
     if vpc is None or vpc.type != "alicloud_vpc":
         return None, Result.failed("vector store vpc_id is not a VPC of this stack", field="vpc_id")
@@ -36,7 +37,7 @@ def _store_vpc(stack: StackDoc, db: Resource) -> tuple[str | None, Result]:
     return vpc.address, Result.passed()
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     findings, vpcs = [], {}
     for db in stack.of_type("alicloud_gpdb_instance"):
         vpc, result = _store_vpc(stack, db)

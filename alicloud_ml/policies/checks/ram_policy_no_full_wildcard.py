@@ -8,7 +8,8 @@ policy document that is not literal JSON (the gate cannot see what it grants).
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.policies.values import blocks, json_string, str_list
 
 CHECK = PolicyCheck(

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 
 WORLD = ("0.0.0.0/0", "::/0")
 

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from alicloud_ml.catalog.regions import zone_in_region
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.values import is_reference, str_list
 
 ZONE_KEYS = ("zone_id", "availability_zone", "zone", "zone_ids")
@@ -58,7 +59,7 @@ def evaluate_resource(res: Resource, region: str) -> Result:
     return Result.passed()
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     regions = provider_regions(stack.data)
     out: list[StackFinding] = []
     for key, region in regions.items():

@@ -9,7 +9,8 @@ checkov's built-in CKV_ALI_2/3 let through.
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 
 WORLD = ("0.0.0.0/0", "::/0")
 

@@ -10,7 +10,8 @@ NOT APPLICABLE: on-demand pools.
 from __future__ import annotations
 
 from alicloud_ml.policies.checkov_adapter import checkov_check
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity
+from alicloud_ml.synthesized import Resource
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES as SPOT
 from alicloud_ml.policies.values import blocks, is_spot_pool, str_list
 

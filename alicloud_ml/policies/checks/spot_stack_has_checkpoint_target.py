@@ -6,7 +6,8 @@ Stack-level. PASS: no spot pool, or an `alicloud_nas_file_system` with `file_sys
 
 from __future__ import annotations
 
-from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Stack
 from alicloud_ml.policies.values import is_spot_pool
 
 CHECK = PolicyCheck(
@@ -21,7 +22,7 @@ CHECK = PolicyCheck(
 )
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     spot = [p for p in stack.of_type("alicloud_cs_kubernetes_node_pool") if is_spot_pool(p.attrs)]
     if not spot:
         return []

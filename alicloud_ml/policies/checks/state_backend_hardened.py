@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.values import as_bool, first_block
 
 CHECK = PolicyCheck(
@@ -37,7 +38,7 @@ def _refers(value: Any, bucket: Resource) -> bool:
     return isinstance(value, str) and (value.startswith(bucket.ref_prefix) or value == bucket.attrs.get("bucket"))
 
 
-def bucket_problems(bucket: Resource, stack: StackDoc) -> list[str]:
+def bucket_problems(bucket: Resource, stack: Stack) -> list[str]:
     attrs = bucket.attrs
     related = [r for r in stack.resources if r.type.startswith("alicloud_oss_bucket_") and _refers(r.attrs.get("bucket"), bucket)]
     problems = []
@@ -58,7 +59,7 @@ def bucket_problems(bucket: Resource, stack: StackDoc) -> list[str]:
     return problems
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     backend = (stack.data.get("terraform") or {}).get("backend") or {}
     kind = next(iter(backend), None)
     conf = (backend.get("oss") or {}) if kind == "oss" else {}

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import ipaddress
 
-from alicloud_ml.policies.model import PolicyCheck, Resource, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Resource, Stack
 from alicloud_ml.policies.values import is_gpu_pool, is_reference, mapping, str_list
 
 CHECK = PolicyCheck(
@@ -29,7 +30,7 @@ CHECK = PolicyCheck(
 )
 
 
-def training_groups(stack: StackDoc) -> list[Resource]:
+def training_groups(stack: Stack) -> list[Resource]:
     groups = stack.of_type("alicloud_security_group")
     used: set[str] = set()
     for pool in stack.of_type("alicloud_cs_kubernetes_node_pool"):
@@ -68,7 +69,7 @@ def evaluate_rule(rule: Resource, group: Resource, vpc_cidr: str | None) -> Resu
     return Result.failed(f"training group {group.address} admits {source_text}, outside {where}", field="cidr_ip")
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     findings: list[StackFinding] = []
     groups = training_groups(stack)
     for rule in stack.of_type("alicloud_security_group_rule"):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackDoc, StackFinding
+from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
+from alicloud_ml.synthesized import Stack
 from alicloud_ml.policies.values import blocks, str_list
 
 WORLD = ("0.0.0.0/0", "0.0.0.0")
@@ -34,7 +35,7 @@ def _whitelist(attrs: Mapping[str, Any]) -> list[str]:
     return [e.strip() for e in entries + str_list(attrs.get("security_ip_list")) if e.strip()]
 
 
-def evaluate_stack(stack: StackDoc) -> list[StackFinding]:
+def evaluate_stack(stack: Stack) -> list[StackFinding]:
     public = {str(c.attrs.get("instance_id")) for c in stack.of_type("alicloud_gpdb_connection")}
     findings = []
     for db in stack.of_type("alicloud_gpdb_instance"):
