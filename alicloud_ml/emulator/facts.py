@@ -24,9 +24,6 @@ CPFS_STORAGE_TYPES = ("advance_100", "advance_200")
 #: help.aliyun.com/en/cpfs/cpfsonecs/product-overview/limits-1.
 CPFS_MIN_CAPACITY_GIB = 3600
 
-#: ACK scaling bounds (provider docs r/cs_kubernetes_node_pool: min_size and max_size 0..1000,
-#: max must exceed min; the Go schema accepts max_size up to 2000, the API documents 1000).
-NODE_POOL_MAX_NODES = 1000
 
 #: Node pools that ask for GPUs: scaling_config.type `gpu` (or `gpushare`), or the ACK GPU
 #: scheduling label (alibabacloud.com/help/en/ack/.../labels-used-by-ack-to-control-gpus).

@@ -11,6 +11,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from alicloud_ml.catalog import get_instance_type, instance_types
+from alicloud_ml.catalog.scaling import NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
 
@@ -21,7 +22,6 @@ LINUX3_IMAGES = ("AliyunLinux3",)
 ImageType = Literal["AliyunLinux3", "AliyunLinux3Arm64", "AliyunLinux4", "AliyunLinux4Arm64", "ContainerOS",
                     "AliyunLinux3ContainerOptimized", "Ubuntu", "CentOS"]
 
-MAX_POOL_SIZE = 1000  # provider doc limit (the Go schema allows 2000)
 
 
 class TaintEffect(str, Enum):
@@ -62,11 +62,11 @@ class GpuNodePoolProps(FrozenModel):
     instance_types: tuple[str, ...] = Field(min_length=1, max_length=10, description=(
         "GPU ECS types in preference order (later ones are fallbacks), e.g. `ecs.gn7i-c16g1.4xlarge`; each must "
         "be in the catalog with at least one GPU."))
-    min_size: int = Field(0, ge=0, le=MAX_POOL_SIZE, description="Fewest nodes. Default: `0` (scale to zero).")
-    max_size: int = Field(4, ge=1, le=MAX_POOL_SIZE, description="Most nodes, above `min_size`, at most 1000. Default: `4`.")
+    min_size: int = Field(0, ge=0, le=NODE_POOL_MAX_NODES, description="Fewest nodes. Default: `0` (scale to zero).")
+    max_size: int = Field(4, ge=1, le=NODE_POOL_MAX_NODES, description="Most nodes, above `min_size`, at most 1000. Default: `4`.")
     autoscaling: bool = Field(True, description="Let the cluster autoscaler size the pool between `min_size` and "
                                                 "`max_size`. Default: `true`.")
-    desired_size: int | None = Field(None, ge=0, le=MAX_POOL_SIZE, description=(
+    desired_size: int | None = Field(None, ge=0, le=NODE_POOL_MAX_NODES, description=(
         "Nodes of a fixed-size pool (`autoscaling = false`); not allowed on autoscaled pools, whose node count the "
         "autoscaler owns (set `min_size` for warm capacity). Default: - `min_size`."))
     workload_type: str = Field("training", pattern=r"^[a-z][a-z0-9-]{0,62}$",
@@ -168,12 +168,12 @@ class GpuNodePoolProps(FrozenModel):
 
 
 def scaling_problems(min_size: int, max_size: int, desired_size: int | None, autoscaling: bool) -> list[ValueError]:
-    """The one definition of a pool's size rules: 0 ≤ min < max ≤ 1000 when autoscaled (provider docs
-    r/cs_kubernetes_node_pool `scaling_config`), and `desired_size` only on fixed-size pools."""
+    """A pool's size rules: the ACK bounds when autoscaled (catalog.scaling), and `desired_size` only on
+    fixed-size pools."""
     if autoscaling:
-        if not min_size < max_size:
+        if not node_pool_bounds_ok(min_size, max_size):
             return [fail("max_size", f"must be greater than min_size ({min_size}), got {max_size}",
-                         f"{min_size + 1}..{MAX_POOL_SIZE}")]
+                         f"{min_size + 1}..{NODE_POOL_MAX_NODES}")]
         if desired_size is not None:
             return [fail("desired_size", "is not used on an autoscaled pool: the autoscaler owns the node count",
                          hint="set min_size for warm nodes, or autoscaling = false for a fixed-size pool")]

@@ -12,6 +12,7 @@ from typing import Any, Literal, Self
 from pydantic import Field, field_validator, model_validator
 
 from alicloud_ml.catalog import eas_over_capacity
+from alicloud_ml.catalog.scaling import autoscaler_bounds_ok
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
 
 BUILTIN_PROCESSORS: tuple[str, ...] = (
@@ -66,7 +67,7 @@ class Autoscaler(FrozenModel):
     @model_validator(mode="after")
     def _bounds(self) -> Self:
         errors: list[ValueError] = []
-        if self.min_instances > self.max_instances:
+        if not autoscaler_bounds_ok(self.min_instances, self.max_instances):
             errors.append(fail("max_instances", f"must be at least min_instances ({self.min_instances}), got "
                                f"{self.max_instances}", f"{self.min_instances}..1000"))
         if self.min_instances == 0 and not self.scale_to_zero:

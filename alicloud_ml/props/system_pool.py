@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
-from alicloud_ml.props.node_pool import MAX_POOL_SIZE
+from alicloud_ml.catalog.scaling import NODE_POOL_MAX_NODES
 
 #: Fewest nodes for system components: two CoreDNS replicas on different nodes (see the module docstring).
 MIN_SYSTEM_NODES = 2
@@ -26,7 +26,7 @@ class SystemNodePoolProps(FrozenModel):
     instance_types: tuple[str, ...] = Field(("ecs.g7.xlarge",), min_length=1, max_length=10, description=(
         "CPU ECS types in preference order, each in the catalog with no GPU. Default: `ecs.g7.xlarge` "
         "(4 vCPU, 16 GiB)."))
-    size: int = Field(MIN_SYSTEM_NODES, ge=MIN_SYSTEM_NODES, le=MAX_POOL_SIZE, description=(
+    size: int = Field(MIN_SYSTEM_NODES, ge=MIN_SYSTEM_NODES, le=NODE_POOL_MAX_NODES, description=(
         "Nodes (fixed, at least 2 so CoreDNS keeps two replicas). Default: `2`."))
     zones: tuple[str, ...] | None = Field(None, description="Zones to spread nodes over. Default: - every zone of "
                                                             "the cluster's network.")

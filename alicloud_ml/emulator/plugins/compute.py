@@ -6,6 +6,7 @@ import os
 import time
 from typing import Any
 
+from alicloud_ml.catalog.scaling import NODE_POOL_BOUNDS, NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.sizes import all_instance_types as instance_types
 from alicloud_ml.emulator.sizes import get as get_instance_type
@@ -88,7 +89,7 @@ def scaling_bounds(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                                  "not a whole number; accepted: a number of nodes as a string, e.g. \"2\"",
                                  ("desired_size",)))
     scaling = _scaling(state)
-    top = facts.NODE_POOL_MAX_NODES
+    top = NODE_POOL_MAX_NODES
     if scaling is None or scaling.get("enable") is False:
         if desired is not None and not 0 <= desired <= top:
             errors.append(CloudError("InvalidParameter.DesiredSize", f"{ctx.address} desired_size {desired} is out "
@@ -97,10 +98,10 @@ def scaling_bounds(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     low, high = _int(scaling.get("min_size")), _int(scaling.get("max_size"))
     if low is None or high is None:
         return errors
-    if not 0 <= low < high <= top:
+    if not node_pool_bounds_ok(low, high):
         errors.append(CloudError("InvalidParameter.ScalingConfig",
                                  f"{ctx.address} scaling_config min_size {low} / max_size {high} are not valid; "
-                                 f"accepted: 0 <= min_size < max_size <= {top}", ("scaling_config", 0, "max_size")))
+                                 f"accepted: {NODE_POOL_BOUNDS}", ("scaling_config", 0, "max_size")))
     elif desired is not None and not low <= desired <= high:
         errors.append(CloudError("InvalidParameter.DesiredSize",
                                  f"{ctx.address} desired_size {desired} is outside scaling_config bounds; accepted: "

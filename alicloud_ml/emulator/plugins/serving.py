@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from alicloud_ml.catalog import eas_over_capacity
+from alicloud_ml.catalog.scaling import AUTOSCALER_BOUNDS, autoscaler_bounds_ok
 from alicloud_ml.eas_service_config import EasServiceConfig, decode
 from alicloud_ml.emulator.ids import number, rand
 from alicloud_ml.emulator.plugins import CloudError, Context, check, identifier, known, statuses
@@ -36,10 +37,10 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     if scaler is not None:
         low, high = scaler.get("min"), scaler.get("max")
         numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high))
-        if numbers and low > high:
+        if numbers and not autoscaler_bounds_ok(low, high):
             return [CloudError("InvalidParameter.Autoscaler",
                                f"{ctx.address} service_config autoscaler.min {low} is greater than autoscaler.max "
-                               f"{high}; accepted: min <= max", where)]
+                               f"{high}; accepted: {AUTOSCALER_BOUNDS}", where)]
     return []
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Result, Severity
 from alicloud_ml.synthesized import Resource
+from alicloud_ml.catalog.scaling import autoscaler_bounds_ok
 from alicloud_ml.eas_service_config import decode
 from alicloud_ml.policies.values import as_int
 
@@ -39,7 +40,7 @@ def evaluate(resource: Resource) -> Result:
     high, low = as_int(scaler.get("max")), as_int(scaler.get("min"))
     if high is None or high <= 0:
         missing.append("autoscaler.max")
-    elif low is not None and low > high:
+    elif low is not None and not autoscaler_bounds_ok(low, high):
         return Result.failed(f"service_config autoscaler.min {low} exceeds autoscaler.max {high}",
                              field="service_config.autoscaler")
     if missing:
