@@ -152,6 +152,19 @@ module "cluster" {
 '''
 
 
+def system_pool_example(source: str = "../../../system-node-pool") -> str:
+    """The system pool every example cluster needs (CoreDNS and the add-ons run there)."""
+    return f'''
+module "system_pool" {{
+  source            = "{source}"
+  cluster_id        = module.cluster.cluster_id
+  cluster_security_group_id = module.cluster.security_group_id
+  network_zones     = module.network.zones
+  vswitch_ids       = module.network.vswitch_ids
+}}
+'''
+
+
 # ---------------------------------------------------------------- node pools
 
 
@@ -191,15 +204,7 @@ def system_pool_spec() -> ModuleSpec:
                                          "instance_types: unknown or GPU instance type; accepted: catalogued CPU "
                                          "types (alicloud_ml.catalog): " + ", ".join(cpu) + "."))),
         outputs=(Output("node_pool_id", "Node pool id.", attr="node_pool_id"),),
-        example=CLUSTER_EXAMPLE + '''
-module "system_pool" {
-  source            = "../.."
-  cluster_id        = module.cluster.cluster_id
-  cluster_security_group_id = module.cluster.security_group_id
-  network_zones     = module.network.zones
-  vswitch_ids       = module.network.vswitch_ids
-}
-''',
+        example=CLUSTER_EXAMPLE + system_pool_example("../.."),
     )
 
 
@@ -297,15 +302,7 @@ def gpu_pool_spec() -> ModuleSpec:
         notes=("Autoscaled pools need the cluster's autoscaler (`ack-cluster` input `enable_autoscaler = true`); "
                "eRDMA pools need `ack-cluster` input `erdma_support = true`.",
                "`node_pool_name` is required: the construct defaults it to its construct id, which HCL has not."),
-        example=CLUSTER_EXAMPLE + '''
-module "system_pool" {
-  source            = "../../../system-node-pool"
-  cluster_id        = module.cluster.cluster_id
-  cluster_security_group_id = module.cluster.security_group_id
-  network_zones     = module.network.zones
-  vswitch_ids       = module.network.vswitch_ids
-}
-
+        example=CLUSTER_EXAMPLE + system_pool_example() + '''
 module "serving" {
   source   = "../../../serving-security-group"
   name     = "ml-example-serving"

@@ -6,6 +6,7 @@ from typing import Any
 
 from alicloud_ml.hcl.render import value
 from alicloud_ml.hcl.spec import Input, ModuleSpec, Output
+from alicloud_ml.hcl.specs_compute import CLUSTER_EXAMPLE, system_pool_example
 from alicloud_ml.hcl.variables import Variable
 
 _SPLIT = 'regex("^([^/]+)/?(.*)$", trimprefix(p, "oss://"))'  # `bucket/prefix/` -> [bucket, prefix]
@@ -86,28 +87,7 @@ def roles_spec() -> ModuleSpec:
                         expr="alicloud_ram_role.serving_role.arn"),
                  Output("service_accounts", "Kubernetes Namespaces and ServiceAccounts (JSON list) whose pods "
                         "assume the roles through RRSA; `kubectl apply` them.", expr=_service_accounts())),
-        example='''
-module "network" {
-  source = "../../../ml-network"
-  name   = "ml-example"
-  zones  = ["cn-shanghai-b"]
-}
-
-module "cluster" {
-  source      = "../../../ack-cluster"
-  name        = "ml-example"
-  vswitch_ids = module.network.vswitch_ids
-  vpc_cidr    = module.network.vpc_cidr
-}
-
-module "system_pool" {
-  source            = "../../../system-node-pool"
-  cluster_id        = module.cluster.cluster_id
-  cluster_security_group_id = module.cluster.security_group_id
-  network_zones     = module.network.zones
-  vswitch_ids       = module.network.vswitch_ids
-}
-
+        example=CLUSTER_EXAMPLE + system_pool_example() + '''
 module "roles" {
   source            = "../.."
   name_prefix       = "ml-example"

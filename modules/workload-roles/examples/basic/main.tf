@@ -21,10 +21,12 @@ module "network" {
 }
 
 module "cluster" {
-  source      = "../../../ack-cluster"
-  name        = "ml-example"
-  vswitch_ids = module.network.vswitch_ids
-  vpc_cidr    = module.network.vpc_cidr
+  source            = "../../../ack-cluster"
+  name              = "ml-example"
+  vswitch_ids       = module.network.vswitch_ids
+  vpc_cidr          = module.network.vpc_cidr
+  network_has_nat   = module.network.has_nat
+  enable_autoscaler = true
 }
 
 module "system_pool" {
