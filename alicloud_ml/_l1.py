@@ -31,7 +31,7 @@ from alicloud_ml._spec import REQUIRED, Block, Group, S, given, is_token, synthe
 __all__ = [
     "REQUIRED", "Attr", "Block", "BlockAttr", "DataSource", "Group", "Provider", "Resource", "S", "is_token", "meta_config",
 ]
-from alicloud_ml.errors import InputError, InputErrors
+from alicloud_ml.errors import Problem, raise_problems
 
 T = TypeVar("T")
 
@@ -58,13 +58,6 @@ def _memoise_override_scan() -> None:
 _memoise_override_scan()
 
 
-def _raise(where: str, problems: list[str]) -> None:
-    if len(problems) == 1:
-        field, _, problem = problems[0].partition(": ")
-        raise InputError(where, field, problem)
-    raise InputErrors(where, [f"{where}: {p}" for p in problems])
-
-
 def meta_config(depends_on: Any, count: Any, provider: Any, lifecycle: Any, for_each: Any) -> dict[str, Any] | None:
     """Terraform meta-arguments in the shape `jsii.create` expects, or None when none are set."""
     if depends_on is None and count is None and provider is None and lifecycle is None and for_each is None:
@@ -86,7 +79,7 @@ class _Generated:
         values = given(values)
         problems = validate(self._SPEC, values, unknown, "", self._GROUPS)
         if problems:
-            _raise(f"{scope.node.path}/{id}".lstrip("/"), problems)
+            raise_problems(f"{scope.node.path}/{id}".lstrip("/"), problems)
         bulk = _bulk.current()
         if bulk is not None:
             self._bulk_synthesis = True
@@ -108,11 +101,11 @@ class _Generated:
         return self._tf_values.get(name)
 
     def _set_attribute(self, name: str, value: Any) -> None:
-        problems: list[str] = []
+        problems: list[Problem] = []
         if value is not None:
             validate_value(self._SPEC[name], value, name, problems)
         if problems:
-            _raise(self.node.path, problems)  # type: ignore[attr-defined]
+            raise_problems(self.node.path, problems)  # type: ignore[attr-defined]
         if value is None:
             self._tf_values.pop(name, None)
         else:
@@ -143,7 +136,7 @@ class Provider(TerraformProvider):
         values = given(values)
         problems = validate(self._SPEC, values, unknown, "")
         if problems:
-            _raise(f"{scope.node.path}/{id}".lstrip("/"), problems)
+            raise_problems(f"{scope.node.path}/{id}".lstrip("/"), problems)
         super().__init__(
             scope,
             id,

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
+from alicloud_ml.errors import Problem
+
 _NUMBER_TOKEN_FLOOR = -1e288  # cdktf encodes number tokens as huge negative doubles
 
 
@@ -93,7 +95,7 @@ def _check_scalar(kind: str, value: Any) -> str | None:
 _ELEM_KIND = {"str": "str", "num": "float", "bool": "bool"}
 
 
-def validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None:
+def validate_value(spec: S, value: Any, path: str, problems: list[Problem]) -> None:
     kind = spec.kind
     if kind == "any":  # a nested collection type: Terraform checks its shape at plan time
         return
@@ -104,27 +106,27 @@ def validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None:
         if is_token(value):
             return
         if isinstance(value, (str, bytes)) or not isinstance(value, Sequence | set | frozenset):
-            problems.append(f"{path}: expected a list of {spec.elem or 'values'}, got {_describe(value)}")
+            problems.append(Problem(path, f"expected a list of {spec.elem or 'values'}, got {_describe(value)}"))
             return
         items = list(value)
         if spec.max_items is not None and len(items) > spec.max_items:
-            problems.append(f"{path}: at most {spec.max_items} items allowed, got {len(items)}")
+            problems.append(Problem(path, f"at most {spec.max_items} items allowed, got {len(items)}"))
         for i, item in enumerate(items):
             if problem := _check_scalar(_ELEM_KIND.get(spec.elem or "str", "str"), item):
-                problems.append(f"{path}[{i}]: {problem}")
+                problems.append(Problem(f"{path}[{i}]", problem))
         return
     if kind == "map":
         if is_token(value):
             return
         if not isinstance(value, Mapping):
-            problems.append(f"{path}: expected a mapping of {spec.elem or 'values'}, got {_describe(value)}")
+            problems.append(Problem(path, f"expected a mapping of {spec.elem or 'values'}, got {_describe(value)}"))
             return
         for key, item in value.items():
             if problem := _check_scalar(_ELEM_KIND.get(spec.elem or "str", "str"), item):
-                problems.append(f"{path}.{key}: {problem}")
+                problems.append(Problem(f"{path}.{key}", problem))
         return
     if problem := _check_scalar(kind, value):
-        problems.append(f"{path}: {problem}")
+        problems.append(Problem(path, problem))
         return
     if is_token(value):
         return
@@ -132,16 +134,16 @@ def validate_value(spec: S, value: Any, path: str, problems: list[str]) -> None:
         candidate = value.lower() if spec.ignore_case and isinstance(value, str) else value
         allowed = [a.lower() for a in spec.allowed] if spec.ignore_case else list(spec.allowed)
         if candidate not in allowed:
-            problems.append(f'{path}: invalid value {value!r}; accepted: {", ".join(map(str, spec.allowed))}')
+            problems.append(Problem(path, f"invalid value {value!r}", ", ".join(map(str, spec.allowed))))
     # The provider's validators use Go's regexp.MatchString: a search, anchored only where the pattern says so.
     if spec.pattern is not None and isinstance(value, str) and not re.search(spec.pattern, value):
-        problems.append(f"{path}: invalid value {value!r}; accepted: a value matching {spec.pattern}")
+        problems.append(Problem(path, f"invalid value {value!r}", f"a value matching {spec.pattern}"))
     if spec.range is not None and isinstance(value, (int, float)):
         low, high = spec.range
         if low is not None and value < low:
-            problems.append(f"{path}: value {value} is less than the minimum allowed value of {low}")
+            problems.append(Problem(path, f"value {value} is less than the minimum allowed value of {low}"))
         if high is not None and value > high:
-            problems.append(f"{path}: value {value} is more than the maximum allowed value of {high}")
+            problems.append(Problem(path, f"value {value} is more than the maximum allowed value of {high}"))
 
 
 def _as_block(block_cls: type[Block], item: Any) -> Block | None:
@@ -152,56 +154,56 @@ def _as_block(block_cls: type[Block], item: Any) -> Block | None:
     return None
 
 
-def _validate_block(spec: S, value: Any, path: str, problems: list[str]) -> None:
+def _validate_block(spec: S, value: Any, path: str, problems: list[Problem]) -> None:
     block_cls: type[Block] = spec.block
     if is_token(value):
         return
     items = [value] if spec.nesting == "single" or isinstance(value, (Block, Mapping)) else value
     if not isinstance(items, Sequence) or isinstance(items, str):
-        problems.append(f"{path}: expected {block_cls.__name__} or a list of them, got {_describe(value)}")
+        problems.append(Problem(path, f"expected {block_cls.__name__} or a list of them, got {_describe(value)}"))
         return
     if spec.max_items is not None and len(items) > spec.max_items:
-        problems.append(f"{path}: at most {spec.max_items} block(s) allowed, got {len(items)}")
+        problems.append(Problem(path, f"at most {spec.max_items} block(s) allowed, got {len(items)}"))
     if spec.min_items and len(items) < spec.min_items:
-        problems.append(f"{path}: at least {spec.min_items} block(s) required, got {len(items)}")
+        problems.append(Problem(path, f"at least {spec.min_items} block(s) required, got {len(items)}"))
     for i, item in enumerate(items):
         block = _as_block(block_cls, item)
         item_path = path if spec.nesting == "single" else f"{path}[{i}]"
         if block is None:
-            problems.append(f"{item_path}: expected {block_cls.__name__} (or a dict), got {_describe(item)}")
+            problems.append(Problem(item_path, f"expected {block_cls.__name__} (or a dict), got {_describe(item)}"))
         else:
             block._collect_problems(item_path, problems)
 
 
 def _check_groups(groups: Sequence[Group], spec: Mapping[str, S], values: Mapping[str, Any], prefix: str,
-                  problems: list[str]) -> None:
+                  problems: list[Problem]) -> None:
     for group in groups:
         given = [name for name in group.names if values.get(name) is not None]
         listed = ", ".join(group.names)
         if group.rule == "exactly_one_of" and len(given) != 1:
             got = ", ".join(given) if given else "none"
-            problems.append(f"{prefix}{group.names[0]}: exactly one of {listed} must be set, got {got}")
+            problems.append(Problem(f"{prefix}{group.names[0]}", f"exactly one of {listed} must be set, got {got}"))
         elif group.rule == "at_least_one_of" and not given:
-            problems.append(f"{prefix}{group.names[0]}: at least one of {listed} must be set")
+            problems.append(Problem(f"{prefix}{group.names[0]}", f"at least one of {listed} must be set"))
     for name, attr in spec.items():
         for other in attr.conflicts:
             if name < other and values.get(name) is not None and values.get(other) is not None:
-                problems.append(f"{prefix}{name}: conflicts with {other}; set only one of them")
+                problems.append(Problem(f"{prefix}{name}", f"conflicts with {other}", hint="set only one of them"))
 
 
 def validate(spec: Mapping[str, S], values: Mapping[str, Any], unknown: Mapping[str, Any], prefix: str,
-             groups: Sequence[Group] = ()) -> list[str]:
-    """Every problem with `values` against `spec`, each as `<attribute path>: <what is wrong>`."""
-    problems: list[str] = []
+             groups: Sequence[Group] = ()) -> list[Problem]:
+    """Every problem with `values` against `spec`, each naming its attribute path."""
+    problems: list[Problem] = []
     for name in unknown:
         close = difflib.get_close_matches(name, list(spec), n=1)
-        hint = f" - did you mean {close[0]!r}?" if close else ""
-        problems.append(f"{prefix}{name}: unknown argument{hint}")
+        hint = f"did you mean {close[0]!r}?" if close else None
+        problems.append(Problem(f"{prefix}{name}", "unknown argument", hint=hint))
     for name, attr in spec.items():
         value = values.get(name)
         if value is None:
             if attr.required:
-                problems.append(f"{prefix}{name}: required argument is missing")
+                problems.append(Problem(f"{prefix}{name}", "required argument is missing"))
             continue
         validate_value(attr, value, prefix + name, problems)
     _check_groups(groups, spec, values, prefix, problems)
@@ -244,7 +246,7 @@ class Block:
         block._init(known, {k: v for k, v in mapping.items() if k not in cls._SPEC})
         return block
 
-    def _collect_problems(self, path: str, problems: list[str]) -> None:
+    def _collect_problems(self, path: str, problems: list[Problem]) -> None:
         problems.extend(validate(self._SPEC, self._values, self._unknown, path + ".", self._GROUPS))
 
     def _to_terraform(self) -> dict[str, Any]:

@@ -26,7 +26,8 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies.suppressions import ID_PATTERN, MIN_REASON
 from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
-from alicloud_ml.props.base import FrozenModel, Problem, dotted, problems_from, raise_problems
+from alicloud_ml.errors import Problem, raise_problems
+from alicloud_ml.props.base import FrozenModel, dotted, problems_from
 from alicloud_ml.props.platform import MlPlatformProps
 from alicloud_ml.props.state import StateBackendProps
 

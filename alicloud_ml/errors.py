@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
+
+class Problem(NamedTuple):
+    """One input problem as data: dotted field path, what is wrong, what is accepted, how to fix it.
+
+    Validators raise these (props, config, L1 bindings); they are rendered to text once, here."""
+
+    field: str
+    problem: str
+    accepted: str | None = None
+    hint: str | None = None
+
+    def render(self) -> str:
+        text = f"{self.field}: {self.problem}" if self.field else self.problem
+        if self.accepted:
+            text += f"; accepted: {self.accepted}"
+        if self.hint:
+            text += f" - {self.hint}"
+        return text
+
 
 class AlicloudMlError(Exception):
     """Base class of every error the toolkit reports to a user instead of a traceback."""
@@ -15,23 +37,30 @@ class InputError(AlicloudMlError):
         super().__init__(self.render())
 
     def render(self) -> str:
-        text = f"{self.where}: " if self.where else ""
-        text += f"{self.field}: " if self.field else ""
-        text += self.problem
-        if self.accepted:
-            text += f"; accepted: {self.accepted}"
-        if self.hint:
-            text += f" - {self.hint}"
-        return text
+        text = Problem(self.field, self.problem, self.accepted, self.hint).render()
+        return f"{self.where}: {text}" if self.where else text
 
 
 class InputErrors(AlicloudMlError):
     """Several input problems found together, reported as one message ("N problems in FILE")."""
 
-    def __init__(self, where: str, problems: list[str]):
-        self.where, self.problems = where, problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{len(problems)} {noun} in {where}:\n" + "\n".join(f"  {p}" for p in problems))
+    def __init__(self, where: str, problems: Sequence[Problem]):
+        self.where, self.problems = where, list(problems)
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        super().__init__(f"{len(self.problems)} {noun} in {where}:\n" + "\n".join(f"  {p}" for p in self.lines()))
+
+    def lines(self) -> list[str]:
+        """One rendered line per problem, each naming `where`."""
+        return [f"{self.where}: {p.render()}" for p in self.problems]
+
+
+def raise_problems(where: str, problems: Sequence[Problem]) -> None:
+    """Raise InputError for one problem, InputErrors for several; do nothing for none."""
+    if len(problems) == 1:
+        p = problems[0]
+        raise InputError(where, p.field, p.problem, p.accepted, p.hint)
+    if problems:
+        raise InputErrors(where, problems)
 
 
 class PolicyViolation(AlicloudMlError):

@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
                 config = load_config(path, name_suffix=suffix)
             except InputErrors as exc:
                 bad += 1
-                for line in exc.problems:
+                for line in exc.lines():
                     typer.echo(f"error: {line}", err=True)
                 continue
             except InputError as exc:

@@ -37,7 +37,8 @@ from constructs import Construct
 
 from alicloud_ml._cdk import cdk
 from alicloud_ml.constructs.network import MlNetwork
-from alicloud_ml.props.base import Problem, raise_problems, resolve_props
+from alicloud_ml.errors import Problem, raise_problems
+from alicloud_ml.props.base import resolve_props
 from alicloud_ml.props.cluster import AckClusterProps
 from alicloud_ml.provider.ack import CsAutoscalingConfig, CsKubernetesAddon, CsManagedKubernetes
 from alicloud_ml.provider.ram import RamRole

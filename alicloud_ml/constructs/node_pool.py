@@ -41,7 +41,8 @@ from constructs import Construct
 
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.security import WorkloadSecurityGroup
-from alicloud_ml.props.base import Problem, raise_problems, resolve_props
+from alicloud_ml.errors import Problem, raise_problems
+from alicloud_ml.props.base import resolve_props
 from alicloud_ml.props.node_pool import GpuNodePoolProps
 from alicloud_ml.provider.ack import (
     CsKubernetesNodePool,

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from alicloud_ml.errors import InputError, InputErrors
+from alicloud_ml.errors import Problem, raise_problems
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -22,23 +22,6 @@ class FrozenModel(BaseModel):
     """Base of every props model: immutable, unknown fields rejected."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-
-class Problem(NamedTuple):
-    """One input problem: dotted field path, what is wrong, what is accepted, how to fix it."""
-
-    field: str
-    problem: str
-    accepted: str | None = None
-    hint: str | None = None
-
-    def render(self) -> str:
-        text = f"{self.field}: {self.problem}" if self.field else self.problem
-        if self.accepted:
-            text += f"; accepted: {self.accepted}"
-        if self.hint:
-            text += f" - {self.hint}"
-        return text
 
 
 def dotted(loc: Iterable[Any]) -> str:
@@ -91,16 +74,6 @@ def join_errors(errors: list[ValueError]) -> None:
     if errors:
         raise ProblemError([p for e in errors
                             for p in (e.problems if isinstance(e, ProblemError) else [Problem("", str(e))])])
-
-
-def raise_problems(where: str, problems: list[Problem]) -> None:
-    """Raise InputError for one problem, InputErrors for several; do nothing for none."""
-    if not problems:
-        return
-    if len(problems) == 1:
-        p = problems[0]
-        raise InputError(where, p.field, p.problem, p.accepted, p.hint)
-    raise InputErrors(where, [f"{where}: {p.render()}" for p in problems])
 
 
 def resolve_props(model: type[M], props: M | Mapping[str, Any] | None, where: str) -> M:

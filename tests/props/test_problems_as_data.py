@@ -7,8 +7,8 @@ from typing import Self
 import pytest
 from pydantic import ValidationError, model_validator
 
-from alicloud_ml.errors import InputErrors
-from alicloud_ml.props.base import FrozenModel, Problem, fail, join_errors, problems_from, resolve_props
+from alicloud_ml.errors import InputErrors, Problem
+from alicloud_ml.props.base import FrozenModel, fail, join_errors, problems_from, resolve_props
 
 
 class _Inner(FrozenModel):
@@ -39,6 +39,10 @@ def test_resolve_props_reports_all_problems_under_the_construct_path() -> None:
     with pytest.raises(InputErrors) as caught:
         resolve_props(_Inner, {"size": 2}, "Stack/Pool")
     assert caught.value.problems == [
+        Problem("size", "ratio 1:2 - too wide; accepted: no", "1 - 2: inclusive", "see a - b"),
+        Problem("", "whole-model problem"),
+    ]
+    assert caught.value.lines() == [
         "Stack/Pool: size: ratio 1:2 - too wide; accepted: no; accepted: 1 - 2: inclusive - see a - b",
         "Stack/Pool: whole-model problem",
     ]
