@@ -149,7 +149,8 @@ def _resources(data: Mapping[str, Any], file: str, stack: str, strict: bool) -> 
                     raise InputError(file, f"resource.{rtype}.{rname}", "not an object",
                                      accepted="the resource's arguments as an object")
                 continue
-            meta = body.get(COMMENT_KEY) if isinstance(body.get(COMMENT_KEY), dict) else {}
+            raw_meta = body.get(COMMENT_KEY)
+            meta = raw_meta if isinstance(raw_meta, dict) else {}
             path = (meta.get("metadata") or {}).get("path", "")
             attrs = {k: v for k, v in body.items() if k != COMMENT_KEY}
             out.append(Resource(rtype, rname, attrs, path if isinstance(path, str) else "", stack, meta))

@@ -37,15 +37,15 @@ def diff_stack(name: str, base: Stack | None, head: Stack | None) -> StackChange
         old_addr = moved[addr] if moved.get(addr) in base_res else addr
         old = base_res.get(old_addr)
         if old is None:
-            created.append(ResourceChange(name, res.type, res.name, Action.CREATE, res.path, after=res.attrs))
+            created.append(ResourceChange(name, res.type, res.name, Action.CREATE, res.path, after=dict(res.attrs)))
             continue
         matched.add(old_addr)
-        rc = ResourceChange(name, res.type, res.name, Action.NO_OP, res.path, before=old.attrs,
-                            after=res.attrs, moved_from=old_addr if old_addr != addr else None)
+        rc = ResourceChange(name, res.type, res.name, Action.NO_OP, res.path, before=dict(old.attrs),
+                            after=dict(res.attrs), moved_from=old_addr if old_addr != addr else None)
         if old.attrs != res.attrs:
             _compare(rc)
         paired[addr] = rc
-    deleted = [ResourceChange(name, old.type, old.name, Action.DELETE, old.path, before=old.attrs,
+    deleted = [ResourceChange(name, old.type, old.name, Action.DELETE, old.path, before=dict(old.attrs),
                               reasons=["removed from the configuration"])
                for addr, old in base_res.items() if addr not in matched]
     _propagate(paired)
