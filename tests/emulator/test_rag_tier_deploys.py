@@ -65,20 +65,20 @@ def _network() -> dict:
                                           "zone_id": "cn-shanghai-b"}}}
 
 
-def test_the_emulator_refuses_a_world_open_vector_store(ws):
+def test_the_emulator_accepts_what_the_cloud_accepts_and_leaves_privacy_to_the_gate(ws):
+    # A world-open whitelist and a public endpoint are legal on the real cloud; ALIML_020/021 refuse them.
     ws.write({**_network(), "alicloud_gpdb_instance": {"db": _store(
-        ip_whitelist=[{"ip_group_name": "open", "security_ip_list": "0.0.0.0/0"}])}})
-    result = ws.apply(ok=False)
-    assert result.returncode != 0
-    assert "ip_whitelist admits 0.0.0.0/0" in errors(result)
-    assert not any(a.startswith("alicloud_gpdb_instance") for a in ws.state_list())
-
-
-def test_the_emulator_refuses_a_public_connection_at_plan_time(ws):
-    ws.write({**_network(), "alicloud_gpdb_instance": {"db": _store(
-        ip_whitelist=[{"ip_group_name": "vpc", "security_ip_list": "10.0.1.0/24"}])},
+        ip_whitelist=[{"ip_group_name": "open", "security_ip_list": "0.0.0.0/0"}])},
         "alicloud_gpdb_connection": {"public": {"instance_id": ref("alicloud_gpdb_instance.db.id"),
                                                 "connection_prefix": "ragpublic"}}})
+    ws.apply()
+    assert {"alicloud_gpdb_instance.db", "alicloud_gpdb_connection.public"} <= ws.state_list()
+
+
+def test_the_emulator_refuses_a_vswitch_of_another_vpc(ws):
+    network = _network()
+    network["alicloud_vpc"]["other"] = {"vpc_name": "other", "cidr_block": "10.1.0.0/16"}
+    ws.write({**network, "alicloud_gpdb_instance": {"db": _store(vpc_id=ref("alicloud_vpc.other.id"))}})
     result = ws.apply(ok=False)
-    assert result.returncode != 0 and "opens a public endpoint" in errors(result)
-    assert ws.state_list() == set()  # refused while planning: nothing was created
+    assert result.returncode != 0 and "InvalidVSwitchId.NotInVpc" in errors(result)
+    assert not any(a.startswith("alicloud_gpdb_instance") for a in ws.state_list())
