@@ -3,13 +3,13 @@
 Started on demand by a launcher (`python -m alicloud_ml.emulator daemon SOCKET READY_FD`), it imports
 the server, the servicer and its plug-ins, loads the schema archive's index and the compiled
 GetProviderSchema bytes, then answers on a unix socket. Per connection it checks the peer is this user
-(SO_PEERCRED), receives the launcher's stdin/stdout/stderr (SCM_RIGHTS), umask, working directory and
-environment, and forks: the child takes those descriptors and that environment and runs the ordinary
-`server.serve`, so a session behaves exactly as an in-process one. The daemon itself stays
-single-threaded and never starts gRPC (gRPC's threads do not survive fork), and it exits after
-`$ALICLOUD_ML_EMULATOR_DAEMON_IDLE` seconds without a request (default 300), or at the first request
-after any of its loaded emulator source files or the schema archive changed (it declines that request,
-and the launcher starts a fresh daemon).
+(SO_PEERCRED), receives the launcher's stdin/stdout/stderr (SCM_RIGHTS; both unix(7)), umask, working
+directory and environment, and forks: the child takes those descriptors and that environment and runs
+the ordinary `server.serve`, so a session behaves exactly as an in-process one. The daemon stays
+single-threaded and never starts gRPC (its threads do not survive fork: grpc/grpc doc/fork_support.md).
+It exits after `$ALICLOUD_ML_EMULATOR_DAEMON_IDLE` seconds without a request (default 300), or at the
+first request after any of its loaded emulator source files or the schema archive changed (it declines
+that request, and the launcher starts a fresh daemon).
 """
 
 from __future__ import annotations

@@ -80,7 +80,9 @@ def _start_daemon(path: str):  # -> _socket.socket | None
         if sock is not None:
             return sock
         ready_r, ready_w = os.pipe()
-        if os.fork() == 0:  # the daemon: its own session, none of Terraform's pipes (go-plugin waits for stderr EOF)
+        # The daemon: its own session and none of Terraform's pipes, since go-plugin waits for the plugin's stderr
+        # to reach EOF before it reaps it (hashicorp/go-plugin client.go, Start: stderrWaitGroup.Wait()).
+        if os.fork() == 0:
             try:
                 os.setsid()
                 null = os.open(os.devnull, os.O_RDWR)
