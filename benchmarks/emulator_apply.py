@@ -6,7 +6,8 @@ Each run applies a fresh stack (new working directory, new emulated cloud) of N 
 built from units of ten: a VPC, four vswitches, a security group with two rules, an OSS bucket
 and a RAM role, so references, CIDR checks and name-derived ids are all exercised. The time is
 the wall clock of the whole `terraform apply -auto-approve` (plan, apply, provider start-ups);
-the table shows the median of the runs. The terraform_data column applies the same number of
+the table shows the median of the runs (emulator and terraform_data runs alternate, so drifting machine
+load affects both alike). The terraform_data column applies the same number of
 Terraform's built-in `terraform_data` resources with the same dependency shape, which need no provider
 at all: Terraform's own ceiling on this machine (its local state is rewritten after every resource, so
 its cost grows with the square of the stack size). `ratio` is emulator throughput over that ceiling
@@ -144,11 +145,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{'terraform_data/s':>16}  {'ratio':>5}  all runs (s)")
         for n in sizes:
             n -= n % UNIT
-            times = [one_run(n, cli_config, scratch, args.profile) for _ in range(args.runs)]
+            times, bases = [], []
+            for _ in range(args.runs):  # interleaved, so a change in machine load hits both columns alike
+                times.append(one_run(n, cli_config, scratch, args.profile))
+                if args.baseline:
+                    bases.append(one_run(n, cli_config, scratch, None, True))
             median = statistics.median(times)
             floor = ratio = "-"
             if args.baseline:
-                base = statistics.median(one_run(n, cli_config, scratch, None, True) for _ in range(args.runs))
+                base = statistics.median(bases)
                 floor, ratio = f"{n / base:.1f}", f"{base / median:.2f}"
             print(f"{n:>9}  {args.runs:>4}  {median:>8.2f}  {n / median:>11.1f}  {floor:>16}  {ratio:>5}  "
                   + " ".join(f"{t:.2f}" for t in times), flush=True)
