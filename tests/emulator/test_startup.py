@@ -9,6 +9,7 @@ Speed itself is measured in benchmarks/emulator_apply.py, never asserted here.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import socket
@@ -194,22 +195,42 @@ def test_signals_to_the_launcher_end_the_session_as_they_would_an_in_process_plu
         assert code == 0
 
 
-def test_stale_daemon_is_replaced_when_its_code_changes(cli_config: Path, daemon_dir: Path) -> None:
-    env = _plugin_env(cli_config, daemon_dir)
-    process, _ = _start_plugin(cli_config, env)
-    process.kill()
-    process.wait()
-    [old] = _daemons(daemon_dir)
-    source = Path(schema_pb.__file__)  # loaded by the daemon; only its mtime changes, and is restored
-    stat = source.stat()
-    try:
-        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        process, handshake = _start_plugin(cli_config, env)
+def _private_package_launcher(root: Path) -> Path:
+    """A launcher for a copy of the package under `root`: its sources can change without restarting the daemon
+    that other tests (or other xdist workers) share."""
+    import alicloud_ml
+
+    from alicloud_ml.emulator.install import import_path
+
+    copy = root / "pkg" / "alicloud_ml"
+    shutil.copytree(Path(alicloud_ml.__file__).resolve().parent, copy,
+                    ignore=shutil.ignore_patterns("__pycache__", "provider"))
+    paths = [str(copy.parent), *import_path().split(os.pathsep)[1:]]
+    launcher = root / "launcher"
+    launcher.write_text(f"#!/bin/sh\nPYTHONPATH={shlex.quote(os.pathsep.join(paths))} exec "
+                        f"{shlex.quote(sys.executable)} -S -P {shlex.quote(str(copy / 'emulator' / 'launch.py'))} \"$@\"\n")
+    launcher.chmod(0o755)
+    return launcher
+
+
+def test_stale_daemon_is_replaced_when_its_code_changes(daemon_dir: Path, tmp_path: Path) -> None:
+    launcher = _private_package_launcher(tmp_path)
+    env = _plugin_env(launcher, daemon_dir)
+
+    def session() -> str:
+        process = subprocess.Popen([str(launcher)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        assert process.stdout is not None
+        line = process.stdout.readline().decode()
         process.kill()
         process.wait()
-    finally:
-        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert handshake.startswith("1|6|unix|")
+        return line
+
+    assert session().startswith("1|6|unix|")
+    [old] = _daemons(daemon_dir)
+    source = tmp_path / "pkg" / "alicloud_ml" / "emulator" / "schema_pb.py"  # loaded by the daemon
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert session().startswith("1|6|unix|")
     assert _eventually(lambda: old not in _processes())
     assert len(_daemons(daemon_dir)) == 1 and _daemons(daemon_dir) != [old]
 
