@@ -147,7 +147,8 @@ def _entry(source: str, type_name: str, key: str, body: dict[str, Any]) -> Entry
 
 
 def _data_entry(source: str, data_type: str, key: Any, body: Any) -> Entry:
-    from alicloud_ml.emulator.data_sources import listing, object_keys
+    from alicloud_ml.emulator.data_sources import listing
+    from alicloud_ml.emulator.data_sources.base import object_keys
 
     address = f"{source}: data.{data_type}.{key}"
     if data_type not in spec.data_source_types() or listing.resource_type_for(data_type) is not None:

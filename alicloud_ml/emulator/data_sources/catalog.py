@@ -14,7 +14,7 @@ from typing import Any
 from alicloud_ml.catalog.regions import zone_separator
 from alicloud_ml.emulator import spec
 from alicloud_ml.emulator.sizes import all_instance_types as instance_types
-from alicloud_ml.emulator.data_sources import DataSourceError, Query, object_keys, pattern, reader
+from alicloud_ml.emulator.data_sources.base import DataSourceError, Query, object_keys, pattern, reader
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 
 #: Zone letters per region: ECI "Regions and zones", https://www.alibabacloud.com/help/doc-detail/89155.html

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alicloud_ml.emulator.data_sources import DataSourceError, Query, reader
+from alicloud_ml.emulator.data_sources.base import DataSourceError, Query, reader
 from alicloud_ml.emulator.data_sources.catalog import ZONE_LETTERS, zones
 
 #: RDS classes by (engine, category), from the provider's v1.289.0 acceptance tests (alicloud/):

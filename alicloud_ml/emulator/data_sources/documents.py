@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from alicloud_ml.emulator.data_sources import Query, reader
+from alicloud_ml.emulator.data_sources.base import Query, reader
 
 
 def _one_or_all(values: list[Any]) -> Any:

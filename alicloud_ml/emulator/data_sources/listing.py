@@ -14,7 +14,7 @@ from typing import Any
 
 from alicloud_ml import schema
 from alicloud_ml.emulator import spec
-from alicloud_ml.emulator.data_sources import Query, Reader, object_keys, pattern
+from alicloud_ml.emulator.data_sources.base import Query, Reader, object_keys, pattern
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 
 #: Arguments that shape the answer instead of filtering it.

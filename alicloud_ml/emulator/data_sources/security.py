@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from alicloud_ml.emulator.data_sources import Query, pattern, reader
+from alicloud_ml.emulator.data_sources.base import Query, pattern, reader
 
 #: Security Center honeypot images by name. `metabase` and its id: provider v1.289.0
 #: website/docs/d/threat_detection_honeypot_images.html.markdown:20 (ids with name_regex "^meta"); `ruoyi`:

@@ -14,89 +14,14 @@ formats, aliases, empty values). A plug-in module per service adds what only tha
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from alicloud_ml.emulator.store import Store
+from alicloud_ml.emulator.plugins.registry import (
+    _BEFORE_ID, _CHECKS, _COMPUTED, _IDS, _ANY, CloudError, Context, Lookup, known,
+)
 from alicloud_ml.emulator.wire import UNKNOWN
 
-
-@dataclass(frozen=True)
-class CloudError:
-    code: str
-    message: str
-    path: tuple[str | int, ...] = ()
-
-
-@dataclass
-class Context:
-    store: Store
-    region: str
-    phase: str  # "plan" | "apply"
-    type_name: str
-    prior: dict[str, Any] | None = None
-
-    @property
-    def address(self) -> str:
-        """How messages name the resource: its type (Terraform adds the resource address)."""
-        return self.type_name
-
-    @property
-    def applying(self) -> bool:
-        return self.phase == "apply"
-
-
-Check = Callable[[Context, dict[str, Any]], list[CloudError]]
-Lookup = Callable[[str, Any], Any]
-#: (state, region, lookup) -> the value, or UNKNOWN when this plug-in has none for the state
-Compute = Callable[[dict[str, Any], str, Lookup], Any]
-_CHECKS: dict[str, list[Check]] = defaultdict(list)
-_ANY: list[Check] = []
-_COMPUTED: dict[tuple[str, str], Compute] = {}
-_BEFORE_ID: dict[tuple[str, str], Compute] = {}
-_IDS: dict[str, Callable[[dict[str, Any]], str]] = {}
-
-
-def check(*types: str) -> Callable[[Check], Check]:
-    """Register a check for the given resource types (none = every type)."""
-
-    def register(fn: Check) -> Check:
-        if not types:
-            _ANY.append(fn)
-        for t in types:
-            _CHECKS[t].append(fn)
-        return fn
-
-    return register
-
-
-def computed(type_name: str, *attrs: str, before_id: bool = False) -> Callable[[Compute], Compute]:
-    """Register how the cloud computes `attrs` of `type_name`."""
-
-    def register(fn: Compute) -> Compute:
-        for attr in attrs:
-            (_BEFORE_ID if before_id else _COMPUTED)[(type_name, attr)] = fn
-        return fn
-
-    return register
-
-
-def identifier(type_name: str) -> Callable[[Callable[[dict[str, Any]], str]], Callable[[dict[str, Any]], str]]:
-    """Register how the provider builds the id of `type_name` (when its docs state no format)."""
-
-    def register(fn: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:
-        _IDS[type_name] = fn
-        return fn
-
-    return register
-
-
-def statuses(table: dict[str, str]) -> None:
-    """Register the `status` each type reports once created (`running` clusters, `active` node pools)."""
-    for type_name, value in table.items():
-        _COMPUTED[(type_name, "status")] = lambda state, region, lookup, value=value: value
+__all__ = ["CloudError", "Context", "before_id_attrs", "computed_value", "custom_id", "known", "run"]
 
 
 def computed_value(type_name: str, attr: str, state: dict[str, Any], region: str, lookup: Lookup,
@@ -115,10 +40,6 @@ def custom_id(type_name: str, state: dict[str, Any]) -> str | None:
     _load()
     fn = _IDS.get(type_name)
     return fn(state) if fn is not None else None
-
-
-def known(value: Any) -> bool:
-    return value is not None and value is not UNKNOWN and value != ""
 
 
 def run(ctx: Context, type_name: str, state: dict[str, Any]) -> list[CloudError]:

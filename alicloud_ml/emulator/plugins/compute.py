@@ -11,7 +11,7 @@ from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.sizes import all_instance_types as instance_types
 from alicloud_ml.emulator.sizes import get as get_instance_type
 from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, rand
-from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, identifier, known, statuses
 from alicloud_ml.emulator.wire import UNKNOWN
 
 POOL = "alicloud_cs_kubernetes_node_pool"

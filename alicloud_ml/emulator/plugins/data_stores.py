@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, rand
-from alicloud_ml.emulator.plugins import Lookup, computed, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import Lookup, computed, identifier, known, statuses
 
 BUCKET = "alicloud_oss_bucket"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, number, rand
-from alicloud_ml.emulator.plugins import Lookup, computed, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import Lookup, computed, identifier, known, statuses
 
 #: A member account the resource directory created reports `CreateSuccess`, one of the statuses provider v1.289.0
 #: website/docs/d/resource_manager_accounts.html.markdown lists (which one a fresh account shows is an assumption).

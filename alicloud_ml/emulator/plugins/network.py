@@ -9,7 +9,7 @@ from typing import Any
 from alicloud_ml.catalog.regions import zone_form, zone_in_region
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.ids import hexid, rand
-from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, identifier, known, statuses
 from alicloud_ml.emulator.wire import UNKNOWN
 
 #: Attributes that hold a zone id, per resource type.

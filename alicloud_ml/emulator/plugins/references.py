@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from alicloud_ml.emulator.plugins import CloudError, Context, check, known
+from alicloud_ml.emulator.plugins.registry import CloudError, Context, check, known
 from alicloud_ml.emulator.store import Store
 
 VPC, VSW, SG = "alicloud_vpc", "alicloud_vswitch", "alicloud_security_group"

@@ -8,7 +8,7 @@ from alicloud_ml.catalog import eas_over_capacity
 from alicloud_ml.catalog.scaling import AUTOSCALER_BOUNDS, autoscaler_bounds_ok
 from alicloud_ml.eas_service_config import EasServiceConfig, decode
 from alicloud_ml.emulator.ids import number, rand
-from alicloud_ml.emulator.plugins import CloudError, Context, check, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import CloudError, Context, check, identifier, known, statuses
 
 
 @check("alicloud_pai_service")

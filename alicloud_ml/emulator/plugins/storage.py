@@ -8,7 +8,7 @@ from typing import Any
 
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.ids import hexid, rand
-from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, identifier, known, statuses
 from alicloud_ml.emulator.wire import UNKNOWN
 
 FS = "alicloud_nas_file_system"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alicloud_ml.emulator.plugins import CloudError, Context, Lookup, check, computed, known
+from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, known
 
 INSTANCE = "alicloud_gpdb_instance"
 
