@@ -56,10 +56,9 @@ from alicloud_ml.constructs._fc_package import (
 from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.handlers.notebook_reaper import REQUIRED_ACTIONS
 from alicloud_ml.props.base import resolve_props
-from alicloud_ml.props.notebooks import NotebookReaperProps
+from alicloud_ml.props.notebooks import REAPER_ESTIMATE_TAGS, NotebookReaperProps
 from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3Trigger
 from alicloud_ml.provider.sls import LogStore
-from alicloud_ml.review.cost import REAPER_ESTIMATE_TAGS
 
 FC_SERVICE = "fc.aliyuncs.com"
 SDK_REQUIREMENT = "alibabacloud_pai_dsw20220101"
@@ -76,7 +75,6 @@ REGION_TIME_ZONES: dict[str, str] = {
     "eu-central-1": "Europe/Berlin", "eu-west-1": "Europe/London", "us-west-1": "America/Los_Angeles",
     "us-east-1": "America/New_York", "me-east-1": "Asia/Dubai", "me-central-1": "Asia/Riyadh",
 }
-WEEKNIGHTS_PER_MONTH = 5 * 52 / 12  # Monday-Friday evenings, 52 weeks a year
 
 
 def region_time_zone(region: str) -> str:

@@ -14,6 +14,12 @@ from pydantic import Field, field_validator, model_validator
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
 
 _CRON_FIELD = re.compile(r"^[0-9A-Za-z*?,/-]+$")
+#: Tags the reaper's function carries so the review can show what it is expected to save: how many GPU
+#: notebooks it typically stops, their type, and how long they stay stopped (read by review/cost.py).
+REAPER_ESTIMATE_TAGS = {"notebooks": "ml.alicloud/reaper-estimate-notebooks",
+                        "instance_type": "ml.alicloud/reaper-estimate-instance-type",
+                        "hours_per_night": "ml.alicloud/reaper-estimate-hours-per-night"}
+WEEKNIGHTS_PER_MONTH = 5 * 52 / 12  # Monday-Friday evenings, 52 weeks a year
 
 
 class NotebookReaperProps(FrozenModel):

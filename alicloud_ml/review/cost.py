@@ -14,15 +14,10 @@ from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, PriceBook
 from alicloud_ml.eas_service_config import decode
 from alicloud_ml.errors import InputError
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES
+from alicloud_ml.props.notebooks import REAPER_ESTIMATE_TAGS, WEEKNIGHTS_PER_MONTH
 from alicloud_ml.synthesized import Stack
 
 DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7); Alibaba advertises up to 90 % off
-#: Tags the notebook reaper's function carries (`constructs/notebooks.py`) so the review can show what it is
-#: expected to save: how many GPU notebooks it typically stops, their type, and how long they stay stopped.
-REAPER_ESTIMATE_TAGS = {"notebooks": "ml.alicloud/reaper-estimate-notebooks",
-                        "instance_type": "ml.alicloud/reaper-estimate-instance-type",
-                        "hours_per_night": "ml.alicloud/reaper-estimate-hours-per-night"}
-WEEKNIGHTS_PER_MONTH = 5 * 52 / 12  # Monday-Friday evenings, 52 weeks a year
 
 # Billed through something else, or not billed at all.
 FREE_TYPES = frozenset({

@@ -8,7 +8,8 @@ import pytest
 
 from alicloud_ml.catalog.pricing import PriceBook
 from alicloud_ml.review import cost_report
-from alicloud_ml.review.cost import REAPER_ESTIMATE_TAGS, WEEKNIGHTS_PER_MONTH, CostModel, StackCost
+from alicloud_ml.props.notebooks import REAPER_ESTIMATE_TAGS, WEEKNIGHTS_PER_MONTH
+from alicloud_ml.review.cost import CostModel, StackCost
 
 REAPER_TAGS = {REAPER_ESTIMATE_TAGS["notebooks"]: "4",
                REAPER_ESTIMATE_TAGS["instance_type"]: "ecs.gn7i-c8g1.2xlarge",
