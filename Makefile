@@ -113,8 +113,9 @@ pgvector:
 test: install pgvector ## Run the whole test suite (real terraform, checkov, jsii and PostgreSQL; no network)
 	$(PY) -m pytest -n 2 -q
 
-lint: install ## ruff and the generated-bindings drift check
+lint: install ## ruff, mypy and the generated-bindings drift check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy alicloud_ml
 	$(PY) -m alicloud_ml.codegen --check
 
 bench: install ## Print the benchmark tables (synth, gate, review, emulator)

@@ -41,7 +41,7 @@ class S(NamedTuple):
     required: bool = False
     allowed: tuple[Any, ...] | None = None  # strings, or numbers such as an EIP `period`
     ignore_case: bool = False
-    range: tuple[int | None, int | None] | None = None
+    range: tuple[float | None, float | None] | None = None
     elem: str | None = None  # element kind of list/set/map: str | num | bool
     block: Any = None  # Block subclass for kind == "block"
     nesting: str | None = None  # list | set | single

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+
+def table(header: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
     """A Markdown table; pipes and newlines inside cells are escaped so a row stays one row."""
     def cell(value: str) -> str:
         return " ".join(str(value).split()).replace("|", "\\|")

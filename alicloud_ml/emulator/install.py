@@ -15,6 +15,7 @@ import platform
 import re
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from alicloud_ml import schema
@@ -76,7 +77,7 @@ def launcher_script(state_dir: Path, tls_dir: Path | None = None) -> str:
     )
 
 
-def cli_config(mirror: Path, cached: list[str] = ()) -> str:
+def cli_config(mirror: Path, cached: Sequence[str] = ()) -> str:
     """The CLI config: aliyun/alicloud (and each provider linked from the plugin cache) from the mirror,
     everything else from its registry."""
     sources = ", ".join(f'"{s}"' for s in [PROVIDER_SOURCE, *cached])

@@ -83,7 +83,7 @@ def _plan_block(spec: Block, config: dict[str, Any] | None, prior: dict[str, Any
             out[name] = old
         else:
             olds = old if isinstance(old, list) else []
-            items = []
+            items: list[Any] = []
             for i, item in enumerate(value or []):
                 if item is UNKNOWN:
                     items.append(UNKNOWN)

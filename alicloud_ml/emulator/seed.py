@@ -197,7 +197,8 @@ def apply(seed: Seed, store: Store, regions: Sequence[str] | None = None) -> lis
             if entry.regions is not None and region not in entry.regions:
                 continue
             count = len(region_zones) if entry.each_zone is True else int(entry.each_zone)
-            places = [(i, region_zones[i % len(region_zones)]) for i in range(count)] if count else [(0, None)]
+            places: list[tuple[int, str | None]] = (
+                [(i, region_zones[i % len(region_zones)]) for i in range(count)] if count else [(0, None)])
             for index, zone in places:
                 where = f"{seed.source}: {entry.address} in {region}" + (f" zone {zone}" if zone else "")
                 config = _substitute(entry.args, {"region": region, "zone": zone or region_zones[0],

@@ -199,7 +199,7 @@ class ProviderService(rpc.ProviderServicer):
         return state
 
     def _delete(self, type_name: str, prior: dict[str, Any]) -> None:
-        object_id = prior.get("id")
+        object_id = str(prior.get("id"))
         if prior.get("deletion_protection") is True and type_name == owned.CLUSTER:
             raise EmulatorError([plugins.CloudError(
                 "ErrorDeletionProtection", f"{type_name} {object_id} has deletion protection on; accepted: set "

@@ -159,7 +159,7 @@ def _images(query: Query) -> dict[str, Any]:
                      "image_owner_alias": "system", "status": "Available", "state": "Available", "size": 20,
                      "usage": "instance", "is_support_io_optimized": True, "progress": "100%",
                      "creation_time": f"{image_id.rsplit('_', 1)[-1][:8]}T00:00:00Z".replace(".vhd", "")})
-    rows.sort(key=lambda r: r["creation_time"], reverse=True)
+    rows.sort(key=lambda r: str(r["creation_time"]), reverse=True)
     if c.get("most_recent") and rows:
         rows = rows[:1]
     return {"ids": [r["id"] for r in rows], "images": rows}
@@ -218,7 +218,7 @@ def _kubernetes_version(query: Query) -> dict[str, Any]:
 @reader("alicloud_cs_kubernetes_addons")
 def _cluster_addons(query: Query) -> dict[str, Any]:
     cluster_id = query.config.get("cluster_id")
-    cluster = query.store.get("alicloud_cs_managed_kubernetes", cluster_id)
+    cluster = query.store.get("alicloud_cs_managed_kubernetes", str(cluster_id))
     if cluster is None:
         raise DataSourceError(f"alicloud_cs_kubernetes_addons cluster_id {cluster_id!r} is not a cluster in the "
                               "emulated cloud; accepted: the id of an alicloud_cs_managed_kubernetes created here")

@@ -108,7 +108,8 @@ def _matches(query: Query, resource_type: str, obj: dict[str, Any]) -> bool:
         return False
     tags = config.get("tags")
     if isinstance(tags, dict) and tags:
-        have = obj.get("tags") if isinstance(obj.get("tags"), dict) else {}
+        raw = obj.get("tags")
+        have = raw if isinstance(raw, dict) else {}
         if any(have.get(k) != v for k, v in tags.items()):
             return False
     for key, wanted in config.items():
@@ -119,7 +120,7 @@ def _matches(query: Query, resource_type: str, obj: dict[str, Any]) -> bool:
     return True
 
 
-def _object(resource_type: str, obj: dict[str, Any], keys: dict[str, Any]) -> dict[str, Any]:
+def _object(resource_type: str, obj: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     short = resource_type.removeprefix("alicloud_")
     out = {}
     for key in keys:

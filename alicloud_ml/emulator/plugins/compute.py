@@ -63,7 +63,7 @@ def instance_types_known(ctx: Context, state: dict[str, Any]) -> list[CloudError
                                      f"{ctx.address} instance_types[{i}] {name} is not a known instance type; "
                                      f"accepted: {_examples(bool(reason))} - or set {TRUST_TYPES_ENV}=1 to accept "
                                      "types the catalog does not list", ("instance_types", i)))
-        elif reason and not info.is_gpu:
+        elif reason and info is not None and not info.is_gpu:
             errors.append(CloudError("InvalidInstanceType.NotGpu",
                                      f"{ctx.address} instance_types[{i}] {name} has no GPU, but the pool needs GPU "
                                      f"types because {reason}; accepted: {_examples(True)}", ("instance_types", i)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from alicloud_ml.catalog.regions import zone_form, zone_in_region
@@ -161,10 +162,14 @@ def port_range(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
 
 # ---------------------------------------------------------------- what the VPC and ECS APIs fill in
 
+def _prefixed(prefix: str, n: int) -> Callable[[dict[str, Any]], str]:
+    return lambda state: prefix + rand(n)
+
+
 for _type, _prefix, _n in (("alicloud_vpc", "vpc-", 21), ("alicloud_vswitch", "vsw-", 21),
                            ("alicloud_security_group", "sg-", 20), ("alicloud_nat_gateway", "ngw-", 21),
                            ("alicloud_eip_address", "eip-", 21)):
-    identifier(_type)(lambda s, p=_prefix, n=_n: p + rand(n))
+    identifier(_type)(_prefixed(_prefix, _n))
 
 statuses({"alicloud_nat_gateway": "Available", "alicloud_snat_entry": "Available"})
 #: Physical connection ids are `pc-…` (provider v1.289.0 website/docs/d/express_connect_physical_connections:22).

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from alicloud_ml.emulator.store import Store
 from alicloud_ml.emulator.wire import UNKNOWN
@@ -86,8 +86,16 @@ def identifier(type_name: str) -> Callable[[Callable[[dict[str, Any]], str]], Ca
 def statuses(table: dict[str, str]) -> None:
     """Register the `status` each type reports once created (`running` clusters, `active` node pools)."""
     for type_name, value in table.items():
-        _COMPUTED[(type_name, "status")] = lambda state, region, lookup, value=value: value
+        _COMPUTED[(type_name, "status")] = _constant(value)
 
 
-def known(value: Any) -> bool:
+def _constant(value: str) -> Compute:
+    def compute(state: dict[str, Any], region: str, lookup: Lookup) -> Any:
+        return value
+
+    return compute
+
+
+def known(value: Any) -> TypeGuard[Any]:
+    """Set and known at this phase (not None, not unknown until apply, not empty)."""
     return value is not None and value is not UNKNOWN and value != ""

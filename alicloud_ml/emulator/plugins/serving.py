@@ -35,13 +35,16 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                            f"{problem}; accepted: {accepted}", where) for field, problem, accepted in over]
     scaler = config.autoscaler
     if scaler is not None:
-        low, high = scaler.get("min"), scaler.get("max")
-        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high))
-        if numbers and not autoscaler_bounds_ok(low, high):
+        low, high = _number(scaler.get("min")), _number(scaler.get("max"))
+        if low is not None and high is not None and not autoscaler_bounds_ok(low, high):
             return [CloudError("InvalidParameter.Autoscaler",
                                f"{ctx.address} service_config autoscaler.min {low} is greater than autoscaler.max "
                                f"{high}; accepted: {AUTOSCALER_BOUNDS}", where)]
     return []
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _over_capacity(config: EasServiceConfig) -> list[tuple[str, str, str]]:
