@@ -12,9 +12,10 @@ and its autoscaler API (https://help.aliyun.com/zh/pai/user-guide/api-eas-2021-0
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
+
+from alicloud_ml.synthesized import json_attribute
 
 
 def _object(value: Any) -> dict[str, Any]:
@@ -69,16 +70,9 @@ class EasServiceConfig:
 
 def decode(value: Any) -> tuple[EasServiceConfig | None, str]:
     """(view, "") for a JSON object string (or an already-parsed object), else (None, what is wrong)."""
-    if isinstance(value, dict):
-        return EasServiceConfig(value), ""
-    if not isinstance(value, str) or not value.strip():
-        return None, "is missing"
-    if value.strip().startswith("${"):
-        return None, "is a Terraform expression, not known until apply"
-    try:
-        data = json.loads(value)  # `${…}` inside string values (vpc ids) keeps it valid JSON
-    except json.JSONDecodeError as exc:
-        return None, f"is not valid JSON ({exc.msg} at position {exc.pos})"
+    data, problem = json_attribute(value)
+    if problem:
+        return None, problem
     if not isinstance(data, dict):
         return None, "is not a JSON object"
     return EasServiceConfig(data), ""

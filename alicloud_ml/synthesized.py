@@ -115,14 +115,37 @@ def references(value: Any) -> list[tuple[str, str]]:
             for rtype, rname, attr in _INNER_REFERENCE.findall(text)]
 
 
+#: What `json_attribute` says of a `${…}` expression: its value exists only after apply.
+UNRESOLVED = "is a Terraform expression, not known until apply"
+
+
+def json_attribute(value: Any) -> tuple[Any, str]:
+    """A JSON-string attribute (`service_config`, `policy_document`) decoded: (data, "") or (None, what is wrong)."""
+    if isinstance(value, (dict, list)):
+        return value, ""
+    if not isinstance(value, str) or not value.strip():
+        return None, "is missing"
+    if value.strip().startswith("${"):
+        return None, UNRESOLVED
+    try:
+        return json.loads(value), ""  # `${…}` inside string values (vpc ids) keeps it valid JSON
+    except json.JSONDecodeError as exc:
+        return None, f"is not valid JSON ({exc.msg} at position {exc.pos})"
+
+
+def _metadata_name(data: Mapping[str, Any]) -> str | None:
+    """The stack name cdktf writes into the document's `"//"` metadata."""
+    meta = data.get(COMMENT_KEY)
+    name = (meta.get("metadata") or {}).get("stackName") if isinstance(meta, dict) else None
+    return name if isinstance(name, str) else None
+
+
 def stack_from_json(data: Mapping[str, Any], file: str, name: str | None = None, *, strict: bool = True) -> Stack:
     """A parsed `cdk.tf.json`. The name comes from the caller (manifest), the stack's metadata, or its folder.
 
     strict: malformed blocks raise `InputError`; otherwise they are skipped (the gate reports what checkov says).
     """
-    meta = data.get(COMMENT_KEY)
-    meta_name = (meta.get("metadata") or {}).get("stackName") if isinstance(meta, dict) else None
-    name = name or meta_name or Path(file).parent.name
+    name = name or _metadata_name(data) or Path(file).parent.name
     return Stack(name, file, data, tuple(_resources(data, file, name, strict)), _region(data),
                  _moved(data, file) if strict else {})
 
@@ -305,9 +328,9 @@ def read_stack_file(path: Path, names: dict[Path, str]) -> StackFile:
         return StackFile(path, text, None, f"{path} is not valid JSON: {exc}")
     if not isinstance(data, dict):
         return StackFile(path, text, None, f"{path} is not a Terraform JSON object")
-    meta = data.get(COMMENT_KEY)
-    named = (meta.get("metadata") or {}).get("stackName") if isinstance(meta, dict) else None
-    return StackFile(path, text, stack_from_json(data, str(path), named or names.get(path.resolve()), strict=False))
+    # the gate prefers the document's own name to the manifest's (review prefers the manifest: load_synth)
+    name = _metadata_name(data) or names.get(path.resolve())
+    return StackFile(path, text, stack_from_json(data, str(path), name, strict=False))
 
 
 def _locate(text: str, address: str) -> int:

@@ -8,12 +8,12 @@ Checkov hands a resource check HCL-style values (`"system_disk_size": [200]`,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES
+from alicloud_ml.synthesized import UNRESOLVED, json_attribute
 
 #: checkov's bookkeeping keys: line numbers (JSON and HCL spellings), HCL addresses and providers.
 LINE_KEYS = frozenset({"__startline__", "__endline__", "__start_line__", "__end_line__", "__address__",
@@ -127,18 +127,15 @@ def is_reference(value: Any) -> bool:
     return isinstance(value, str) and "${" in value
 
 
+def gate_problem(problem: str) -> str:
+    """A decoding problem as the gate reports it: an unresolved expression says what to do about it."""
+    return f"{problem}; synthesize it as a literal JSON string" if problem == UNRESOLVED else problem
+
+
 def json_string(value: Any) -> tuple[Any, str]:
-    """Parse a JSON-string attribute (`service_config`, `policy_document`); returns (data, problem)."""
-    if isinstance(value, (dict, list)):
-        return value, ""
-    if not isinstance(value, str) or not value.strip():
-        return None, "is missing"
-    if value.strip().startswith("${"):
-        return None, "is a Terraform expression the gate cannot resolve; synthesize it as a literal JSON string"
-    try:
-        return json.loads(value), ""
-    except json.JSONDecodeError as exc:
-        return None, f"is not valid JSON ({exc.msg} at position {exc.pos})"
+    """A JSON-string attribute (`policy_document`) decoded for a check: (data, problem)."""
+    data, problem = json_attribute(value)
+    return data, gate_problem(problem)
 
 
 def is_gpu_instance_type(name: str) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from alicloud_ml.policies.checkov_adapter import checkov_check
 from alicloud_ml.policies.model import PolicyCheck, Result, Severity
 from alicloud_ml.synthesized import Resource
-from alicloud_ml.catalog.scaling import autoscaler_bounds_ok
+from alicloud_ml.catalog.limits import autoscaler_bounds_ok
 from alicloud_ml.eas_service_config import decode
-from alicloud_ml.policies.values import as_int
+from alicloud_ml.policies.values import as_int, gate_problem
 
 CHECK = PolicyCheck(
     id="ALIML_009",
@@ -29,8 +29,7 @@ CHECK = PolicyCheck(
 def evaluate(resource: Resource) -> Result:
     config, problem = decode(resource.attrs.get("service_config"))
     if config is None:
-        hint = "; synthesize it as a literal JSON string" if "expression" in problem else ""
-        return Result.failed(f"service_config {problem}{hint}", field="service_config")
+        return Result.failed(f"service_config {gate_problem(problem)}", field="service_config")
     scaler = config.autoscaler or {}
     missing = []
     for key in ("max_queue_size", "keepalive"):
