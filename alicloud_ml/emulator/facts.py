@@ -18,12 +18,6 @@ REGION_ENV_VARS = ("ALICLOUD_REGION", "ALIBABA_CLOUD_REGION")
 CPFS_PROTOCOL_TYPE = "cpfs"
 CPFS_STORAGE_TYPES = ("advance_100", "advance_200")
 
-#: Alibaba only says "see the buy page" for the CPFS minimum capacity; every Terraform example in
-#: the provider repository uses `capacity = 3600`, so 3,600 GiB is treated as the practical minimum
-#: (an estimate, not a documented API limit). Source: provider docs r/nas_file_system examples and
-#: help.aliyun.com/en/cpfs/cpfsonecs/product-overview/limits-1.
-CPFS_MIN_CAPACITY_GIB = 3600
-
 
 #: Node pools that ask for GPUs: scaling_config.type `gpu` (or `gpushare`), or the ACK GPU
 #: scheduling label (alibabacloud.com/help/en/ack/.../labels-used-by-ack-to-control-gpus).

@@ -11,7 +11,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from alicloud_ml.catalog import get_instance_type, instance_types
-from alicloud_ml.catalog.scaling import NODE_POOL_MAX_NODES, node_pool_bounds_ok
+from alicloud_ml.catalog.limits import NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
 
@@ -168,7 +168,7 @@ class GpuNodePoolProps(FrozenModel):
 
 
 def scaling_problems(min_size: int, max_size: int, desired_size: int | None, autoscaling: bool) -> list[ValueError]:
-    """A pool's size rules: the ACK bounds when autoscaled (catalog.scaling), and `desired_size` only on
+    """A pool's size rules: the ACK bounds when autoscaled (catalog.limits), and `desired_size` only on
     fixed-size pools."""
     if autoscaling:
         if not node_pool_bounds_ok(min_size, max_size):

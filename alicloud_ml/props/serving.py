@@ -12,7 +12,7 @@ from typing import Any, Literal, Self
 from pydantic import Field, field_validator, model_validator
 
 from alicloud_ml.catalog import eas_over_capacity
-from alicloud_ml.catalog.scaling import autoscaler_bounds_ok
+from alicloud_ml.catalog.limits import autoscaler_bounds_ok
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
 
 BUILTIN_PROCESSORS: tuple[str, ...] = (

@@ -9,9 +9,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from alicloud_ml.catalog.limits import CPFS_MIN_CAPACITY_GIB
 from alicloud_ml.props.base import FrozenModel
 
-CPFS_MIN_CAPACITY_GIB = 3600  # practical minimum: every provider example uses 3600 GiB
 
 
 class CpfsFileSystemProps(FrozenModel):

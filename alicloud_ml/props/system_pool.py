@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
 from alicloud_ml.props.base import FrozenModel, fail, join_errors
-from alicloud_ml.catalog.scaling import NODE_POOL_MAX_NODES
+from alicloud_ml.catalog.limits import NODE_POOL_MAX_NODES
 
 #: Fewest nodes for system components: two CoreDNS replicas on different nodes (see the module docstring).
 MIN_SYSTEM_NODES = 2

@@ -6,7 +6,7 @@ import os
 import time
 from typing import Any
 
-from alicloud_ml.catalog.scaling import NODE_POOL_BOUNDS, NODE_POOL_MAX_NODES, node_pool_bounds_ok
+from alicloud_ml.catalog.limits import NODE_POOL_BOUNDS, NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.sizes import all_instance_types as instance_types
 from alicloud_ml.emulator.sizes import get as get_instance_type

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from alicloud_ml.catalog import eas_over_capacity
-from alicloud_ml.catalog.scaling import AUTOSCALER_BOUNDS, autoscaler_bounds_ok
+from alicloud_ml.catalog.limits import AUTOSCALER_BOUNDS, autoscaler_bounds_ok
 from alicloud_ml.eas_service_config import EasServiceConfig, decode
 from alicloud_ml.emulator.ids import number, rand
 from alicloud_ml.emulator.plugins.registry import CloudError, Context, check, identifier, known, statuses

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from alicloud_ml.catalog.limits import CPFS_MIN_CAPACITY_GIB
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.ids import hexid, rand
 from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, identifier, known, statuses
@@ -31,13 +32,13 @@ def cpfs_settings(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
                                  f"accepted: {', '.join(facts.CPFS_STORAGE_TYPES)}", ("storage_type",)))
     capacity = state.get("capacity")
     if isinstance(capacity, (int, float)) and not isinstance(capacity, bool):
-        if capacity < facts.CPFS_MIN_CAPACITY_GIB:
+        if capacity < CPFS_MIN_CAPACITY_GIB:
             errors.append(CloudError("InvalidCapacity.TooSmall",
                                      f"{ctx.address} capacity {capacity:g} GiB is below the CPFS minimum; accepted: "
-                                     f">= {facts.CPFS_MIN_CAPACITY_GIB} GiB", ("capacity",)))
+                                     f">= {CPFS_MIN_CAPACITY_GIB} GiB", ("capacity",)))
     elif ctx.applying and not capacity:
         errors.append(CloudError("MissingParameter.Capacity", f"{ctx.address} capacity is required for a cpfs file "
-                                 f"system; accepted: >= {facts.CPFS_MIN_CAPACITY_GIB} GiB", ("capacity",)))
+                                 f"system; accepted: >= {CPFS_MIN_CAPACITY_GIB} GiB", ("capacity",)))
     for attr in ("vpc_id", "vswitch_id", "zone_id"):
         value = state.get(attr)
         # zone_id is Optional+Computed: unset shows as unknown at plan and "" once filled at apply.
