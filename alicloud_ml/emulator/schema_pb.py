@@ -65,6 +65,11 @@ def block_pb(raw: dict[str, Any]) -> pb.Schema.Block:
     )
 
 
+#: What the emulator tells Terraform it can do, in GetMetadata and GetProviderSchema alike: no destroy
+#: planning, and the schema may be reused across provider instances of one command (tfplugin6.proto).
+SERVER_CAPABILITIES = pb.ServerCapabilities(plan_destroy=False, get_provider_schema_optional=True)
+
+
 def build_provider_schema() -> pb.GetProviderSchema.Response:
     resources = {t: pb.Schema(version=0, block=block_pb(schema.resource_block(t))) for t in schema.resource_types()}
     data_sources = {t: pb.Schema(version=0, block=block_pb(schema.data_source_block(t)))
@@ -74,7 +79,7 @@ def build_provider_schema() -> pb.GetProviderSchema.Response:
         provider_meta=pb.Schema(version=0, block=pb.Schema.Block()),
         resource_schemas=resources,
         data_source_schemas=data_sources,
-        server_capabilities=pb.ServerCapabilities(plan_destroy=False, get_provider_schema_optional=True),
+        server_capabilities=SERVER_CAPABILITIES,
     )
 
 
@@ -127,9 +132,3 @@ def provider_schema_bytes() -> bytes:
     except OSError:
         pass  # a read-only home only costs the rebuild next time
     return payload
-
-
-@cache
-def provider_schema() -> pb.GetProviderSchema.Response:
-    """The GetProviderSchema response as a message (for in-process callers; the server sends the bytes)."""
-    return pb.GetProviderSchema.Response.FromString(provider_schema_bytes())

@@ -19,7 +19,7 @@ from tf.gen import tfplugin_pb2_grpc as rpc
 
 from alicloud_ml.emulator import data_sources, facts, owned, planner, plugins, spec, values
 from alicloud_ml.emulator.plugins import references
-from alicloud_ml.emulator.schema_pb import provider_schema
+from alicloud_ml.emulator.schema_pb import SERVER_CAPABILITIES
 from alicloud_ml.emulator.store import Store
 from alicloud_ml.emulator.validate import validate_resource
 from alicloud_ml.emulator.wire import attribute_path, decode, encode, has_unknown
@@ -50,13 +50,10 @@ class ProviderService(rpc.ProviderServicer):
     # ---------------------------------------------------------------- provider
     def GetMetadata(self, request: Any, context: grpc.ServicerContext) -> pb.GetMetadata.Response:
         return pb.GetMetadata.Response(
-            server_capabilities=pb.ServerCapabilities(plan_destroy=False, get_provider_schema_optional=True),
+            server_capabilities=SERVER_CAPABILITIES,
             resources=[pb.GetMetadata.ResourceMetadata(type_name=t) for t in sorted(spec.resource_types())],
             data_sources=[pb.GetMetadata.DataSourceMetadata(type_name=t) for t in sorted(spec.data_source_types())],
         )
-
-    def GetProviderSchema(self, request: Any, context: grpc.ServicerContext) -> pb.GetProviderSchema.Response:
-        return provider_schema()
 
     def ValidateProviderConfig(self, request: Any, context: grpc.ServicerContext) -> Any:
         return pb.ValidateProviderConfig.Response()

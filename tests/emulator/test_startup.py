@@ -38,10 +38,10 @@ from tf.gen import tfplugin_pb2 as pb
 @pytest.fixture
 def fresh_schema_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv(schema_pb.CACHE_ENV, str(tmp_path / "cache"))
-    for fn in (schema_pb.schema_key, schema_pb.provider_schema_bytes, schema_pb.provider_schema):
+    for fn in (schema_pb.schema_key, schema_pb.provider_schema_bytes):
         fn.cache_clear()
     yield tmp_path / "cache"
-    for fn in (schema_pb.schema_key, schema_pb.provider_schema_bytes, schema_pb.provider_schema):
+    for fn in (schema_pb.schema_key, schema_pb.provider_schema_bytes):
         fn.cache_clear()
 
 
