@@ -7,11 +7,11 @@ in sets, and treats an empty block list like an absent one; comparing raw JSON w
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
 from alicloud_ml import schema
+from alicloud_ml.synthesized import json_attribute
 
 Path_ = tuple[str | int, ...]
 
@@ -113,13 +113,9 @@ def is_computed(resource_type: str, norm_path: str) -> bool:
 
 
 def json_object(value: Any) -> dict[str, Any] | None:
-    """A JSON-encoded object string (EAS `service_config`), decoded; None for anything else.
-
-    `${…}` references inside its string values keep it valid JSON, so those still decode."""
-    if isinstance(value, str) and value.startswith("{"):
-        try:
-            decoded = json.loads(value)
-        except ValueError:
-            return None
-        return decoded if isinstance(decoded, dict) else None
-    return None
+    """A JSON-encoded object string (EAS `service_config`), decoded; None for anything else (objects
+    that are already decoded included: the diff shows those as they are)."""
+    if not (isinstance(value, str) and value.startswith("{")):
+        return None
+    decoded, _ = json_attribute(value)
+    return decoded if isinstance(decoded, dict) else None
