@@ -248,7 +248,12 @@ class _Builder:
                     elif edge.label and edge.label not in have.label.split("; "):
                         have.label = "; ".join(sorted(filter(None, [*have.label.split("; "), edge.label])))
                         have.kind = have.kind if have.kind != "ref" else edge.kind
-        self.diagram.edges = [found[k] for k in sorted(found)]
+        # a dataset mounts the export (the mount target), which stands for the file system behind it
+        exports = {(e.src, self.diagram.nodes[e.dst].group) for e in found.values()
+                   if e.kind == "mount" and self.diagram.nodes[e.dst].kind == "NFS mount target"}
+        self.diagram.edges = [found[k] for k in sorted(found)
+                              if not (found[k].kind == "mount" and self.diagram.nodes[k[1]].kind != "NFS mount target"
+                                      and (k[0], self.diagram.nodes[k[1]].group) in exports)]
 
     def _edge(self, node: Node, member: Resource, key: str, target: Resource) -> Edge | None:
         if target.type in (VPC, VSWITCH):
@@ -337,12 +342,14 @@ def _owners(source: Source) -> dict[str, str]:
     for _ in range(4):  # chains are short: policy → attachment → role, EIP → association → NAT
         left = []
         for address in pending:
-            types = SATELLITES[res[address].type]
             out = [t for _, t in source.refs.get(address, [])]
-            found = next((owner[t] for rtype in types for t in out if res[t].type == rtype and t in owner), None)
-            if found is None:
-                found = next((owner[a] for rtype in types for a in sorted(referrers.get(address, []))
-                              if a in owner and res[owner[a]].type == rtype), None)
+            found = None
+            for rtype in SATELLITES[res[address].type]:  # in order of preference: a protocol service
+                found = next((owner[t] for t in out if res[t].type == rtype and t in owner), None)  # joins
+                found = found or next((owner[a] for a in sorted(referrers.get(address, []))  # its mount target
+                                       if a in owner and res[owner[a]].type == rtype), None)
+                if found is not None:
+                    break
             if found is None:
                 left.append(address)
             else:

@@ -98,4 +98,11 @@ def kind_of(rtype: str) -> Kind:
     known = KINDS.get(rtype)
     if known is not None:
         return known
-    return Kind(rtype.removeprefix("alicloud_").replace("_", " "), "other", ("name",))
+    words = [_ACRONYMS.get(w, w) for w in rtype.removeprefix("alicloud_").split("_")]
+    return Kind(" ".join(words), "other", ("name",))
+
+
+#: how the words of a resource type read in a label (`nas protocol service` → `NAS protocol service`)
+_ACRONYMS = {"nas": "NAS", "oss": "OSS", "ram": "RAM", "eip": "EIP", "cr": "CR", "ee": "EE", "kms": "KMS",
+             "pai": "PAI", "ots": "Tablestore", "cs": "ACK", "snat": "SNAT", "gpdb": "AnalyticDB", "vpc": "VPC",
+             "fcv3": "FC", "sls": "SLS", "log": "SLS log", "ecs": "ECS", "nat": "NAT"}
