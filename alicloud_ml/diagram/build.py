@@ -311,7 +311,11 @@ _LABELS = {
 def _fallback_name(r: Resource) -> str:
     """A nameless resource (a KMS key) by its construct path (`Rag/Store/Key`), else its Terraform name."""
     parts = [p for p in r.path.split("/")[1:] if p not in ("Platform", "Resource")]
-    return "/".join(parts) if parts else r.name
+    if parts:
+        return "/".join(parts)
+    if r.module and r.name in ("this", "main", "default"):
+        return r.module.rsplit(".", 1)[-1]  # `module.platform.module.network` → `network`
+    return r.name
 
 
 def _trigger_events(trigger: Resource) -> str:

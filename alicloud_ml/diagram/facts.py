@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from alicloud_ml.eas_service_config import decode as decode_eas
+from alicloud_ml.policies.values import unresolved
 from alicloud_ml.synthesized import Resource, json_attribute
 
 Facts = Callable[[Resource, Sequence[Resource]], list[str]]
@@ -19,9 +20,12 @@ _SERVICE_ACCOUNT = re.compile(r"system:serviceaccount:([^:]+):(.+)$")
 
 
 def literal(value: Any) -> Any:
-    """The value, or None when it is an expression (`${…}`) or not set."""
-    if isinstance(value, str) and "${" in value:
+    """A scalar as written, or None when it is not set, not a scalar, or an expression (`${…}` in a synth,
+    the unevaluated text or `{}` that checkov leaves in an HCL root)."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return None
+    if isinstance(value, str) and ("${" in value or unresolved(value) or value.startswith(("[", "{"))):
+        return None  # checkov prints an unevaluated list or object as `[{}]`
     return value
 
 
@@ -38,6 +42,7 @@ def short_type(instance_type: Any) -> str:
 
 def span(low: Any, high: Any) -> str:
     """`×1–6`, or `×2` when both ends agree."""
+    low, high = literal(low), literal(high)
     if low is None and high is None:
         return ""
     if low is None or high is None or str(low) == str(high):
@@ -55,7 +60,8 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
 
 def node_pool(r: Resource, _: Sequence[Resource]) -> list[str]:
     a = r.attrs
-    types = [short_type(t) for t in a.get("instance_types") or [] if literal(t)]
+    listed = a.get("instance_types")
+    types = [short_type(t) for t in listed if literal(t)] if isinstance(listed, list) else []
     what = types[0] + (f" +{len(types) - 1}" if len(types) > 1 else "") if types else "instance types unknown"
     scaling = first_block(a, "scaling_config")
     size = span(scaling.get("min_size"), scaling.get("max_size")) if scaling else span(a.get("desired_size"), None)
@@ -116,8 +122,11 @@ def ingress_summary(rules: Sequence[Resource], vpc_cidrs: frozenset[str] = froze
         a = rule.attrs
         if a.get("type", "ingress") != "ingress" or a.get("policy", "accept") != "accept":
             continue
-        proto = str(a.get("ip_protocol", "all"))
-        ports = str(a.get("port_range", "-1/-1"))
+        proto, ports = literal(a.get("ip_protocol", "all")), literal(a.get("port_range", "-1/-1"))
+        if proto is None or ports is None:
+            parts.append("rules from variables")
+            continue
+        proto, ports = str(proto), str(ports)
         low, _, high = ports.partition("/")
         port = "" if ports == "-1/-1" else (low if low == high else f"{low}–{high}")
         source = a.get("source_security_group_id")
@@ -129,7 +138,7 @@ def ingress_summary(rules: Sequence[Resource], vpc_cidrs: frozenset[str] = froze
             cidr = str(literal(a.get("cidr_ip")) or "anywhere")
             origin = "VPC" if cidr in vpc_cidrs else cidr
         parts.append(f"{proto} {port} from {origin}".replace("  ", " ") if port else f"{proto} from {origin}")
-    return " · ".join(parts) or "no ingress"
+    return " · ".join(dict.fromkeys(parts)) or "no ingress"
 
 
 def nat_gateway(r: Resource, members: Sequence[Resource]) -> list[str]:
