@@ -69,7 +69,12 @@ $(BINDINGS): $(VENV)/.installed $(BINDING_SOURCES)
 modules: $(BINDINGS) ## Regenerate the plain Terraform modules in modules/ from the constructs
 	$(PY) -m alicloud_ml.hcl
 
-install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed ## Create .venv, install Python and npm dependencies, generate the bindings (idempotent)
+install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed graphviz ## Create .venv, install Python and npm dependencies, generate the bindings (idempotent)
+
+# `alicloud-ml diagram --format svg|png` and the diagram tests run Graphviz's `dot` (Debian's graphviz package).
+.PHONY: graphviz
+graphviz:
+	@bash scripts/ensure-graphviz.sh
 
 bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ (generated, not committed) from the schema archive
 	$(PY) -m alicloud_ml.codegen

@@ -17,6 +17,7 @@ class ReviewFormat(str, Enum):
     markdown = "markdown"
     json = "json"
     sarif = "sarif"
+    svg = "svg"
 
 
 def register(app: typer.Typer) -> None:
@@ -34,8 +35,9 @@ def review(
     stack: str | None = typer.Option(None, "--stack", help="Stack name for --plan. Default: the plan's folder "
                                      "under cdktf.out/stacks/, else its file name.", show_default=False),
     output_format: ReviewFormat = typer.Option(ReviewFormat.markdown, "--format",
-                                               help="markdown (pull-request comment), json or sarif. "
-                                               "Default: markdown.", show_default=False),
+                                               help="markdown (pull-request comment, with a Mermaid "
+                                               "diagram of the change), json, sarif, or svg (the same diagram "
+                                               "drawn by Graphviz, for forges without Mermaid). Default: markdown.", show_default=False),
     output: Path | None = typer.Option(None, "--output", help="Write here (atomically). Default: stdout.", show_default=False),
     fail_on_destroy: bool = typer.Option(False, "--fail-on-destroy/--no-fail-on-destroy",
                                          help="Exit 3 when a stateful resource (CPFS, OSS, Tablestore, cluster, "
@@ -64,6 +66,7 @@ def review(
     from alicloud_ml.review import compose, gitsynth, markdown, report
     from alicloud_ml.review.cost import CostModel
     from alicloud_ml.review.diff import diff_synth
+    from alicloud_ml.diagram.source import plan_references
     from alicloud_ml.review.plan import load_plan
     from alicloud_ml.review.policy import not_run, policy_delta
     from alicloud_ml.synthesized import load_synth
@@ -76,6 +79,7 @@ def review(
                 raise InputError("--plan", "", "cannot be combined with --base, --base-ref or --head",
                                  accepted="either --plan PLAN.json or two synths")
             changes = [load_plan(plan, stack)]
+            changes[0].references = plan_references(plan)
             source = {"kind": "plan", "plan": str(plan)}
             delta = not_run("a plan carries no synthesized JSON to gate; run `alicloud-ml check` on the synth")
         else:
@@ -96,6 +100,10 @@ def review(
         text = markdown.render(result)
     elif output_format is ReviewFormat.json:
         text = report.render_json(result)
+    elif output_format is ReviewFormat.svg:
+        from alicloud_ml.diagram.change import change_svg
+
+        text = change_svg([s.changes for s in result.stacks])
     else:
         text = report.render_sarif(result, stack_files)
     if output is None:

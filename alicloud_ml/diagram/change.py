@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from alicloud_ml.diagram.build import build
 from alicloud_ml.diagram.kinds import kind_of
-from alicloud_ml.diagram.model import Diagram
+from alicloud_ml.diagram.model import Diagram, Group
 from alicloud_ml.diagram.source import Refs, Source, argument_refs, stack_title
 from alicloud_ml.review import attrs as A
 from alicloud_ml.review.model import ABSENT, ACTION_ORDER, Action, ResourceChange, StackChanges
@@ -152,3 +153,52 @@ def _cut(diagram: Diagram, source: Source) -> None:
             parts.append(f"{left_context} unchanged neighbour{'s' if left_context != 1 else ''}")
         diagram.notes.append(f"Not drawn, to keep the picture readable: {' and '.join(parts)}; "
                              "every change is listed below.")
+
+
+def combine(diagrams: list[Diagram], title: str) -> Diagram:
+    """Several stacks' change diagrams as one picture, each stack in its own outer box (`review --format svg`)."""
+    out = Diagram(title)
+    for i, d in enumerate(diagrams):
+        prefix = f"s{i}_"
+        stack_box = f"{prefix}stack"
+        out.groups[stack_box] = Group(stack_box, d.title, None, "stack")
+        for g in d.groups.values():
+            out.groups[prefix + g.id] = replace(g, id=prefix + g.id,
+                                                parent=prefix + g.parent if g.parent else stack_box)
+        for n in d.nodes.values():
+            out.nodes[prefix + n.id] = replace(n, id=prefix + n.id, group=prefix + n.group if n.group else stack_box)
+        out.edges += [replace(e, src=prefix + e.src, dst=prefix + e.dst) for e in d.edges]
+        out.notes += [f"{d.title.split(' · ')[0]}: {note}" for note in d.notes]
+    return out
+
+
+#: What the colours mean, under the Mermaid block (GitHub draws no legend of its own).
+LEGEND = ("<sub>Green: create · amber: update in place · orange: replace · red: destroy · "
+          "⚠ thick red border: stateful resource replaced or destroyed (data lost, nodes drained) · "
+          "grey dashed: unchanged neighbour. Satellites (rules, policies, settings) are counted in their "
+          "owner's box.</sub>")
+
+
+def markdown_section(changes: StackChanges) -> list[str]:
+    """The review comment's picture of one stack's change: a Mermaid block GitHub draws, and its legend."""
+    from alicloud_ml.diagram.mermaid import to_mermaid
+
+    diagram = change_diagram(changes, changes.references)
+    if diagram is None:
+        return []
+    out = ["```mermaid", to_mermaid(diagram).rstrip("\n"), "```", "", LEGEND]
+    out += [f"<sub>{note}</sub>" for note in diagram.notes]
+    return out + [""]
+
+
+def change_svg(stacks: list[StackChanges]) -> str:
+    """`review --format svg`: every changed stack's diagram in one SVG, for forges that do not draw Mermaid."""
+    from alicloud_ml.diagram.dot import render
+
+    diagrams = [d for sc in stacks if (d := change_diagram(sc, sc.references)) is not None]
+    if len(diagrams) == 1:
+        return render(diagrams[0], "svg").decode("utf-8")
+    picture = combine(diagrams, "What this change does") if diagrams else Diagram("Nothing changes")
+    if not diagrams:
+        picture.notes.append("No resource is created, updated, replaced or destroyed.")
+    return render(picture, "svg").decode("utf-8")

@@ -8,7 +8,6 @@ the (argument, referenced address) pairs.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,6 +109,11 @@ def from_plan(path: Path, doc: Mapping[str, Any], title: str | None = None) -> S
     return Source(title or stack.name, list(stack.resources), refs, stack.region)
 
 
+def plan_references(path: Path) -> Refs:
+    """References of a plan's resources, by address (for the review's change diagram of a plan)."""
+    return from_plan(path, read_plan_document(path)).refs
+
+
 def _unindexed(address: str) -> str:
     """`module.a["x"].alicloud_vpc.this[0]` → `module.a.alicloud_vpc.this`."""
     out, depth = [], 0
@@ -174,7 +178,3 @@ def read_plan_document(path: Path) -> dict[str, Any]:
 
 def stack_title(stack: str, region: str | None) -> str:
     return f"{stack} · {region}" if region else stack
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True)

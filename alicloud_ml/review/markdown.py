@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from alicloud_ml.catalog.pricing import HOURS_PER_MONTH
+from alicloud_ml.diagram.change import markdown_section
 from alicloud_ml.review import attrs as A
 from alicloud_ml.review import fmt
 from alicloud_ml.review.compose import ChangeCost, Review, StackReview
@@ -109,7 +110,7 @@ def _stack_details(stack: StackReview, cur: str, review: Review, compact: bool, 
     changed = stack.changes.changed()
     if not changed:
         return []
-    out = [f"### {stack.name}", ""]
+    out = [f"### {stack.name}", "", *markdown_section(stack.changes)]
     left_out = 0
     for rc in changed:
         block = _resource(rc, stack.cost_of(rc), cur, review, compact)

@@ -111,6 +111,9 @@ class StackChanges:
     name: str
     changes: list[ResourceChange]   # every resource in base or head, no-ops included
     region: str | None = None
+    #: address -> [(argument, referenced address)] when the source says it apart from the values (a plan's
+    #: `configuration`); None: references are read from the values, as a synth has them
+    references: dict[str, list[tuple[str, str]]] | None = None
 
     def counts(self) -> dict[str, int]:
         out = {a.value: 0 for a in Action}
