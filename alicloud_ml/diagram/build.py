@@ -271,7 +271,7 @@ class _Builder:
         if owner_type == "alicloud_security_group":
             opened = [p for p in F.ingress_summary(self._rules(owner), self.vpc_cidrs).split(" · ")
                       if not p.endswith("from members")]
-            return Edge(node.id, dst, " · ".join(opened), "member")
+            return Edge(node.id, dst, " · ".join(p for p in opened if p != "no ingress"), "member")
         if member.type == ROLE and key == "assume_role_policy_document":
             accounts = F.service_accounts(member)
             return Edge(node.id, dst, "RRSA " + ", ".join(accounts) if accounts else "trusts", "trust")

@@ -18,7 +18,7 @@ from alicloud_ml.diagram.kinds import kind_of
 from alicloud_ml.diagram.model import Diagram, Group
 from alicloud_ml.diagram.source import Refs, Source, argument_refs, stack_title
 from alicloud_ml.review import attrs as A
-from alicloud_ml.review.model import ABSENT, ACTION_ORDER, Action, ResourceChange, StackChanges
+from alicloud_ml.review.model import ABSENT, ACTION_ORDER, Action, AttrChange, ResourceChange, StackChanges
 from alicloud_ml.synthesized import Resource
 
 #: GitHub draws a Mermaid block of this size legibly in a comment; a bigger change is cut, with a note.
@@ -88,9 +88,8 @@ def _attribute_facts(rc: ResourceChange) -> list[str]:
     direct = sorted((a for a in rc.attributes if not a.cause), key=lambda a: (not a.forces_replacement, a.path))
     out = []
     for change in direct[:_ATTR_FACTS]:
-        after = "(known after apply)" if change.after_unknown else _short(change.after)
         forced = " (forces replacement)" if change.forces_replacement else ""
-        out.append(f"{change.path}: {_short(change.before)} → {after}{forced}")
+        out += [f"{path}: {before} → {after}{forced}" for path, before, after in _inner(change)]
     if len(direct) > _ATTR_FACTS:
         out.append(f"and {len(direct) - _ATTR_FACTS} more arguments")
     replaced, changed = [], []
@@ -104,6 +103,19 @@ def _attribute_facts(rc: ResourceChange) -> list[str]:
     if changed:
         out.append("follows changes to " + ", ".join(sorted(set(changed))))
     return out
+
+
+def _inner(change: AttrChange) -> list[tuple[str, str, str]]:
+    """(path, before, after) of an argument; inside a JSON string (`service_config`) its first changed key."""
+    before, after = A.json_object(change.before), A.json_object(change.after)
+    if before is not None and after is not None and not change.after_unknown:
+        fb, fa = A.flatten(before), A.flatten(after)
+        for sub in [*fa, *(p for p in fb if p not in fa)]:
+            b, a = fb.get(sub, ABSENT), fa.get(sub, ABSENT)
+            if A.canonical(b) != A.canonical(a):
+                return [(f"{change.path} → {A.display(sub)}", _short(b), _short(a))]
+    shown = "(known after apply)" if change.after_unknown else _short(change.after)
+    return [(change.path, _short(change.before), shown)]
 
 
 def _short(value: object) -> str:

@@ -25,7 +25,8 @@ def from_env(env: str, project: Path, stack: str | None = None) -> Source:
         raise InputError("--env", "", f"unknown env {env!r} (no {ENVS_DIR / (env + '.toml')} in {project})",
                          accepted=", ".join(envs) or "an env file under stacks/envs/ (run in the project directory)")
     with tempfile.TemporaryDirectory(prefix="alicloud-ml-diagram-") as tmp:
-        out = synth_tree(project, Path(tmp) / "cdktf.out", label=f"--env {env}", envs=[env])
+        out = synth_tree(project, Path(tmp) / "cdktf.out", label=f"--env {env}",
+                         settings={"ALICLOUD_ML_ENVS": env})
         stacks = load_synth(out)
     return _pick(stacks, stack or f"ml-{env}", f"--env {env}")
 

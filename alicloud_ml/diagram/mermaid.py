@@ -8,6 +8,8 @@ can never break the syntax; tests parse every diagram with Mermaid's own parser.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from alicloud_ml.diagram import style
 from alicloud_ml.diagram.model import Diagram, Edge, Group, Node
 from alicloud_ml.review.model import Action
@@ -48,13 +50,15 @@ def _edge(edge: Edge) -> str:
 
 
 def to_mermaid(diagram: Diagram, direction: str = "LR") -> str:
+    """Short ids (`n1`, `g1`, in drawing order) keep a pull-request comment small."""
+    diagram = _short_ids(diagram)
     out = [f"flowchart {direction}"]
     styles: list[str] = []
 
     def fill(parent: str | None, depth: int) -> None:
         pad = "  " * depth
         for group in diagram.children(parent):
-            gid = f"g_{group.id}"
+            gid = group.id
             out.append(f'{pad}subgraph {gid}["{_group_label(group)}"]')
             fill(group.id, depth + 1)
             out.append(f"{pad}end")
@@ -71,16 +75,31 @@ def to_mermaid(diagram: Diagram, direction: str = "LR") -> str:
         if edge.kind != "layout":
             colour = style.EDGE_STYLES.get(edge.kind, style.EDGE_STYLES["ref"])[0]
             links.append(f"linkStyle {i} stroke:{colour},color:{colour}")
+    used = _classes(diagram)
     for action, name in _CLASS.items():
         fill_colour, border = style.ACTION_COLOURS[action]
-        out.append(f"  classDef {name} fill:{fill_colour},stroke:{border},color:#24292f")
-    out.append(f"  classDef destructive stroke:{style.DESTRUCTIVE_BORDER},stroke-width:4px")
-    out.append(f"  classDef context fill:{style.CONTEXT_COLOURS[0]},stroke:{style.CONTEXT_COLOURS[1]},"
-               "stroke-dasharray:4 3,color:#57606a")
-    for name, members in _classes(diagram).items():
+        if name in used:
+            out.append(f"  classDef {name} fill:{fill_colour},stroke:{border},color:#24292f")
+    if "destructive" in used:
+        out.append(f"  classDef destructive stroke:{style.DESTRUCTIVE_BORDER},stroke-width:4px")
+    if "context" in used:
+        out.append(f"  classDef context fill:{style.CONTEXT_COLOURS[0]},stroke:{style.CONTEXT_COLOURS[1]},"
+                   "stroke-dasharray:4 3,color:#57606a")
+    for name, members in used.items():
         out.append(f"  class {','.join(members)} {name}")
     out += ["  " + s for s in styles + links]
     return "\n".join(out) + "\n"
+
+
+def _short_ids(diagram: Diagram) -> Diagram:
+    groups = {gid: f"g{i}" for i, gid in enumerate(diagram.groups, start=1)}
+    nodes = {nid: f"n{i}" for i, nid in enumerate(diagram.nodes, start=1)}
+    return Diagram(
+        diagram.title,
+        {groups[k]: replace(g, id=groups[k], parent=groups.get(g.parent or "")) for k, g in diagram.groups.items()},
+        {nodes[k]: replace(n, id=nodes[k], group=groups.get(n.group or "")) for k, n in diagram.nodes.items()},
+        [replace(e, src=nodes[e.src], dst=nodes[e.dst]) for e in diagram.edges],
+        list(diagram.notes))
 
 
 def _classes(diagram: Diagram) -> dict[str, list[str]]:

@@ -22,6 +22,10 @@ def main(argv: list[str]) -> int:
     for name, text in render_all().items():
         (docs_dir / name).write_text(text, encoding="utf-8")
         print(f"wrote {docs_dir / name}")
+    from alicloud_ml.docgen import diagrams
+
+    for path in diagrams.write(docs_dir, Path.cwd()):
+        print(f"wrote {path}")
     return 0
 
 

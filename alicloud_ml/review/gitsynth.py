@@ -45,17 +45,17 @@ def synth_ref(ref: str, repo: Path, outdir: Path) -> Path:
             _git(["worktree", "prune"], root)
 
 
-def synth_tree(project: Path, outdir: Path, label: str = "working tree", envs: list[str] | None = None) -> Path:
+def synth_tree(project: Path, outdir: Path, label: str = "working tree",
+               settings: dict[str, str] | None = None) -> Path:
     """Run `project/main.py` with the gate off (the review reports findings itself) into `outdir`;
-    only `envs` (main.py's ALICLOUD_ML_ENVS) when given."""
+    `settings` adds to its environment (main.py's ALICLOUD_ML_ENVS, ALICLOUD_ML_CONFIGS, ...)."""
     main = project / "main.py"
     if not main.is_file():
         raise InputError(str(main), "", f"not found, cannot synthesize the {label}",
                          accepted="a cdktf project with main.py at its root", hint="pass a synthesized directory instead")
     env = dict(os.environ, CDKTF_OUTDIR=str(outdir), ALICLOUD_ML_GATE="0",
                PYTHONPATH=os.pathsep.join(p for p in (str(project), os.environ.get("PYTHONPATH", "")) if p))
-    if envs is not None:
-        env["ALICLOUD_ML_ENVS"] = ",".join(envs)
+    env.update(settings or {})
     try:
         proc = subprocess.run([sys.executable, "main.py"], cwd=project, env=env, capture_output=True, text=True,
                               timeout=SYNTH_TIMEOUT_S, check=False)
