@@ -138,12 +138,12 @@ def _cut(diagram: Diagram, source: Source) -> None:
     for address, pairs in source.refs.items():
         for _, target in pairs:
             a, b = owner.get(address), owner.get(target)
-            if a in placement or b in placement:
-                continue  # where a changed box sits is said by nesting, not by a vSwitch neighbour
             if a and b and a != b:
-                if a in kept and b not in kept:
+                # where a changed box sits is said by nesting, so a vSwitch is never drawn as its neighbour
+                # (but what sits on a changed vSwitch is)
+                if a in kept and b not in kept and b not in placement:
                     links[b] += 1
-                elif b in kept and a not in kept:
+                elif b in kept and a not in kept and a not in placement:
                     links[a] += 1
     neighbours = sorted(links, key=lambda nid: (-links[nid], nid))
     room = max(0, MAX_NODES - len(keep))

@@ -97,15 +97,20 @@ def from_plan(path: Path, doc: Mapping[str, Any], title: str | None = None) -> S
     module = config.get("root_module") if isinstance(config, Mapping) else None
     declared: dict[str, list[tuple[str, str]]] = {}
     _walk_config(module if isinstance(module, Mapping) else {}, "", declared)
+    # every instance the plan names: planned ones, and destroyed ones (only in resource_changes)
+    changes = doc.get("resource_changes")
+    addresses = sorted({r.address for r in stack.resources} | {
+        str(c["address"]) for c in changes or [] if isinstance(c, Mapping) and c.get("mode", "managed") == "managed"
+        and isinstance(c.get("address"), str)} if isinstance(changes, list) or changes is None else set())
     by_declared: dict[str, list[str]] = {}
-    for r in stack.resources:
-        by_declared.setdefault(_unindexed(r.address), []).append(r.address)
+    for address in addresses:
+        by_declared.setdefault(_unindexed(address), []).append(address)
     refs: Refs = {}
-    for r in stack.resources:
+    for address in addresses:
         out = []
-        for key, target in declared.get(_unindexed(r.address), []):
+        for key, target in declared.get(_unindexed(address), []):
             out += [(key, t) for t in by_declared.get(target, []) if (key, t) not in out]
-        refs[r.address] = out
+        refs[address] = out
     return Source(title or stack.name, list(stack.resources), refs, stack.region)
 
 
