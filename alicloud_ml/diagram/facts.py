@@ -94,8 +94,8 @@ def file_system(r: Resource, members: Sequence[Resource]) -> list[str]:
 
 def mount_target(r: Resource, members: Sequence[Resource]) -> list[str]:
     services = _of(members, "alicloud_nas_protocol_service")
-    protocol = "/".join(sorted({str(s.attrs.get("protocol_type", "NFS")) for s in services})) or "NFS"
-    spec = sorted({str(s.attrs["protocol_spec"]) for s in services if s.attrs.get("protocol_spec")})
+    protocol = "/".join(sorted({str(literal(s.attrs.get("protocol_type")) or "NFS") for s in services})) or "NFS"
+    spec = sorted({str(v) for s in services if (v := literal(s.attrs.get("protocol_spec")))})
     return [f"{protocol} protocol service" + (f" ({spec[0]})" if spec else "")]
 
 
@@ -283,7 +283,8 @@ FACTS: dict[str, Facts] = {
 def facts_of(r: Resource, members: Sequence[Resource]) -> list[str]:
     """The fact lines of a box, from its own arguments and its satellites'."""
     facts = FACTS.get(r.type)
-    return [f for f in facts(r, members) if f] if facts is not None else []
+    found = facts(r, members) if facts is not None else []
+    return [f for f in found if f and "${" not in f]  # an expression inside a fact: better no fact
 
 
 def eas_name(r: Resource) -> str:

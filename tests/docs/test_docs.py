@@ -56,3 +56,32 @@ def test_every_relative_link_and_anchor_resolves():
             elif anchor and file.suffix == ".md" and anchor not in _anchors(file):
                 broken.append(f"{page.name}: {target} (no such heading)")
     assert broken == []
+
+
+def test_the_diagrams_in_docs_match_the_reference_platform():
+    from alicloud_ml.docgen import diagrams
+
+    fresh = diagrams.render(REPO)
+    stale = [name for name, text in fresh.items() if (DOCS / name).read_text(encoding="utf-8") != text]
+    assert stale == [], f"run `make docs`: {stale} differ from the code"
+    assert {f"diagrams/ml-{env}.dot" for env in diagrams.ENVS} <= set(fresh)
+
+
+def test_each_committed_svg_is_drawn_from_the_dot_beside_it():
+    import hashlib
+
+    from alicloud_ml.docgen.diagrams import stamped_source
+
+    svgs = sorted((DOCS / "diagrams").glob("*.svg"))
+    assert [p.stem for p in svgs] == sorted(p.stem for p in (DOCS / "diagrams").glob("*.dot"))
+    for svg in svgs:
+        stamp = stamped_source(svg.read_text(encoding="utf-8"))
+        dot = svg.with_suffix(".dot")
+        assert stamp == (dot.name, hashlib.sha256(dot.read_bytes()).hexdigest()), f"run `make docs`: {svg.name}"
+
+
+def test_the_readme_shows_the_dev_diagram_and_links_the_others():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for target in ("docs/diagrams/ml-dev.svg", "docs/diagrams/ml-staging.svg", "docs/diagrams/ml-prod.svg",
+                   "docs/diagrams/review-cpfs-storage-type.md"):
+        assert f"]({target})" in readme
