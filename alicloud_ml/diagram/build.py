@@ -94,11 +94,8 @@ class _Builder:
         vswitches = self._targets(address, VSWITCH)
         if len(vswitches) == 1:
             return self.zone_group[vswitches[0]]
-        vpcs = {self.vswitch_vpc.get(v) for v in vswitches} | set(self._targets(address, VPC))
-        vpcs.discard(None)
-        if len(vpcs) == 1:
-            return self.vpc_group[vpcs.pop()]  # type: ignore[arg-type]
-        return REGION
+        vpcs = {v for s in vswitches if (v := self.vswitch_vpc.get(s))} | set(self._targets(address, VPC))
+        return self.vpc_group[vpcs.pop()] if len(vpcs) == 1 else REGION
 
     def _common(self, placements: list[str]) -> str:
         """The innermost box holding every placement."""
@@ -263,11 +260,10 @@ class _Builder:
             label = "VPC endpoint" if member.type == "alicloud_cr_vpc_endpoint_linked_vpc" else "VPC access"
             return Edge(node.id, node_id(target.address), label, "place")
         owner = self.owner.get(target.address)
-        dst = node_id(owner) if owner else None
-        if dst is None or dst == node.id or dst not in self.diagram.nodes:
+        if owner is None or (dst := node_id(owner)) == node.id or dst not in self.diagram.nodes:
             return None
         other = self.diagram.nodes[dst]
-        owner_type = self.res[owner].type if owner else ""
+        owner_type = self.res[owner].type
         if owner_type == "alicloud_security_group":
             opened = [p for p in F.ingress_summary(self._rules(owner), self.vpc_cidrs).split(" · ")
                       if not p.endswith("from members")]

@@ -92,7 +92,8 @@ def _attribute_facts(rc: ResourceChange) -> list[str]:
         out += [f"{path}: {before} → {after}{forced}" for path, before, after in _inner(change)]
     if len(direct) > _ATTR_FACTS:
         out.append(f"and {len(direct) - _ATTR_FACTS} more arguments")
-    replaced, changed = [], []
+    replaced: list[str] = []
+    changed: list[str] = []
     for change in rc.attributes:
         m = _CAUSE.search(change.cause or "")
         if m:
