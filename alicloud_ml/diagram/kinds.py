@@ -86,9 +86,6 @@ SATELLITES = {
     "alicloud_ots_table": ("alicloud_ots_instance",),
 }
 
-#: Arguments that only say where a resource sits (drawn as nesting, never as an edge).
-PLACEMENT_TYPES = frozenset({"alicloud_vpc", "alicloud_vswitch"})
-
 #: A tier whose members take the tier of what uses them (a KMS key of the RAG store is part of RAG).
 BORROWING_TYPES = frozenset({"alicloud_kms_key", "alicloud_oss_bucket", "alicloud_fcv3_function"})
 
