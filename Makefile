@@ -127,7 +127,7 @@ bench: install ## Print the benchmark tables (synth, gate, review, emulator)
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
 
 .PHONY: docs
-docs: $(VENV)/.installed ## Regenerate the reference pages in docs/ (rules, TOML fields, construct props, CLI) from the code
+docs: $(VENV)/.installed graphviz ## Regenerate the reference pages and pictures in docs/ (rules, TOML fields, construct props, CLI, diagrams) from the code
 	$(PY) -m alicloud_ml.docgen docs
 
 .PHONY: fidelity
