@@ -2,7 +2,20 @@
 
 import os
 
+import pytest
+
 os.environ["CHECKPOINT_DISABLE"] = "1"  # terraform must not phone home
 os.environ["TF_IN_AUTOMATION"] = "1"
 # Globally unique names end in a per-checkout suffix (.alicloud-ml/name-suffix); tests pin theirs instead.
 os.environ.setdefault("ALICLOUD_ML_NAME_SUFFIX", "t3st1")
+
+
+@pytest.fixture(scope="session")
+def reference_platform(tmp_path_factory):
+    """dev, staging and prod synthesized once per worker as docs/diagrams draws them (the diagram tests and
+    the docs drift test share it)."""
+    from pathlib import Path
+
+    from alicloud_ml.docgen.diagrams import synth_reference
+
+    return synth_reference(Path(__file__).resolve().parents[1], tmp_path_factory.mktemp("reference") / "cdktf.out")

@@ -23,7 +23,7 @@ from alicloud_ml.diagram.dot import render_source, to_dot
 from alicloud_ml.diagram.mermaid import to_mermaid
 from alicloud_ml.diagram.source import from_stack, stack_title
 from alicloud_ml.review.diff import diff_synth
-from alicloud_ml.synthesized import load_synth
+from alicloud_ml.synthesized import Stack, load_synth
 
 DIR = "diagrams"
 ENVS = ("dev", "staging", "prod")
@@ -34,14 +34,21 @@ SETTINGS = {"ALICLOUD_ML_NAME_SUFFIX": SUFFIX, "ALICLOUD_ML_BACKEND": "oss"}
 _HASH = re.compile(r"<!-- drawn from (\S+) sha256 ([0-9a-f]{64}) -->")
 
 
-def render(project: Path) -> dict[str, str]:
-    """Relative path under docs/ -> text: the DOT of each env and of the change, and the change's page."""
+def synth_reference(project: Path, outdir: Path) -> dict[str, Stack]:
+    """dev, staging and prod of `project` as the pictures draw them (fixed suffix, OSS backend)."""
+    from alicloud_ml.review.gitsynth import synth_tree
+
+    return load_synth(synth_tree(project, outdir, "make docs", {**SETTINGS, "ALICLOUD_ML_ENVS": ",".join(ENVS)}))
+
+
+def render(project: Path, base: dict[str, Stack] | None = None) -> dict[str, str]:
+    """Relative path under docs/ -> text: the DOT of each env and of the change, and the change's page.
+    `base`: the stacks of `synth_reference`, when the caller has them already."""
     from alicloud_ml.review.gitsynth import synth_tree
 
     out: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="alicloud-ml-docs-") as tmp:
-        base = load_synth(synth_tree(project, Path(tmp) / "base", "make docs",
-                                     {**SETTINGS, "ALICLOUD_ML_ENVS": ",".join(ENVS)}))
+        base = base or synth_reference(project, Path(tmp) / "base")
         changed = Path(tmp) / "dev.toml"
         text = (project / "stacks" / "envs" / "dev.toml").read_text(encoding="utf-8")
         changed.write_text(text.replace('storage_type = "advance_100"', 'storage_type = "advance_200"'),

@@ -1,5 +1,5 @@
-"""Diagram fixtures: the reference platform synthesized once (fixed name suffix, OSS backend, as `make docs`
-draws it), and Mermaid's own parser run once over every diagram a test registers."""
+"""Diagram fixtures: the reference platform (tests/conftest.py: synthesized once per worker, as `make docs`
+draws it), and Mermaid's own parser run once over a batch of diagrams."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alicloud_ml.docgen.diagrams import SETTINGS
-from alicloud_ml.review.gitsynth import synth_tree
-from alicloud_ml.synthesized import Stack, load_synth
+from alicloud_ml.synthesized import Stack
 from tests.tools import require
 
 REPO = Path(__file__).resolve().parents[2]
@@ -19,9 +17,8 @@ NODE = REPO / "node_modules" / ".bin" / "node"
 
 
 @pytest.fixture(scope="session")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Stack]:
-    out = tmp_path_factory.mktemp("diagram-reference") / "cdktf.out"
-    return load_synth(synth_tree(REPO, out, "reference platform", {**SETTINGS, "ALICLOUD_ML_ENVS": "dev,staging,prod"}))
+def reference(reference_platform: dict[str, Stack]) -> dict[str, Stack]:
+    return reference_platform
 
 
 def parse_mermaid(diagrams: dict[str, str]) -> dict[str, dict[str, str]]:

@@ -58,10 +58,10 @@ def test_every_relative_link_and_anchor_resolves():
     assert broken == []
 
 
-def test_the_diagrams_in_docs_match_the_reference_platform():
+def test_the_diagrams_in_docs_match_the_reference_platform(reference_platform):
     from alicloud_ml.docgen import diagrams
 
-    fresh = diagrams.render(REPO)
+    fresh = diagrams.render(REPO, reference_platform)
     stale = [name for name, text in fresh.items() if (DOCS / name).read_text(encoding="utf-8") != text]
     assert stale == [], f"run `make docs`: {stale} differ from the code"
     assert {f"diagrams/ml-{env}.dot" for env in diagrams.ENVS} <= set(fresh)
