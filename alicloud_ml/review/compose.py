@@ -97,14 +97,14 @@ def build(stacks: list[StackChanges], model: CostModel, source: dict[str, Any], 
         costs = {}
         for rc in sc.changes:
             before = None if rc.before is None else model.resource(rc.type, rc.name, rc.before, rc.construct_path,
-                                                                   rc.address)
+                                                                   rc.address, region=sc.region)
             if before is not None and rc.moved_from:
                 before.address = rc.address
             if rc.action is Action.NO_OP:
                 after = before  # what Terraform keeps prices the same: half the work on a big synth
             else:
                 after = None if rc.after is None else model.resource(rc.type, rc.name, rc.after, rc.construct_path,
-                                                                     rc.address)
+                                                                     rc.address, region=sc.region)
             costs[_key(rc)] = ChangeCost(before, after)
         reviews.append(StackReview(sc, costs))
     return Review(source, reviews, policy or not_run("not requested"), model.book.provenance(),

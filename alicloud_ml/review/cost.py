@@ -1,23 +1,31 @@
-"""Monthly cost estimates per resource from the dated price table, at minimum, configured and maximum scale.
+"""Monthly cost estimates per resource from region-scoped price rows, at minimum, configured and maximum scale.
 
-Infracost does not cover Alibaba Cloud, so this prices the few things that dominate an ML bill
-(GPU node pools, EAS instances, CPFS, NAT, EIP) from `catalog/prices.csv` plus a user file. A
-resource with no matching row is reported as not priced with the SKU to add, never as zero.
+Infracost does not cover Alibaba Cloud, so this prices every billable resource type the platforms
+use from the price book (official rows shipped in `catalog/prices.csv`, billing-API rows from
+`alicloud-ml prices refresh`, a user file), in the stack's region. Fixed charges (instances,
+capacity, management fees, shards) make the monthly range; usage charges (traffic, CUs, requests)
+are listed apart with their unit prices, and priced only for a declared usage (`--usage`). A
+resource with no matching row is reported as not priced with the SKU and region to add, never as zero.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable
 
-from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, PriceBook
+from alicloud_ml.catalog.prices import Price
+from alicloud_ml.catalog.pricing import HOURS_PER_MONTH, USAGE_UNITS, PriceBook
 from alicloud_ml.eas_service_config import decode
 from alicloud_ml.errors import InputError
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES
 from alicloud_ml.props.notebooks import REAPER_ESTIMATE_TAGS, WEEKNIGHTS_PER_MONTH
 from alicloud_ml.synthesized import Stack
 
-DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7); Alibaba advertises up to 90 % off
+DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7) unless --spot-discount says otherwise
+#: "discounts of up to 90% off the pay-as-you-go price" (https://www.alibabacloud.com/help/en/ecs/instance-types,
+#: last updated 2025-12-03, read 2026-12-07): a spot node costs between 10 % and 100 % of its list price.
+SPOT_DISCOUNT_RANGE = "documented range 0-90 % off list"
 
 # Billed through something else, or not billed at all.
 FREE_TYPES = frozenset({
@@ -37,18 +45,17 @@ FREE_TYPES = frozenset({
     # the RAG tier: accounts and backup policies are part of the AnalyticDB instance; bucket ACLs are settings
     "alicloud_gpdb_account", "alicloud_gpdb_backup_policy", "alicloud_oss_bucket_acl",
 })
-# Billed by what is stored, read or sent: no configuration-time figure exists.
-USAGE_TYPES = {
-    "alicloud_oss_bucket": "usage-based: stored GB, requests and traffic",
-    "alicloud_ots_instance": "usage-based: capacity units and storage",
-    "alicloud_ots_table": "usage-based: capacity units and storage",
-    "alicloud_log_store": "usage-based: ingested and stored GB",
-    "alicloud_kms_key": "not priced: KMS bills each key per month and its API calls (SKU `kms.key`, not in the table)",
-    "alicloud_kms_secret": "not priced: Secrets Manager bills each secret per month and its API calls (SKU "
-                           "`kms.secret`, not in the table)",
+# No official document reachable when the table was built lists a unit price for these: each stays unpriced
+# with its reason until a refreshed or user price file has the row (docs/cost.md "What is not priced").
+UNSOURCED = {
+    "alicloud_oss_bucket": ("oss.storage.<storage_class>", "OSS publishes storage, request and traffic prices only "
+                            "on its dynamic price page"),
+    "alicloud_ots_instance": ("ots.<instance_type>", "Tablestore publishes CU and storage prices only on its dynamic "
+                              "price page"),
+    "alicloud_ots_table": ("ots.<instance_type>", "Tablestore bills the instance's CUs and storage; no official "
+                           "unit price was found"),
+    "alicloud_kms_secret": ("kms.secret", "the KMS price document names no per-secret price"),
 }
-
-
 @dataclass(frozen=True)
 class Range:
     """Money (or sizes) at minimum, configured ("desired") and maximum scale."""
@@ -84,6 +91,24 @@ class Component:
 
 
 @dataclass
+class UsageItem:
+    """A usage-priced charge: its cited unit price, and a monthly figure only for a declared quantity."""
+
+    label: str
+    sku: str
+    unit: str
+    unit_price: float
+    usage_key: str                      # the `--usage` field that declares the quantity
+    quantity: float | None = None
+    monthly: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "sku": self.sku, "unit": self.unit, "unit_price": self.unit_price,
+                "usage_key": self.usage_key, "quantity": self.quantity,
+                "monthly": None if self.monthly is None else round(self.monthly, 2)}
+
+
+@dataclass
 class ResourceCost:
     address: str
     type: str
@@ -96,6 +121,7 @@ class ResourceCost:
     reason: str = ""                        # why not priced, and which SKU would price it
     notes: list[str] = field(default_factory=list)
     savings: Saving | None = None           # what the resource is expected to save elsewhere (an estimate)
+    usage: list[UsageItem] = field(default_factory=list)   # shown apart, never in `monthly`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -105,6 +131,7 @@ class ResourceCost:
             "components": [{"label": c.label, "sku": c.sku, "unit": c.unit, "unit_price": c.unit_price,
                             "monthly": c.monthly.to_json()} for c in self.components],
             "reason": self.reason or None, "notes": self.notes,
+            "usage": [u.to_json() for u in self.usage],
             **({"savings": self.savings.to_json()} if self.savings is not None else {}),
         }
 
@@ -147,59 +174,86 @@ class StackCost:
         return out
 
 
-class _NotPriced(Exception):
+class NotPriced(Exception):
     """A resource this run cannot price; the message says why and what to add."""
 
 
 class CostModel:
-    """Prices synthesized resources; one instance per run so provenance covers every row used."""
+    """Prices synthesized resources; one instance per run so provenance covers every row used.
 
-    def __init__(self, book: PriceBook, spot_discount: float = DEFAULT_SPOT_DISCOUNT):
+    `usage` declares usage quantities per month, by resource address or by resource type:
+    `{"alicloud_fcv3_function.reaper": {"invocations_per_month": 9000, "seconds_per_invocation": 2}}`.
+    """
+
+    def __init__(self, book: PriceBook, spot_discount: float = DEFAULT_SPOT_DISCOUNT,
+                 usage: dict[str, dict[str, float]] | None = None):
         if not 0 <= spot_discount < 1:
             raise InputError("--spot-discount", "", f"invalid value {spot_discount}", accepted="a fraction in [0, 1), e.g. 0.7")
-        self.book, self.spot_discount = book, spot_discount
-        self._models: dict[str, Callable[[ResourceCost, dict[str, Any]], None]] = {
+        self.book, self.spot_discount, self.declared = book, spot_discount, usage or {}
+        self._models: dict[str, Callable[[ResourceCost, dict[str, Any], str | None], None]] = {
             "alicloud_cs_kubernetes_node_pool": self._node_pool, "alicloud_pai_service": self._eas,
-            "alicloud_nas_file_system": self._file_system, "alicloud_nat_gateway": self._nat,
-            "alicloud_eip_address": self._eip, "alicloud_cs_managed_kubernetes": self._cluster,
+            "alicloud_nas_file_system": self._file_system, "alicloud_nat_gateway": partial(cost_services.nat, self),
+            "alicloud_eip_address": partial(cost_services.eip, self), "alicloud_cs_managed_kubernetes": self._cluster,
             "alicloud_ecs_disk": self._disk, "alicloud_nas_protocol_service": self._protocol_service,
             "alicloud_cr_ee_instance": self._registry, "alicloud_fcv3_function": self._function,
-            "alicloud_gpdb_instance": self._vector_store,
+            "alicloud_gpdb_instance": self._vector_store, "alicloud_log_store": partial(cost_services.log_store, self),
+            "alicloud_kms_key": partial(cost_services.kms_key, self),
         }
 
     def stack(self, stack: Stack) -> StackCost:
-        return StackCost(stack.name, stack.region, [self.resource(r.type, r.name, dict(r.attrs), r.path, r.address)
+        return StackCost(stack.name, stack.region, [self.resource(r.type, r.name, dict(r.attrs), r.path, r.address,
+                                                                  region=stack.region)
                                                     for r in sorted(stack.resources, key=lambda r: r.address)])
 
     def resource(self, rtype: str, name: str, attrs: dict[str, Any], construct_path: str = "",
-                 address: str | None = None) -> ResourceCost:
-        """Cost of one resource; `address` names it when it is not `type.name` (a module address in a plan)."""
+                 address: str | None = None, *, region: str | None = None) -> ResourceCost:
+        """Cost of one resource in `region`; `address` names it when it is not `type.name` (a module address)."""
         rc = ResourceCost(address or f"{rtype}.{name}", rtype, construct_path, "estimated")
         if rtype in FREE_TYPES:
             rc.status = "free"
             return rc
         model = self._models.get(rtype)
         try:
+            if region is None:
+                raise NotPriced("the stack's region is unknown (no provider `region`), so no regional price applies")
             if model is None:
-                raise _NotPriced(USAGE_TYPES.get(rtype, f"no cost model for `{rtype}`"))
-            model(rc, attrs)
-        except _NotPriced as exc:
-            rc.status, rc.reason, rc.monthly, rc.components = "unpriced", str(exc), Range(), []
+                sku, why = UNSOURCED.get(rtype, ("", ""))
+                raise NotPriced(f"{why}: add `{sku}` rows for {region} with --prices" if sku else
+                                 f"no cost model for `{rtype}` (new resource types are listed here until one is added)")
+            model(rc, attrs, region)
+        except NotPriced as exc:
+            rc.status, rc.reason, rc.monthly, rc.components, rc.usage = "unpriced", str(exc), Range(), [], []
             return rc
         for c in rc.components:
             rc.monthly = rc.monthly + c.monthly
         return rc
 
-    def _priced(self, rc: ResourceCost, label: str, skus: tuple[str, ...], counts: str, quantity: Range,
-                factor: float = 1.0) -> None:
-        price = self.book.lookup(*skus)
+    # -- building blocks, also used by cost_services ----------------------------------------------------------
+    def price(self, region: str, *skus: str, unit_hint: str) -> Price:
+        """The row of the first of `skus` in `region`, or `NotPriced` naming what to add."""
+        price = self.book.lookup(region, *skus)
         if price is None:
-            raise _NotPriced(f"no price for {' or '.join(f'`{s}`' for s in skus)} in the price table"
-                             f" - add a row with unit {_unit_hint(counts)} to --prices")
+            raise NotPriced(f"no price for {' or '.join(f'`{s}`' for s in skus)} in {region}"
+                             f" - add a row with unit {unit_hint} (`alicloud-ml prices refresh`, or --prices)")
+        return price
+
+    def priced(self, rc: ResourceCost, region: str, label: str, skus: tuple[str, ...], counts: str, quantity: Range,
+               factor: float = 1.0) -> None:
+        price = self.price(region, *skus, unit_hint=_unit_hint(counts))
         monthly = Range(*(self.book.monthly(price, counts, q) * factor for q in (quantity.min, quantity.desired, quantity.max)))
         rc.components.append(Component(label, price.sku, price.unit, price.price, monthly))
 
-    def _node_pool(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def usage(self, rc: ResourceCost, region: str, label: str, sku: str, key: str, quantity: float | None = None) -> None:
+        """A usage charge: the unit price is required (else not priced), the quantity comes from `--usage`."""
+        price = self.price(region, sku, unit_hint=f"one of {', '.join(USAGE_UNITS)}")
+        declared = self.declared.get(rc.address, self.declared.get(rc.type, {}))
+        if quantity is None and key in declared:
+            quantity = float(declared[key])
+        rc.usage.append(UsageItem(label, price.sku, price.unit, price.price, key, quantity,
+                                  self.book.usage_monthly(price, quantity)))
+
+    # -- resource models ---------------------------------------------------------------------------------------
+    def _node_pool(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         types = attrs.get("instance_types") or []
         scaling = _first(attrs.get("scaling_config"))
         desired_raw = attrs.get("desired_size", attrs.get("node_count"))
@@ -211,25 +265,37 @@ class CostModel:
             low = desired = high = 0 if desired_raw is None else _count(desired_raw, "desired_size")
         rc.sizes, rc.size_unit = Range(low, desired, high), "nodes"
         if not types or not isinstance(types[0], str) or "${" in types[0]:
-            raise _NotPriced("instance_types is not set to a literal type (instance_patterns are not priced)")
+            raise NotPriced("instance_types is not set to a literal type (instance_patterns are not priced)")
         if len(types) > 1:
             rc.notes.append(f"priced as `{types[0]}`, the first of {len(types)} instance types")
         spot = attrs.get("spot_strategy") in SPOT_STRATEGIES
         factor = 1 - self.spot_discount if spot else 1.0
         if attrs.get("instance_charge_type") == "PrePaid":
             rc.notes.append("PrePaid nodes priced at the pay-as-you-go list price")
-        self._priced(rc, "per node", (types[0],), "count", rc.sizes, factor)
+        self.priced(rc, region, "per node", (types[0],), "count", rc.sizes, factor)
         if spot:
             c = rc.components[-1]
             rc.notes.append(f"spot ({attrs['spot_strategy']}): list price × (1 − {self.spot_discount:.2f}) = "
-                            f"{self.book.table.prices[c.sku].currency} {c.unit_price * factor:,.2f}/{c.unit} "
-                            "(--spot-discount)")
-        rc.notes.append("system and data disks not included")
+                            f"{self.book.lookup(region, c.sku).currency} {c.unit_price * factor:,.2f}/{c.unit} "  # type: ignore[union-attr]
+                            f"(--spot-discount; {SPOT_DISCOUNT_RANGE})")
+        self._node_disks(rc, attrs, region)
 
-    def _eas(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _node_disks(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
+        """System disks per node (`system_disk_category`/`_size`/`_performance_level`), when a disk row exists."""
+        category, size = attrs.get("system_disk_category", "cloud_efficiency"), attrs.get("system_disk_size", 120)
+        level = attrs.get("system_disk_performance_level")
+        skus = ((f"disk.{category}.{level}",) if level else ()) + (f"disk.{category}",)
+        if not isinstance(size, (int, float)) or self.book.lookup(region, *skus) is None:
+            rc.notes.append(f"system disks not included (no `{skus[-1]}` row in {region}); data disks not included")
+            return
+        gib = int(size)
+        assert rc.sizes is not None
+        self.priced(rc, region, f"system disk {gib:,} GiB per node", skus, "GiB", rc.sizes.scaled(gib))
+
+    def _eas(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         config, problem = decode(attrs.get("service_config"))
         if config is None:
-            raise _NotPriced(f"service_config {problem}")
+            raise NotPriced(f"service_config {problem}")
         meta, scaler = config.metadata, config.autoscaler or {}
         configured = _count(meta.get("instance", 1), "service_config.metadata.instance")
         low = _count(scaler.get("min", configured), "service_config.autoscaler.min")
@@ -237,95 +303,72 @@ class CostModel:
         rc.sizes, rc.size_unit = Range(low, configured, high), "instances"
         itype = config.instance_type
         if config.resource_group:
-            raise _NotPriced(f"runs on dedicated resource group `{config.resource_group}`: its nodes are billed, "
+            raise NotPriced(f"runs on dedicated resource group `{config.resource_group}`: its nodes are billed, "
                              "and no sourced price exists for EAS resource groups")
         if not isinstance(itype, str):
-            raise _NotPriced("no cloud.computing.instance_type: spec-based (cpu/memory/gpu) EAS pricing is not in the table")
-        price = self.book.lookup(f"eas.{itype}")
-        if price is None and self.book.lookup(itype) is not None:
-            rc.notes.append(f"EAS instances priced at the ECS list price of `{itype}` (no `eas.{itype}` row)")
-        self._priced(rc, "per instance", (f"eas.{itype}", itype), "count", rc.sizes)
+            raise NotPriced("no cloud.computing.instance_type: spec-based (cpu/memory/gpu) EAS pricing is not in the table")
+        if self.book.lookup(region, f"eas.{itype}") is None and self.book.lookup(region, itype) is not None:
+            rc.notes.append(f"EAS instances priced at the ECS list price of `{itype}` (no `eas.{itype}` row; "
+                            "EAS public-resource prices may differ)")
+        self.priced(rc, region, "per instance", (f"eas.{itype}", itype), "count", rc.sizes)
 
-    def _file_system(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _file_system(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         fs_type, storage = attrs.get("file_system_type", "standard"), attrs.get("storage_type")
         if fs_type == "standard":
-            raise _NotPriced("usage-based: General-purpose NAS bills stored GB")
+            raise NotPriced("usage-based: General-purpose NAS bills stored GB, and no official unit price was found")
         capacity = attrs.get("capacity")
         if capacity is None:
-            raise _NotPriced("capacity is not set")
+            raise NotPriced("capacity is not set")
         gib = _count(capacity, "capacity")
         sku = f"{fs_type}.{storage}" if fs_type in ("cpfs", "cpfsse") else f"nas.{fs_type}.{storage}"
-        self._priced(rc, f"per GiB × {gib:,} GiB", (sku,), "GiB", Range(gib, gib, gib))
+        self.priced(rc, region, f"per GiB × {gib:,} GiB", (sku,), "GiB", Range(gib, gib, gib))
 
-    def _nat(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
-        nat_type = str(attrs.get("nat_type", "Enhanced")).lower()
-        self._priced(rc, "per gateway", (f"nat.{nat_type}",), "count", Range(1, 1, 1))
-        rc.notes.append("capacity-unit (LCU) and traffic charges not included")
-
-    def _eip(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
-        self._priced(rc, "per address", ("eip",), "count", Range(1, 1, 1))
-        if attrs.get("internet_charge_type", "PayByBandwidth") == "PayByBandwidth" and attrs.get("bandwidth"):
-            mbps = _count(attrs["bandwidth"], "bandwidth")
-            if self.book.lookup("eip.bandwidth") is not None:
-                self._priced(rc, f"per Mbps × {mbps} Mbps", ("eip.bandwidth",), "Mbps", Range(mbps, mbps, mbps))
-            else:
-                rc.notes.append("bandwidth not included (no `eip.bandwidth` row, unit Mbps-hour)")
-        else:
-            rc.notes.append("traffic charges not included")
-
-    def _cluster(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _cluster(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         spec = attrs.get("cluster_spec", "ack.standard")
-        self._priced(rc, "per cluster", (str(spec),), "count", Range(1, 1, 1))
-        rc.notes.append("worker nodes are priced in their node pools")
+        if spec == "ack.standard":
+            rc.notes.append("ACK Basic has no cluster management fee")
+            return
+        self.priced(rc, region, "management fee per cluster", (str(spec),), "count", Range(1, 1, 1))
+        rc.notes.append("worker nodes are priced in their node pools; the API server's CLB is billed by CLB")
 
-    def _disk(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _disk(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         category, level = attrs.get("category", "cloud_efficiency"), attrs.get("performance_level")
         gib = _count(attrs.get("size", 0), "size")
         skus = ((f"disk.{category}.{level}",) if level else ()) + (f"disk.{category}",)
-        self._priced(rc, f"per GiB × {gib:,} GiB", skus, "GiB", Range(gib, gib, gib))
+        self.priced(rc, region, f"per GiB × {gib:,} GiB", skus, "GiB", Range(gib, gib, gib))
 
-    def _protocol_service(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _protocol_service(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         spec = attrs.get("protocol_spec", "General")
-        self._priced(rc, "per service", (f"cpfs.protocol_service.{spec}",), "count", Range(1, 1, 1))
+        self.priced(rc, region, "per service", (f"cpfs.protocol_service.{spec}",), "count", Range(1, 1, 1))
 
-    def _registry(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _registry(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         """ACR EE: a subscription per instance edition (`cr.ee.<instance_type>`, unit `month`)."""
         edition = attrs.get("instance_type")
         if not isinstance(edition, str) or "${" in edition:
-            raise _NotPriced("instance_type is not known until apply")
-        sku = f"cr.ee.{edition}"
-        if self.book.lookup(sku) is None:
-            raise _NotPriced(f"subscription: no price for `{sku}` in the price table - add a row with unit `month` "
-                             "to --prices (the ACR EE price of that edition in your region)")
-        self._priced(rc, f"per instance ({edition})", (sku,), "count", Range(1, 1, 1))
+            raise NotPriced("instance_type is not known until apply")
+        self.priced(rc, region, f"per instance ({edition})", (f"cr.ee.{edition}",), "count", Range(1, 1, 1))
         rc.notes.append("subscription billed per period; storage and traffic not included")
 
-    def _vector_store(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
+    def _vector_store(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         """AnalyticDB for PostgreSQL, elastic storage: compute nodes by spec (`gpdb.<spec>`, unit `hour`, per node)
-        plus ESSD storage (`gpdb.storage.cloud_essd`, unit `GiB-month`); no sourced rows ship, so it names both."""
+        plus ESSD storage (`gpdb.storage.cloud_essd`, unit `GiB-month`)."""
         spec, nodes, size = attrs.get("instance_spec"), attrs.get("seg_node_num"), attrs.get("storage_size")
         if not isinstance(spec, str) or nodes is None or size is None:
-            raise _NotPriced("instance_spec, seg_node_num and storage_size must be literals to price AnalyticDB")
+            raise NotPriced("instance_spec, seg_node_num and storage_size must be literals to price AnalyticDB")
         count, gib = _count(nodes, "seg_node_num"), _count(size, "storage_size")
-        skus = (f"gpdb.{spec}", "gpdb.storage.cloud_essd")
-        if any(self.book.lookup(sku) is None for sku in skus):
-            raise _NotPriced(f"no price for `{skus[0]}` (unit `hour`, per compute node) or `{skus[1]}` (unit "
-                             "`GiB-month`) in the price table - add both rows to --prices (AnalyticDB pricing of "
-                             "your region)")
-        self._priced(rc, f"per compute node × {count}", (skus[0],), "count", Range(count, count, count))
+        self.priced(rc, region, f"per compute node × {count}", (f"gpdb.{spec}",), "count", Range(count, count, count))
         total = count * gib
-        self._priced(rc, f"per GiB × {total:,} GiB", (skus[1],), "GiB", Range(total, total, total))
+        self.priced(rc, region, f"per GiB × {total:,} GiB", ("gpdb.storage.cloud_essd",), "GiB", Range(total, total, total))
 
-    def _function(self, rc: ResourceCost, attrs: dict[str, Any]) -> None:
-        """FC 3.0 bills vCPU-seconds, GB-seconds and requests: usage-based. The reaper's savings are noted."""
-        rc.savings = self._reaper_savings(attrs.get("tags") or {})
+    def _function(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
+        """FC 3.0 bills CUs (usage, shown apart); the reaper's expected savings are noted."""
+        rc.savings = self._reaper_savings(attrs.get("tags") or {}, region)
         if rc.savings is not None:
-            rc.notes.append(f"{rc.savings.label}: {self.book.table.prices[rc.savings.sku].currency} "
+            rc.notes.append(f"{rc.savings.label}: {self.book.lookup(region, rc.savings.sku).currency} "  # type: ignore[union-attr]
                             f"{rc.savings.monthly:,.2f}/month, {rc.savings.assumption}")
-        raise _NotPriced("usage-based: Function Compute bills vCPU-seconds, GB-seconds and requests (SKUs "
-                         "`fc.vcpu-second`, `fc.gb-second`, `fc.request` are not in the table)")
+        cost_services.function(self, rc, attrs, region)
 
-    def _reaper_savings(self, tags: dict[str, Any]) -> Saving | None:
+    def _reaper_savings(self, tags: dict[str, Any], region: str) -> Saving | None:
         keys = REAPER_ESTIMATE_TAGS
         if not isinstance(tags, dict) or keys["notebooks"] not in tags:
             return None
@@ -335,7 +378,7 @@ class CostModel:
             itype = str(tags[keys["instance_type"]])
         except (KeyError, TypeError, ValueError):
             return None
-        price = self.book.lookup(f"dsw.{itype}", itype)
+        price = self.book.lookup(region, f"dsw.{itype}", itype)
         if price is None or notebooks <= 0:
             return None
         monthly = self.book.monthly(price, "count", notebooks) / HOURS_PER_MONTH * hours * WEEKNIGHTS_PER_MONTH
@@ -357,15 +400,18 @@ def _first(value: Any) -> dict[str, Any]:
 
 def _count(value: Any, field_name: str) -> int:
     if isinstance(value, bool):
-        raise _NotPriced(f"{field_name} is not a number")
+        raise NotPriced(f"{field_name} is not a number")
     if isinstance(value, (int, float)):
         return int(value)
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     if isinstance(value, str) and "${" in value:
-        raise _NotPriced(f"{field_name} is not known until apply")
-    raise _NotPriced(f"{field_name} is not a number ({value!r})")
+        raise NotPriced(f"{field_name} is not known until apply")
+    raise NotPriced(f"{field_name} is not a number ({value!r})")
 
 
 def _unit_hint(counts: str) -> str:
-    return {"count": "`hour`", "GiB": "`GiB-month`", "Mbps": "`Mbps-hour`"}[counts]
+    return {"count": "`hour`, `day` or `month`", "GiB": "`GiB-month`", "Mbps": "`Mbps-day`"}[counts]
+
+
+from alicloud_ml.review import cost_services  # noqa: E402  (the service models use the helpers above)

@@ -48,6 +48,7 @@ def render_text(stacks: list[StackCost], prov: dict[str, Any], spot_discount: fl
         if unpriced:
             lines.append("  not priced:")
             lines += [f"    {fmt.where(r.construct_path, r.address)} ({r.type}): {r.reason}" for r in unpriced]
+        lines += usage_lines(stack, cur)
         notes = [(r, n) for r in stack.resources if r.status == "estimated" for n in r.notes]
         if notes:
             lines.append("  notes:")
@@ -69,6 +70,20 @@ def render_text(stacks: list[StackCost], prov: dict[str, Any], spot_discount: fl
     return "\n".join(lines) + "\n"
 
 
+def usage_lines(stack: StackCost, cur: str) -> list[str]:
+    """Usage-priced charges, apart from the totals: unit price always, monthly only for a declared quantity."""
+    items = [(r, u) for r in stack.resources if r.status == "estimated" for u in r.usage]
+    if not items:
+        return []
+    out = ["  usage-priced (not in the totals; declare usage with --usage to price it):"]
+    for r, u in items:
+        rate = f"{cur} {u.unit_price:g}/{u.unit}"
+        figure = (f"{fmt.money(u.monthly, cur)} per month for {u.usage_key} = {u.quantity:g}" if u.monthly is not None
+                  else f"declare `{u.usage_key}`")
+        out.append(f"    {fmt.where(r.construct_path, r.address)}: {u.label} at {rate}, {figure}")
+    return out
+
+
 def render_json(stacks: list[StackCost], prov: dict[str, Any], spot_discount: float) -> str:
     total = Range()
     counts = {"estimated": 0, "free": 0, "unpriced": 0}
@@ -85,6 +100,7 @@ def render_json(stacks: list[StackCost], prov: dict[str, Any], spot_discount: fl
         "counts": counts,
         "warnings": region_warnings(stacks, prov),
         "stacks": [{"name": s.name, "region": s.region, "total": s.total.to_json(), "counts": s.counts(),
+                    "usage_declared_monthly": round(sum(u.monthly or 0 for r in s.resources for u in r.usage), 2),
                     **_savings(s), "resources": [r.to_json() for r in s.resources]} for s in stacks],
     }
     return json.dumps(doc, indent=2) + "\n"
