@@ -19,3 +19,14 @@ def reference_platform(tmp_path_factory):
     from alicloud_ml.docgen.diagrams import synth_reference
 
     return synth_reference(Path(__file__).resolve().parents[1], tmp_path_factory.mktemp("reference") / "cdktf.out")
+
+
+@pytest.fixture(autouse=True)
+def refreshed_prices(monkeypatch):
+    """Cost tests price ECS types as if `prices refresh` had run (tests/fixtures_prices: the test's own figures),
+    and never read a developer's own .alicloud-ml/prices."""
+    from pathlib import Path
+
+    from alicloud_ml.catalog import pricing
+
+    monkeypatch.setattr(pricing, "REFRESHED_DIR", Path(__file__).parent / "fixtures_prices")

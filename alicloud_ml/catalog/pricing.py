@@ -53,12 +53,15 @@ def refreshed_files(directory: Path | None) -> list[Path]:
 class PriceBook:
     """The shipped table, refreshed files and an optional user file; remembers which rows an estimate used."""
 
-    def __init__(self, override: Path | str | None = None, refreshed_dir: Path | None = None):
+    def __init__(self, override: Path | str | None = None, refreshed_dir: Path | None | str = "default"):
+        if refreshed_dir == "default":  # read at call time, so a test can point it at its own files
+            refreshed_dir = REFRESHED_DIR
         self.default_file = PriceTable.DEFAULT_FILE
         self.override = Path(override) if override is not None else None
         self.origins: dict[tuple[str, str], str] = {}
         rows: dict[tuple[str, str], Price] = {}
-        layers = [(self.default_file, "built-in")] + [(f, str(f)) for f in refreshed_files(refreshed_dir)]
+        layers = [(self.default_file, "built-in")] + [(f, str(f)) for f in refreshed_files(
+            Path(refreshed_dir) if refreshed_dir is not None else None)]
         if self.override is not None:
             layers.append((self.override, str(self.override)))
         for path, label in layers:
