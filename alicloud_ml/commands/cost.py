@@ -31,7 +31,7 @@ def cost(
     prices: Path | None = typer.Option(None, "--prices", help="CSV (sku,unit,price,currency,region,date,source[,url,read]) "
                                        "whose rows override the built-in table and refreshed files. Default: none.",
                                        show_default=False),
-    prices_dir: Path = typer.Option(Path(".alicloud-ml/prices"), "--prices-dir", help="Where `alicloud-ml prices "
+    prices_dir: Path | None = typer.Option(None, "--prices-dir", help="Where `alicloud-ml prices "
                                     "refresh` wrote its files; the newest per region is preferred over the built-in "
                                     "table. Default: .alicloud-ml/prices.", show_default=False),
     usage: Path | None = typer.Option(None, "--usage", help="JSON of declared monthly usage by resource address or "
@@ -68,7 +68,7 @@ def cost(
     unknown = sorted(set(stack) - set(stacks))
     if unknown:
         raise InputError(str(path), "--stack", f"unknown stack {', '.join(unknown)}", accepted=", ".join(stacks))
-    model = CostModel(PriceBook(prices, prices_dir), spot_discount, read_usage(usage) if usage else None)
+    model = CostModel(PriceBook(prices, prices_dir if prices_dir is not None else "default"), spot_discount, read_usage(usage) if usage else None)
     costs = [model.stack(s) for name, s in stacks.items() if not stack or name in stack]
     prov = model.book.provenance()
     render = cost_report.render_json if output_format is CostFormat.json else cost_report.render_text

@@ -16,7 +16,7 @@ from alicloud_ml.synthesized import load_synth
 
 from .helpers import CPFS, EAS, POOL, address, body, changed, eas_config, platform, write_synth
 
-PRICES_CSV = Path(__file__).resolve().parents[2] / "alicloud_ml" / "catalog" / "prices.csv"
+PRICES_CSV = Path(__file__).resolve().parents[1] / "fixtures_prices" / "prices-cn-shanghai-2023-06-17.csv"
 
 
 def _list_price(sku: str) -> float:
@@ -78,7 +78,7 @@ def test_free_and_unknown_resources_are_counted_never_silently_zero(tmp_path):
                  "alicloud_made_up_thing": {"M": body("ml-dev/M/Resource")}}
     costs = _costs(tmp_path, resources)
     assert costs["alicloud_vpc.Platform_Network_Vpc_Resource_A1"].status == "free"
-    assert costs["alicloud_oss_bucket.B"].status == "unpriced" and "usage-based" in costs["alicloud_oss_bucket.B"].reason
+    assert costs["alicloud_oss_bucket.B"].status == "unpriced" and "dynamic price page" in costs["alicloud_oss_bucket.B"].reason
     assert costs["alicloud_made_up_thing.M"].status == "unpriced"
 
 
@@ -96,7 +96,7 @@ def test_unit_that_cannot_price_a_quantity_is_rejected_naming_file_and_sku(tmp_p
     prices.write_text("sku,unit,price,currency,region,date,source\ncpfs.advance_100,hour,1,CNY,cn-shanghai,2026-01,x\n")
     with pytest.raises(InputError) as exc:
         _costs(tmp_path, platform(), prices=prices)
-    assert str(prices) in str(exc.value) and "cpfs.advance_100.unit" in str(exc.value) and "GiB-month" in str(exc.value)
+    assert str(prices) in str(exc.value) and "sku cpfs.advance_100 (cn-shanghai).unit" in str(exc.value) and "GiB-month" in str(exc.value)
 
 
 def _run(argv, capsys):
