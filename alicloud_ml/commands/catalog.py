@@ -26,7 +26,8 @@ def rows(gpu: bool | None = None, families: list[str] | None = None, region: str
     """Catalogued instance types matching the filters, each with its price row (or None)."""
     import re
 
-    from alicloud_ml.catalog import PriceTable, family_source, instance_types
+    from alicloud_ml.catalog import family_source, instance_types
+    from alicloud_ml.catalog.pricing import PriceBook
     from alicloud_ml.catalog.regions import REGION_PATTERN
     from alicloud_ml.errors import InputError
 
@@ -37,11 +38,11 @@ def rows(gpu: bool | None = None, families: list[str] | None = None, region: str
         raise InputError("--family", "", f"unknown family {', '.join(map(repr, unknown))}", ", ".join(known))
     if region is not None and not re.fullmatch(REGION_PATTERN, region):
         raise InputError("--region", "", f"invalid value {region!r}", "a region id such as cn-shanghai")
-    table = PriceTable.load(prices)
+    table = PriceBook(prices).table  # shipped, refreshed (`prices refresh`) and --prices rows
     out = []
     for t in sorted(types.values(), key=lambda t: (not t.is_gpu, t.family, t.vcpu, t.instance_type)):
-        price = table.get(t.instance_type)
-        if region is not None and (price is None or price.region != region):
+        price = table.get(t.instance_type, region)
+        if region is not None and price is None:
             continue
         if (gpu is not None and t.is_gpu != gpu) or (families and t.family not in families) or \
                 (erdma is not None and t.erdma != erdma):
@@ -117,9 +118,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps({"schema_version": 1, "instance_types": items}, indent=2))
             return
         if not items:
-            from alicloud_ml.catalog import PriceTable
+            from alicloud_ml.catalog.pricing import PriceBook
 
-            regions = ", ".join(sorted({p.region for p in PriceTable.load(prices).prices.values()}))
+            regions = ", ".join(PriceBook(prices).table.regions())
             typer.echo("no catalogued instance type matches these filters"
                        + (f" (list prices are recorded for: {regions})" if region else ""), err=True)
             return

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
 def cost(
     path: Path = typer.Argument(..., help="A cdktf.out directory, one cdk.tf.json, or a `terraform show -json` "
                                 "plan (of any root, HCL modules included: resources are named by module address)."),
-    prices: Path | None = typer.Option(None, "--prices", help="CSV (sku,unit,price,currency,region,date,source[,url,read]) "
+    prices: Path | None = typer.Option(None, "--prices", help="CSV (sku,unit,price,currency,region,date,source), optional url,read columns, "
                                        "whose rows override the built-in table and refreshed files. Default: none.",
                                        show_default=False),
     prices_dir: Path | None = typer.Option(None, "--prices-dir", help="Where `alicloud-ml prices "

@@ -120,8 +120,8 @@ def test_cost_cli_json_has_schema_version_and_totals(tmp_path, capsys):
     code, out, _ = _run(["cost", str(out_dir / "stacks/ml-dev/cdk.tf.json"), "--format", "json"], capsys)
     assert code == 0
     doc = json.loads(out)
-    assert doc["schema_version"] == 1 and doc["estimate"] is True and doc["price_dates"] == ["2023-06"]
-    assert doc["counts"] == {"estimated": 2, "free": 3, "unpriced": 2}
+    assert doc["schema_version"] == 1 and doc["estimate"] is True and "2023-06" in doc["price_dates"]
+    assert doc["counts"] == {"estimated": 3, "free": 3, "unpriced": 1}  # ACK Pro priced from its official row
 
 
 @pytest.mark.parametrize("bad", ["missing-dir", "broken.json"])

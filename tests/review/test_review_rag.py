@@ -38,7 +38,7 @@ def test_review_of_adding_rag_to_dev_shows_the_tier_and_its_cost(tmp_path, capsy
     assert {"alicloud_gpdb_instance", "alicloud_fcv3_function", "alicloud_fcv3_trigger", "alicloud_kms_secret",
             "alicloud_oss_bucket_versioning"} <= created
     unpriced = {u["type"]: u["reason"] for u in report["resources"]["unpriced"]}
-    assert "gpdb.4C32G" in unpriced["alicloud_gpdb_instance"] and "fc.vcpu-second" in unpriced["alicloud_fcv3_function"]
+    assert "gpdb.4C32G" in unpriced["alicloud_gpdb_instance"] and "`fc.cu`" in unpriced["alicloud_fcv3_function"]
 
     code, out, _ = run(["review", "--base", str(base), "--head", str(head), "--format", "json", "--no-policy",
                         "--prices", str(prices)], capsys)
