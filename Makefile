@@ -49,7 +49,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt setup.py
 	@echo "==> creating $(VENV) and installing Python dependencies (pip, about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cdktn,handlers]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cdktn,handlers,prices]'
 	@echo "==> packaging environment for the wheel test ($(BUILD_ENV))"
 	$(PYTHON) -m venv $(BUILD_ENV)
 	$(BUILD_ENV)/bin/pip install --quiet build==1.3.0 setuptools==80.9.0 jinja2==3.1.6 packaging==25.0 pyproject_hooks==1.3.3
