@@ -190,7 +190,7 @@ class CostModel:
         if not 0 <= spot_discount < 1:
             raise InputError("--spot-discount", "", f"invalid value {spot_discount}", accepted="a fraction in [0, 1), e.g. 0.7")
         self.book, self.spot_discount, self.declared = book, spot_discount, usage or {}
-        self._models: dict[str, Callable[[ResourceCost, dict[str, Any], str | None], None]] = {
+        self._models: dict[str, Callable[[ResourceCost, dict[str, Any], str], None]] = {
             "alicloud_cs_kubernetes_node_pool": self._node_pool, "alicloud_pai_service": self._eas,
             "alicloud_nas_file_system": self._file_system, "alicloud_nat_gateway": partial(cost_services.nat, self),
             "alicloud_eip_address": partial(cost_services.eip, self), "alicloud_cs_managed_kubernetes": self._cluster,
