@@ -60,7 +60,8 @@ class PriceBook:
         self.override = Path(override) if override is not None else None
         self.origins: dict[tuple[str, str], str] = {}
         rows: dict[tuple[str, str], Price] = {}
-        layers = [(self.default_file, "built-in")] + [(f, str(f)) for f in refreshed_files(
+        # refreshed files by name (the directory is the working tree's, not something a comment should carry)
+        layers = [(self.default_file, "built-in")] + [(f, f"refreshed {f.name}") for f in refreshed_files(
             Path(refreshed_dir) if refreshed_dir is not None else None)]
         if self.override is not None:
             layers.append((self.override, str(self.override)))
