@@ -211,7 +211,7 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
         if name in excluded or attr.get("sensitive") and owner == "provider":
             continue
         kind, elem = _kind(attr)
-        settable = attr.get("required") or attr.get("optional")
+        settable = (attr.get("required") or attr.get("optional")) and not attr.get("removed")  # SDK: [REMOVED] error
         if settable and name != "id":
             required = bool(attr.get("required")) or name in force_required
             if kind == "object":  # a nested collection (list of maps, map of lists): passed through as given
@@ -222,6 +222,8 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
                                 top))
         refs.append(_ref(name, kind, elem))
     for name, nested in sorted(block.get("block_types", {}).items()):
+        if nested.get("removed"):
+            continue
         cls_name = names.claim(class_prefix + camel(name))
         path = f"{tf_path}.{name}" if tf_path else name
         nested_args, _ = _arguments(owner, nested["block"], cls_name, path, names, out_blocks)

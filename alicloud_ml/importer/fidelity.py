@@ -31,12 +31,12 @@ ATTR_KINDS = {
     "type": ("type",), "mode": ("required", "optional", "computed"), "force_new": ("force_new",),
     "default": ("default",), "allowed_values": ("allowed_values", "allowed_values_ignore_case"),
     "range": ("range",), "cross_field": ("conflicts_with", "exactly_one_of", "at_least_one_of"),
-    "items": ("min_items", "max_items"), "deprecated": ("deprecated",), "sensitive": ("sensitive",),
-    "validation_pattern": ("validation_pattern",), "number_kind": ("number_kind",),
+    "items": ("min_items", "max_items"), "deprecated": ("deprecated",), "removed": ("removed",),
+    "sensitive": ("sensitive",), "validation_pattern": ("validation_pattern",), "number_kind": ("number_kind",),
 }
 BLOCK_KINDS = {
     "nesting": ("nesting_mode",), "mode": ("required", "optional", "computed"), "force_new": ("force_new",),
-    "items": ("min_items", "max_items"), "deprecated": ("deprecated",),
+    "items": ("min_items", "max_items"), "deprecated": ("deprecated",), "removed": ("removed",),
 }
 
 
@@ -53,15 +53,15 @@ AT_LEAST = re.compile(r"^(?:validation\.)?(?:Int|Float)AtLeast\((-?\d+)\)$")
 
 
 def normalise_mechanical(doc: dict[str, Any]) -> dict[str, Any]:
-    """Give a mechanically extracted file (sdk_type, raw `validation`, `removed` kept) our conventions.
+    """Give a mechanically extracted file (sdk_type, raw `validation`) our conventions.
 
-    That layout (shared/reference/alicloud-provider-schema.json) keeps removed attributes and the raw
-    Go validator; the importer drops the first and turns the second into `range`.
+    That layout (shared/reference/alicloud-provider-schema.json) keeps the raw Go validator; the importer
+    turns it into `range`. Both keep removed attributes, as the SDK's schema does.
     """
 
     def block(b: dict[str, Any]) -> None:
-        b["attributes"] = {n: a for n, a in b.get("attributes", {}).items() if "removed" not in a}
-        b["block_types"] = {n: t for n, t in b.get("block_types", {}).items() if "removed" not in t}
+        b.setdefault("attributes", {})
+        b.setdefault("block_types", {})
         for attr in b["attributes"].values():
             if attr.get("type") == "number" and "sdk_type" in attr:
                 attr["number_kind"] = "float" if attr["sdk_type"] == "TypeFloat" else "int"
@@ -112,8 +112,9 @@ def compare_block(old: dict, new: dict, path: str, out: list[dict[str, Any]]) ->
             kind = "attribute_became_block" if name in new_blocks else "missing_attribute"
             out.append({"kind": kind, "path": where})
         elif name not in old_attrs:
-            kind = "block_became_attribute" if name in old_blocks else "extra_attribute"
-            out.append({"kind": kind, "path": where})
+            if not new_attrs[name].get("removed"):  # the distilled baseline left removed attributes out
+                kind = "block_became_attribute" if name in old_blocks else "extra_attribute"
+                out.append({"kind": kind, "path": where})
         else:
             compared += _compare_fields(ATTR_KINDS, old_attrs[name], new_attrs[name], where, out)
     for name in sorted(set(old_blocks) | set(new_blocks)):
@@ -122,7 +123,7 @@ def compare_block(old: dict, new: dict, path: str, out: list[dict[str, Any]]) ->
             if name not in new_attrs:
                 out.append({"kind": "missing_block", "path": where})
         elif name not in old_blocks:
-            if name not in old_attrs:
+            if name not in old_attrs and not new_blocks[name].get("removed"):
                 out.append({"kind": "extra_block", "path": where})
         else:
             compared += _compare_fields(BLOCK_KINDS, old_blocks[name], new_blocks[name], where, out)

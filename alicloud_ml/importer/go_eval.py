@@ -249,7 +249,7 @@ class Evaluator:
         return self.eval(named(node)[0], frame)
 
     def _e_func_literal(self, node: Node, frame: Frame) -> Any:
-        return Opaque("func literal", self.where(frame, node), "function literal")
+        return Opaque(text(node), self.where(frame, node), "function literal")  # its text: diff_funcs reads it
 
     def _e_identifier(self, node: Node, frame: Frame) -> Any:
         name = text(node)

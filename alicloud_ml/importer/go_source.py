@@ -96,7 +96,7 @@ def read_package(pkg: GoPackage, progress: Callable[[str], None] | None = None) 
                     reason = f"{value.reason} at {value.where}"
                 out.unreadable.append({"type": name, "kind": kind, "go_function": func, "reason": reason})
                 continue
-            target[name] = entry
+            target[name] = {**entry, "go_function": func}  # types sharing one are aliases of one cloud object
             out.notes.extend({"type": name, "note": n} for n in dict.fromkeys(ctx.notes))
             if progress is not None and i % 200 == 0:
                 progress(f"{kind}: {i}/{len(entries)} types evaluated")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from alicloud_ml.importer import validators
+from alicloud_ml.importer import diff_funcs, validators
 from alicloud_ml.importer.go_eval import Call, Evaluator, Opaque, Struct, Sym
 
 PRIMITIVES = {"TypeString": "string", "TypeInt": "number", "TypeFloat": "number", "TypeBool": "bool"}
@@ -128,6 +128,11 @@ def _common(sch: Struct, out: dict[str, Any], name: str, ctx: Context) -> None:
         out["deprecated"] = deprecated
     elif deprecated is not None and not isinstance(deprecated, str):
         out["deprecated"] = "deprecated (message built at run time)"
+    removed = sch.fields.get("Removed")  # kept in the schema Terraform sees (core_schema.go:44 has no filter)
+    if isinstance(removed, str) and removed:
+        out["removed"] = removed
+    elif removed is not None and not isinstance(removed, str):
+        out["removed"] = "removed (message built at run time)"
     for key, out_key in CROSS_FIELD.items():
         value = sch.fields.get(key)
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
@@ -166,6 +171,11 @@ def lower_attribute(sch: Struct, name: str, ctx: Context) -> dict[str, Any]:
     for key in ("MinItems", "MaxItems"):
         if _int_field(sch, key):
             out[key.lower().replace("items", "_items")] = _int_field(sch, key)
+    for key, out_key, classify in (("DiffSuppressFunc", "diff_suppress", diff_funcs.diff_suppress),
+                                   ("StateFunc", "state_func", diff_funcs.state_func)):
+        kind = classify(ctx.ev, sch.fields[key]) if sch.fields.get(key) is not None else None
+        if kind:
+            out[out_key] = kind
     for key in ("ValidateFunc", "ValidateDiagFunc"):
         if sch.fields.get(key) is not None:
             validators.apply(ctx.ev, sch.fields[key], out, ctx.notes, sch.where)
@@ -204,8 +214,6 @@ def lower_block(schema_map: dict[str, Any], ctx: Context) -> dict[str, Any]:
     blocks: dict[str, Any] = {}
     for name, value in schema_map.items():
         sch = _schema(value, name)
-        if sch.fields.get("Removed") not in (None, ""):
-            continue
         tname = _type_name(sch, name)
         kind = elem_kind(sch)
         computed_only = _flag(sch, "Computed", name) and not _flag(sch, "Optional", name)

@@ -74,6 +74,15 @@ def subcategory(type_name: str, kind: str = "resource") -> str | None:
     return meta()["types"][kind][type_name].get("subcategory")
 
 
+@cache
+def aliases(type_name: str) -> tuple[str, ...]:
+    """Every resource type the provider builds with the same Go function as `type_name` (itself included),
+    e.g. `alicloud_eip` and `alicloud_eip_address` (provider.go maps both to resourceAliCloudEipAddress)."""
+    index = meta()["types"]["resource"]
+    func = index.get(type_name, {}).get("go_function")
+    return tuple(sorted(t for t, e in index.items() if func and e.get("go_function") == func)) or (type_name,)
+
+
 @lru_cache(maxsize=None)
 def resource_schema(type_name: str, kind: str = "resource") -> dict[str, Any]:
     """`{"version", "subcategory", "block"}` of one type; KeyError if the provider has no such type."""
