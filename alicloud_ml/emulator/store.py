@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from alicloud_ml.emulator.objects import family
+
 STATE_ENV = "ALICLOUD_ML_EMULATOR_STATE"
 DEFAULT_STATE_DIR = Path(".alicloud-ml") / "emulator"
 DB_NAME = "cloud.sqlite3"
@@ -105,12 +107,16 @@ class Store:
             conn.execute("COMMIT")
 
     def get(self, type_name: str, object_id: str) -> dict[str, Any] | None:
-        row = self._conn().execute("SELECT state FROM objects WHERE type=? AND id=?", (type_name, object_id)).fetchone()
+        """The object with that id made by any type of `type_name`'s family (emulator/objects.py)."""
+        types = family(type_name)
+        row = self._conn().execute(f"SELECT state FROM objects WHERE type IN ({_marks(types)}) AND id=?",
+                                   (*types, object_id)).fetchone()
         return json.loads(row[0]) if row else None
 
     def find(self, type_name: str, parent: str | None = None, region: str | None = None) -> list[dict[str, Any]]:
-        """Objects of a type, optionally only those listed under `parent` or created in `region`."""
-        sql, args = "SELECT state FROM objects WHERE type=?", [type_name]
+        """Objects of a type's family, optionally only those listed under `parent` or created in `region`."""
+        types = family(type_name)
+        sql, args = f"SELECT state FROM objects WHERE type IN ({_marks(types)})", list(types)
         if parent is not None:
             sql, args = sql + " AND parent=?", [*args, parent]
         if region is not None:
@@ -133,13 +139,15 @@ class Store:
 
     def delete(self, type_name: str, object_id: str) -> None:
         conn = self._conn()
-        conn.execute("DELETE FROM objects WHERE type=? AND id=?", (type_name, object_id))
-        conn.execute("DELETE FROM refs WHERE source_type=? AND source_id=?", (type_name, object_id))
+        types = family(type_name)
+        conn.execute(f"DELETE FROM objects WHERE type IN ({_marks(types)}) AND id=?", (*types, object_id))
+        conn.execute(f"DELETE FROM refs WHERE source_type IN ({_marks(types)}) AND source_id=?", (*types, object_id))
 
     def dependents(self, type_name: str, object_id: str) -> list[tuple[str, str]]:
+        types = family(type_name)
         rows = self._conn().execute(
-            "SELECT source_type, source_id FROM refs WHERE target_type=? AND target_id=?", (type_name, object_id)
-        )
+            f"SELECT source_type, source_id FROM refs WHERE target_type IN ({_marks(types)}) AND target_id=?",
+            (*types, object_id))
         return [(r[0], r[1]) for r in rows]
 
     def count(self) -> int:
@@ -148,3 +156,7 @@ class Store:
     def summary(self) -> dict[str, int]:
         rows = self._conn().execute("SELECT type, COUNT(*) FROM objects GROUP BY type ORDER BY type")
         return {r[0]: r[1] for r in rows}
+
+
+def _marks(types: tuple[str, ...]) -> str:
+    return ",".join("?" * len(types))

@@ -65,7 +65,7 @@ def test_install_prints_only_the_export_line_and_writes_mirror_and_config(tmp_pa
     assert result.stdout.strip() == f"export TF_CLI_CONFIG_FILE={config}"
     text = config.read_text()
     assert f'path    = "{tmp_path / "inst" / "mirror"}"' in text
-    assert 'exclude = ["registry.terraform.io/aliyun/alicloud"]' in text
+    assert 'exclude = ["registry.terraform.io/aliyun/alicloud", "registry.terraform.io/hashicorp/alicloud"]' in text
     launcher = launcher_path(tmp_path / "inst")
     assert launcher.parts[-3:] == ("1.289.0", "linux_amd64", "terraform-provider-alicloud_v1.289.0")
     assert os.access(launcher, os.X_OK)

@@ -9,7 +9,9 @@ Two kinds, both generic where possible:
   classes, MyBase hosts, ClickHouse and EBS regions) and Security Center's honeypot images (`security.py`);
 - objects an account holds that no resource type creates (chatbot agents), when a seed file put them in the
   emulated cloud (`[data.alicloud_chatbot_agents.<key>]`, `alicloud_ml.emulator.seed`);
-- documents the provider assembles locally (`alicloud_ram_policy_document`, `documents.py`).
+- documents the provider assembles locally (`alicloud_ram_policy_document`, `documents.py`);
+- what a service sells or computes (`services.py`: KMS decryption, Redis classes, NAS protocols, Simple
+  Application Server images), and the objects every account has (RAM system policies, `listing.py`).
 A data source it cannot answer fails with a diagnostic naming it; it never returns an empty success.
 Every answer is shaped to the data source's schema (every object key present), as Terraform requires.
 """
@@ -30,7 +32,7 @@ __all__ = ["DataSourceError", "read"]
 def read(type_name: str, config: dict[str, Any], store: Store, region: str) -> dict[str, Any]:
     """The data source's state for `config`; DataSourceError when the emulator cannot answer it."""
     from alicloud_ml.emulator.data_sources import (  # noqa: F401 - registers readers
-        catalog, databases, documents, listing, security)
+        catalog, databases, documents, listing, security, services)
 
     fn = _READERS.get(type_name) or listing.reader_for(type_name) or catalog.family_reader(type_name) \
         or listing.seeded_reader(type_name, store)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from alicloud_ml.catalog.kubernetes import CONTAINERD, KUBERNETES_VERSIONS
 from alicloud_ml.catalog.regions import zone_separator
 from alicloud_ml.emulator import spec
 from alicloud_ml.emulator.sizes import all_instance_types as instance_types
@@ -40,14 +41,6 @@ REGION_NAMES: dict[str, str] = {
     "us-west-1": "US (Silicon Valley)", "us-east-1": "US (Virginia)", "eu-central-1": "Germany (Frankfurt)",
     "eu-west-1": "UK (London)", "me-east-1": "UAE (Dubai)",
 }
-
-#: ACK managed-cluster versions: "Kubernetes versions supported by ACK" (updated Oct 06, 2026),
-#: https://www.alibabacloud.com/help/en/ack/product-overview/release-notes-for-kubernetes-versions, lists
-#: 1.36, 1.35 and 1.34 as released; patch 1.35.2-aliyun.1 from the 1.35 release notes,
-#: https://www.alibabacloud.com/help/doc-detail/3021327.html (containerd 2.1.5). The 1.36/1.34 patch numbers
-#: are assumptions (README "Assumptions").
-KUBERNETES_VERSIONS: tuple[str, ...] = ("1.36.1-aliyun.1", "1.35.2-aliyun.1", "1.34.1-aliyun.1")
-CONTAINERD = "2.1.5"
 
 #: Public images the provider's own examples name (website/docs at v1.289.0: `^ubuntu_[0-9]+_[0-9]+_x64*`,
 #: `^ubuntu_18.*64`, `^centos_7_6_x64*`, `^aliyun_3_x64_20G_scc*`, `aliyun_3_x64_20G_container_optimized_…`).
@@ -198,10 +191,15 @@ def _nat_zones(query: Query) -> dict[str, Any]:
 def _nas_zones(query: Query) -> dict[str, Any]:
     """NAS/CPFS offer per zone. The stand-in: every zone sells standard/performance NFS and SMB, and
     CPFS (`file_system_type = "cpfs"`) with its `standard` storage type."""
-    cpfs = query.config.get("file_system_type") == "cpfs"
-    offers = [{"protocol_type": "cpfs", "storage_type": "advance_100"}] if cpfs else [
-        {"protocol_type": p, "storage_type": s} for s in ("Performance", "Capacity") for p in ("NFS", "SMB")]
+    offers = nas_offers(cpfs=query.config.get("file_system_type") == "cpfs")
     return {"zones": [{"zone_id": z, "instance_types": offers} for z in zones(query.region)]}
+
+
+def nas_offers(cpfs: bool) -> list[dict[str, str]]:
+    """What every zone sells (the stand-in `alicloud_nas_zones` and `alicloud_nas_protocols` share)."""
+    if cpfs:
+        return [{"protocol_type": "cpfs", "storage_type": "advance_100"}]
+    return [{"protocol_type": p, "storage_type": s} for s in ("Performance", "Capacity") for p in ("NFS", "SMB")]
 
 
 @reader("alicloud_cs_kubernetes_version")

@@ -54,7 +54,7 @@ def seeded_reader(data_type: str, store: Any) -> Reader | None:
     """A listing of seeded objects for `data_type`, when a seed put any into this cloud (any region), else None."""
     pseudo = seeded_type(data_type)
     if resource_type_for(data_type) is not None or not object_keys(data_type, list_attr(data_type)) \
-            or not store.find(pseudo):
+            or not (data_type in ACCOUNT_LISTINGS or store.find(pseudo)):
         return None
 
     def read(query: Query) -> dict[str, Any]:
@@ -142,6 +142,38 @@ BUILT_IN: dict[str, list[dict[str, Any]]] = {
         "id": "rg-acfmdefault00000", "resource_group_name": "default", "display_name": "Default Resource Group",
         "status": "OK", "account_id": ACCOUNT_ID}],
 }
+
+#: RAM system policies, which Alibaba Cloud creates in every account (`type = "System"`; RAM "Policy overview":
+#: "All system policies are created and updated by Alibaba Cloud"). Names: RAM "Authorization policies",
+#: https://www.alibabacloud.com/help/doc-detail/28652.htm (AdministratorAccess to AliyunCloudMonitorReadOnlyAccess);
+#: the NAS, Global Accelerator and Cloud Phone system-policy pages (help/en/nas/security-and-compliance/nas,
+#: help/en/ga/security-and-compliance/ga-1694081815431, help/en/ecp/system-policies-of-cloud-phone); and the
+#: provider's own tests and docs at v1.289.0 (`git grep AccessPolicy\|FullAccess\|ReadOnlyAccess alicloud website`).
+#: The real account has many more; the documents other than AdministratorAccess's are stand-ins (README "Assumptions").
+SYSTEM_POLICIES: tuple[tuple[str, str], ...] = (
+    ("AdministratorAccess", "Provides full access to Alibaba Cloud services and resources."),
+    ("ReadOnlyAccess", "Provides read-only access to Alibaba Cloud services and resources."),
+    *((f"Aliyun{p}FullAccess", f"Provides full access to {p}.") for p in (
+        "ActionTrail", "BatchCompute", "BSS", "CDN", "CloudMonitor", "NAS", "GlobalAcceleration", "VPC", "Log", "ECS",
+        "MNS")),
+    *((f"Aliyun{p}ReadOnlyAccess", f"Provides read-only access to {p}.") for p in (
+        "ActionTrail", "BSS", "CDN", "CloudMonitor", "NAS", "GlobalAcceleration", "ContainerRegistry", "RDSGAD",
+        "KMS")),
+    ("AliyunBSSOrderAccess", "Provides access to view, pay and cancel orders in BSS."),
+    ("AliyunKMSCryptoUserAccess", "Provides access to use KMS keys for cryptographic operations."),
+)
+_ALLOW = '{"Statement":[{"Action":%s,"Effect":"Allow","Resource":"*"}],"Version":"1"}'
+BUILT_IN["alicloud_ram_policy"] = [
+    {"id": name, "policy_name": name, "name": name, "type": "System", "description": description,
+     "default_version": "v1", "version_id": "v1", "attachment_count": 0, "create_date": "2015-04-01T00:00:00Z",
+     "update_date": "2015-04-01T00:00:00Z", "user_name": "",
+     "document": _ALLOW % ('"*"' if name == "AdministratorAccess" else f'["{name}:*"]'),
+     "policy_document": _ALLOW % ('"*"' if name == "AdministratorAccess" else f'["{name}:*"]')}
+    for name, description in SYSTEM_POLICIES]
+
+#: Listings of objects an account holds that no resource type creates: an account that has none lists none
+#: (the API answers an empty page), unless a seed file put some in (`alicloud_ml.emulator.seed`).
+ACCOUNT_LISTINGS = frozenset({"alicloud_chatbot_agents"})  # Chatbot agents are made in the Chatbot console
 
 
 def _listing(query: Query, resource_type: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import os
 import time
 from typing import Any
 
+from alicloud_ml.catalog.kubernetes import KUBERNETES_VERSIONS
 from alicloud_ml.catalog.limits import NODE_POOL_BOUNDS, NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.emulator import facts
 from alicloud_ml.emulator.sizes import all_instance_types as instance_types
@@ -139,6 +140,24 @@ def node_security_groups(ctx: Context, state: dict[str, Any]) -> list[CloudError
     return []
 
 
+#: Every ACK cluster type takes `version`; the emulator's cloud offers the catalog's versions only.
+CLUSTER_TYPES = ("alicloud_cs_managed_kubernetes", "alicloud_cs_serverless_kubernetes", "alicloud_cs_kubernetes",
+                 "alicloud_cs_edge_kubernetes")
+
+
+@check(*CLUSTER_TYPES)
+def kubernetes_version_offered(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    """ACK creates and upgrades clusters only to the versions it currently offers (alicloud_ml.catalog.kubernetes);
+    a cluster keeps running a version that has since left the list until it is changed."""
+    version = state.get("version")
+    if not known(version) or version in KUBERNETES_VERSIONS or (ctx.prior or {}).get("version") == version:
+        return []
+    return [CloudError("InvalidParameter.KubernetesVersion",
+                       f"{ctx.address} version {version} is not a Kubernetes version ACK offers; accepted: "
+                       f"{', '.join(KUBERNETES_VERSIONS)} (data.alicloud_cs_kubernetes_version lists them)",
+                       ("version",))]
+
+
 # ---------------------------------------------------------------- what the ACK API fills in
 
 statuses({"alicloud_cs_managed_kubernetes": "running", "alicloud_cs_kubernetes_node_pool": "active"})
@@ -163,6 +182,10 @@ def _cluster_name(s: dict[str, Any], region: str, lookup: Lookup) -> Any:
     """`name_prefix` + a unique suffix, as the provider's resource.PrefixedUniqueId does."""
     prefix = s.get("name_prefix")
     return f"{prefix}{time.strftime('%Y%m%d%H%M%S')}{hexid(12)}" if isinstance(prefix, str) and prefix else UNKNOWN
+
+
+for _cluster in CLUSTER_TYPES:
+    computed(_cluster, "version")(lambda s, region, lookup: KUBERNETES_VERSIONS[0])  # none given: ACK's newest
 
 
 @computed("alicloud_cs_managed_kubernetes", "vpc_id")
