@@ -116,17 +116,22 @@ def _distinct(value: Any, i: int) -> Any:
 
 def minimal_arguments(block: dict[str, Any]) -> dict[str, Any]:
     """Required attributes and blocks of `block`, plus one member of each exactly-one-of / at-least-one-of rule."""
-    attrs = block.get("attributes", {})
+    attrs, blocks = block.get("attributes", {}), block.get("block_types", {})
     out = {name: sample_attribute(a) for name, a in sorted(attrs.items()) if a.get("required")}
-    for attr in attrs.values():
+    wanted = {name for name, nested in blocks.items() if nested.get("required") or nested.get("min_items")}
+    for rule_owner in [*attrs.values(), *blocks.values()]:  # the SDK checks these rules on blocks too
         for rule in ("exactly_one_of", "at_least_one_of"):
-            names = attr.get(rule) or []
-            if names and not any(n in out for n in names):
-                chosen = next((n for n in names if n in attrs and not attrs[n].get("deprecated")), None)
-                if chosen is not None:
+            names = rule_owner.get(rule) or []
+            if names and not any(n in out or n in wanted for n in names):
+                usable = [n for n in names if (n in attrs or n in blocks) and not (attrs.get(n) or blocks[n]).get(
+                    "deprecated") and not (attrs.get(n) or blocks[n]).get("removed")]
+                chosen = next(iter(usable), None)
+                if chosen in attrs:
                     out[chosen] = sample_attribute(attrs[chosen])
-    for name, nested in sorted(block.get("block_types", {}).items()):
-        if nested.get("required") or nested.get("min_items"):
+                elif chosen is not None:
+                    wanted.add(chosen)
+    for name, nested in sorted(blocks.items()):
+        if name in wanted:
             item = minimal_arguments(nested["block"])
             out[name] = item if nested["nesting_mode"] == "single" else [item] * max(nested.get("min_items") or 1, 1)
     return out

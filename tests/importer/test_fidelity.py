@@ -34,7 +34,7 @@ def test_mismatches_are_grouped_by_kind_with_the_attribute_path():
                                                           "alicloud_x.b.c"}
 
 
-def test_mechanical_baselines_drop_removed_attributes_and_read_ranges_from_raw_validators():
+def test_mechanical_baselines_keep_removed_attributes_and_read_ranges_from_raw_validators():
     mechanical = doc({"attributes": {
         "old": {"type": "string", "removed": "gone"},
         "n": {"type": "number", "sdk_type": "TypeInt", "validation": "validation.IntBetween(1, INT_MAX)"}}})
@@ -42,7 +42,7 @@ def test_mechanical_baselines_drop_removed_attributes_and_read_ranges_from_raw_v
     attributes = normalise_mechanical(mechanical)["provider_schemas"][PROVIDER]["resource_schemas"]["alicloud_x"][
         "block"]["attributes"]
 
-    assert set(attributes) == {"n"}
+    assert set(attributes) == {"old", "n"} and attributes["old"]["removed"] == "gone"
     assert attributes["n"]["range"] == [1, None] and attributes["n"]["number_kind"] == "int"
 
 

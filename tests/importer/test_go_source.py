@@ -60,10 +60,11 @@ def test_constants_helpers_and_validators_are_resolved(imported):
     assert widget["name"]["length"] == [2, 128]
 
 
-def test_removed_attributes_are_dropped_and_deprecated_keep_their_message(imported):
+def test_removed_attributes_stay_with_their_message_and_deprecated_keep_theirs(imported):
     widget = attrs(imported, "alicloud_widget")
 
-    assert "legacy" not in widget
+    # SDK v1.17.2 helper/schema/core_schema.go:44 lowers every entry, Removed ones included
+    assert widget["legacy"]["removed"] and widget["legacy"]["optional"]
     assert widget["old_name"]["deprecated"].startswith("Field 'old_name' has been deprecated from provider version 1.2.0")
 
 
