@@ -1,8 +1,9 @@
 """Instance-type facts the toolkit validates against (and, re-exported from `prices`, the price table).
 
-The instance table holds the GPU families ACK accepts as GPU nodes and the CPU families the
-system node pool runs on, each family with its source (`family_source`). The price table
-(`catalog/prices.py`) holds region-scoped official list prices, each row with its URL and the date read.
+The instance table holds every ECS instance family the ECS instance-family pages list (the current
+ones on sale, such as g9i, and older ones such as c5), with vCPUs, memory, GPUs, GPU memory, bandwidth
+and ENIs, each family with its source (`family_source`). The price table (`catalog/prices.py`) holds
+region-scoped official list prices, each row with its URL and the date read.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class InstanceType:
     network_gbps: float
     erdma: bool
     bare_metal: bool
+    enis: int = 0  # elastic network interfaces the type takes (the family table's "ENIs"); 0: not stated
 
     @property
     def is_gpu(self) -> bool:

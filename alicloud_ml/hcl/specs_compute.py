@@ -188,6 +188,13 @@ def _system(stack: Any, props: Any) -> Any:
     return SystemNodePool(stack, "System", cluster=_pool_deps(stack), props=props)
 
 
+def _families(names: list[str]) -> str:
+    """`ecs.g7.xlarge`, `ecs.g7.2xlarge`, `ecs.c7.large` → `c7, g7`: a message names families, not every size."""
+    from alicloud_ml.catalog import instance_types
+
+    return ", ".join(sorted({instance_types()[n].family for n in names}))
+
+
 def system_pool_spec() -> ModuleSpec:
     from alicloud_ml.catalog import instance_types
     from alicloud_ml.props.system_pool import SystemNodePoolProps
@@ -202,7 +209,7 @@ def system_pool_spec() -> ModuleSpec:
         checks=(("zones", ZONES_IN_NETWORK),
                 ("instance_types", Check(f"alltrue([for t in var.instance_types : contains({value(cpu)}, t)])",
                                          "instance_types: unknown or GPU instance type; accepted: catalogued CPU "
-                                         "types (alicloud_ml.catalog): " + ", ".join(cpu) + "."))),
+                                         "types (alicloud_ml.catalog) of the families " + _families(cpu) + "."))),
         outputs=(Output("node_pool_id", "Node pool id.", attr="node_pool_id"),),
         example=CLUSTER_EXAMPLE + system_pool_example("../.."),
     )
@@ -266,10 +273,10 @@ def gpu_pool_spec() -> ModuleSpec:
             ("zones", ZONES_IN_NETWORK),
             ("instance_types", Check(f"alltrue([for t in var.instance_types : contains({value(gpu)}, t)])",
                                      "instance_types: unknown or not a GPU type; accepted: catalogued GPU types "
-                                     "(alicloud_ml.catalog): " + ", ".join(gpu) + ".")),
+                                     "(alicloud_ml.catalog) of the families " + _families(gpu) + ".")),
             ("erdma", Check(f"!var.erdma || alltrue([for t in var.instance_types : contains({value(eri)}, t)])",
-                            "erdma: every instance type must have an eRDMA interface; accepted: " + ", ".join(eri)
-                            + ".")),
+                            "erdma: every instance type must have an eRDMA interface; accepted: types of the families "
+                            + _families(eri) + ".")),
             ("max_size", Check("!var.autoscaling || var.min_size < var.max_size",
                                "max_size: must be greater than min_size on an autoscaled pool.")),
             ("desired_size", Check("var.desired_size == null || !var.autoscaling",

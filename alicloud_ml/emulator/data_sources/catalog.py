@@ -127,7 +127,7 @@ def _instance_types(query: Query) -> dict[str, Any]:
     rows = [{"id": t.instance_type, "family": f"ecs.{t.family}", "cpu_core_count": t.vcpu,
              "memory_size": t.memory_gib, "availability_zones": [zone] if zone else region_zones,
              "gpu": {"amount": str(t.gpu_count), "category": t.gpu_model} if t.is_gpu else {},
-             "burstable_instance": {}, "local_storage": {}, "eni_amount": 2, "price": "",
+             "burstable_instance": {}, "local_storage": {}, "eni_amount": t.enis, "price": "",
              "nvme_support": "required" if t.family.startswith(("g8", "c8", "ebm")) else "unsupported"}
             for t in _catalog_types(query)]
     return {"ids": [r["id"] for r in rows], "instance_types": rows}
