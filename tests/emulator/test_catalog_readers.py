@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from alicloud_ml.catalog import family_source
 from alicloud_ml.catalog import get_instance_type as priced_type
-from alicloud_ml.emulator import plugins, sizes
+from alicloud_ml.emulator import plugins
 from alicloud_ml.emulator.data_sources.catalog import zones
 from alicloud_ml.emulator.plugins import compute
 from alicloud_ml.emulator.store import Store
@@ -50,14 +51,12 @@ def test_database_classes_service_regions_and_small_types_answer_with_the_cited_
     assert out["hosts"][0] == "rds.g6.2xlarge" and "rds.r6.2xlarge" in out["hosts"]  # MyBase host spec table
     assert out["honeypot"] == ["sha256:02882320c9a55303410127c5dc4ae2dc470150f9d7f2483102d994f5e5f4d9df"]  # d/ docs
     assert out["small"] == ["ecs.n4.small", "ecs.t5-lc1m2.small"]  # 1 vCPU / 2 GiB per the ECS family tables
-    assert out["sn1ne"] == [4, 8, 16]
+    assert out["sn1ne"] == [4, 8, 16, 24, 32, 48, 64]  # the sn1ne table of the ECS instance-family page
 
 
-def test_emulator_only_sizes_stay_out_of_the_priced_catalog() -> None:
-    assert sizes.get("ecs.c6.xlarge") is not None and priced_type("ecs.c6.xlarge") is None
-    assert (sizes.get("ecs.c6.xlarge").vcpu, sizes.get("ecs.c6.xlarge").memory_gib) == (4, 8.0)
-    assert all(sizes.source(t.family if t.family != "t5" else "t5-lc1m2").startswith("AlibabaCloudDocs/ecs")
-               for t in sizes.emulator_only().values())
+def test_small_and_older_sizes_are_in_the_catalog_with_their_page() -> None:
+    assert (priced_type("ecs.c6.xlarge").vcpu, priced_type("ecs.c6.xlarge").memory_gib) == (4, 8)
+    assert "AlibabaCloudDocs/ecs" in family_source("c6") and "AlibabaCloudDocs/ecs" in family_source("n4")
 
 
 def test_node_pool_accepts_an_uncatalogued_real_size_and_still_refuses_a_typo(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_cpu_node_pool_on_a_catalogued_cpu_type_is_created(ws: Workspace) -> Non
 
 
 def test_type_unknown_to_the_catalog_is_refused_unless_trusted(ws: Workspace) -> None:
-    ws.write(_cpu_pool("ecs.c7z.xlarge"))  # a family neither the priced catalog nor the emulator's sizes list
+    ws.write(_cpu_pool("ecs.c7z.xlarge"))  # a family the catalog does not list
     refused = ws.apply(ok=False)
     assert "ecs.c7z.xlarge is not a known instance type" in errors(refused)
     assert f"set {TRUST_TYPES_ENV}=1" in errors(refused)

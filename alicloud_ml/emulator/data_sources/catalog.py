@@ -1,8 +1,8 @@
 """Catalog data sources: facts about the cloud itself (zones, instance types, images, versions).
 
 Answers are region-aware and use the zone id form of the region (`cn-hangzhou-i`, `ap-southeast-1a`;
-`alicloud_ml.catalog.regions`). Instance types come from the toolkit's catalog (each family cites its
-source) and the emulator-only unpriced sizes (`alicloud_ml.emulator.sizes`); the tables below cite theirs.
+`alicloud_ml.catalog.regions`). Instance types come from the toolkit's catalog (every family the ECS
+instance-family pages list, each citing its page); the tables below cite theirs.
 Where the real API would return facts the emulator cannot know (per-zone stock, newest image builds), the
 answer is a documented, stable stand-in; the README's "Assumptions" list names them.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from alicloud_ml.catalog import instance_types
 from alicloud_ml.catalog.kubernetes import CONTAINERD, KUBERNETES_VERSIONS
 from alicloud_ml.catalog.regions import zone_separator
 from alicloud_ml.emulator import spec
-from alicloud_ml.emulator.sizes import all_instance_types as instance_types
 from alicloud_ml.emulator.data_sources.base import DataSourceError, Query, object_keys, pattern, reader
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 

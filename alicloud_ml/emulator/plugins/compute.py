@@ -6,13 +6,21 @@ import os
 import time
 from typing import Any
 
+from alicloud_ml.catalog import get_instance_type, instance_types
 from alicloud_ml.catalog.kubernetes import KUBERNETES_VERSIONS
 from alicloud_ml.catalog.limits import NODE_POOL_BOUNDS, NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.emulator import facts
-from alicloud_ml.emulator.sizes import all_instance_types as instance_types
-from alicloud_ml.emulator.sizes import get as get_instance_type
 from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, rand
-from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, identifier, known, statuses
+from alicloud_ml.emulator.plugins.registry import (
+    CloudError,
+    Context,
+    Lookup,
+    check,
+    computed,
+    identifier,
+    known,
+    statuses,
+)
 from alicloud_ml.emulator.wire import UNKNOWN
 
 POOL = "alicloud_cs_kubernetes_node_pool"
