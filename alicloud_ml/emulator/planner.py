@@ -50,7 +50,7 @@ def _go_numbers(value: Any) -> Any:
 
 def _parsed(kind: str, text: str) -> Any:
     if kind == "yaml":
-        import yaml
+        import yaml  # type: ignore[import-untyped]  # PyYAML comes with checkov; without it YAML compares as text
 
         return yaml.safe_load(text)
     return json.loads(text)

@@ -117,7 +117,7 @@ class _Walk:
             value = config.get(name)
             if not self.common(nested, _dotted(where), where, value, _present(value, True)):
                 continue
-            items = [value] if nested.mode == "single" else value
+            items: list[Any] = [value] if nested.mode == "single" else list(value or [])
             count = len(items)
             field = _dotted(where)
             if nested.max_items is not None and count > nested.max_items:

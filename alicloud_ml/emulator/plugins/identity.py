@@ -39,11 +39,6 @@ def _policy_name(s: dict[str, Any], region: str, lookup: Lookup) -> str:
     return _name(s, "name") or "tf-policy-" + hexid(8)
 
 
-@computed("alicloud_ram_policy", "type")
-def _policy_type(s: dict[str, Any], region: str, lookup: Lookup) -> str:
-    return "Custom"  # a policy Terraform creates is a custom one; the account's system ones are `System`
-
-
 @computed("alicloud_ram_role", "arn")
 def _role_arn(s: dict[str, Any], region: str, lookup: Lookup) -> str:
     return f"acs:ram::{ACCOUNT_ID}:role/{str(s.get('role_name')).lower()}"
