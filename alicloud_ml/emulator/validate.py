@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alicloud_ml.emulator.spec import Attr, Block, Nested
-from alicloud_ml.emulator.wire import UNKNOWN
+from alicloud_ml.emulator.wire import UNKNOWN, has_unknown
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,7 @@ class Problem:
 
 def wholly_known(value: Any) -> bool:
     """No unknown anywhere inside (schema.go:1478 `isWhollyKnown`)."""
-    if value is UNKNOWN:
-        return False
-    if isinstance(value, dict):
-        return all(wholly_known(v) for v in value.values())
-    if isinstance(value, list):
-        return all(wholly_known(v) for v in value)
-    return True
+    return not has_unknown(value)
 
 
 def _present(value: Any, is_block: bool) -> bool:
