@@ -10,7 +10,6 @@ resource with no matching row is reported as not priced with the SKU and region 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Callable
 
@@ -21,6 +20,9 @@ from alicloud_ml.errors import InputError
 from alicloud_ml.props.node_pool import SPOT_STRATEGIES
 from alicloud_ml.props.notebooks import REAPER_ESTIMATE_TAGS, WEEKNIGHTS_PER_MONTH
 from alicloud_ml.synthesized import Stack
+from alicloud_ml.review import cost_services
+from alicloud_ml.review.cost_items import (Component, NotPriced, Range, ResourceCost, Saving, StackCost, UsageItem,
+                                           count_of)
 
 DEFAULT_SPOT_DISCOUNT = 0.7  # spot nodes cost list price × (1 − 0.7) unless --spot-discount says otherwise
 #: "discounts of up to 90% off the pay-as-you-go price" (https://www.alibabacloud.com/help/en/ecs/instance-types,
@@ -56,128 +58,6 @@ UNSOURCED = {
                            "unit price was found"),
     "alicloud_kms_secret": ("kms.secret", "the KMS price document names no per-secret price"),
 }
-@dataclass(frozen=True)
-class Range:
-    """Money (or sizes) at minimum, configured ("desired") and maximum scale."""
-
-    min: float = 0.0
-    desired: float = 0.0
-    max: float = 0.0
-
-    def __add__(self, other: Range) -> Range:
-        return Range(self.min + other.min, self.desired + other.desired, self.max + other.max)
-
-    def __sub__(self, other: Range) -> Range:
-        return Range(self.min - other.min, self.desired - other.desired, self.max - other.max)
-
-    def scaled(self, factor: float) -> Range:
-        return Range(self.min * factor, self.desired * factor, self.max * factor)
-
-    def rounded(self) -> Range:
-        return Range(round(self.min, 2), round(self.desired, 2), round(self.max, 2))
-
-    def to_json(self) -> dict[str, float]:
-        r = self.rounded()
-        return {"min": r.min, "desired": r.desired, "max": r.max}
-
-
-@dataclass
-class Component:
-    label: str
-    sku: str
-    unit: str
-    unit_price: float
-    monthly: Range
-
-
-@dataclass
-class UsageItem:
-    """A usage-priced charge: its cited unit price, and a monthly figure only for a declared quantity."""
-
-    label: str
-    sku: str
-    unit: str
-    unit_price: float
-    usage_key: str                      # the `--usage` field that declares the quantity
-    quantity: float | None = None
-    monthly: float | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"label": self.label, "sku": self.sku, "unit": self.unit, "unit_price": self.unit_price,
-                "usage_key": self.usage_key, "quantity": self.quantity,
-                "monthly": None if self.monthly is None else round(self.monthly, 2)}
-
-
-@dataclass
-class ResourceCost:
-    address: str
-    type: str
-    construct_path: str
-    status: str                             # "estimated" | "free" | "unpriced"
-    monthly: Range = field(default_factory=Range)
-    components: list[Component] = field(default_factory=list)
-    sizes: Range | None = None              # nodes or instances at min / desired / max
-    size_unit: str = ""
-    reason: str = ""                        # why not priced, and which SKU would price it
-    notes: list[str] = field(default_factory=list)
-    savings: Saving | None = None           # what the resource is expected to save elsewhere (an estimate)
-    usage: list[UsageItem] = field(default_factory=list)   # shown apart, never in `monthly`
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "address": self.address, "type": self.type, "construct_path": self.construct_path, "status": self.status,
-            "monthly": self.monthly.to_json() if self.status == "estimated" else None,
-            "sizes": None if self.sizes is None else {"unit": self.size_unit, **self.sizes.to_json()},
-            "components": [{"label": c.label, "sku": c.sku, "unit": c.unit, "unit_price": c.unit_price,
-                            "monthly": c.monthly.to_json()} for c in self.components],
-            "reason": self.reason or None, "notes": self.notes,
-            "usage": [u.to_json() for u in self.usage],
-            **({"savings": self.savings.to_json()} if self.savings is not None else {}),
-        }
-
-
-@dataclass
-class Saving:
-    """Money a resource is expected to save per month elsewhere (e.g. notebooks the reaper stops): an estimate."""
-
-    label: str
-    sku: str
-    unit_price: float
-    monthly: float
-    assumption: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"label": self.label, "sku": self.sku, "unit_price": self.unit_price,
-                "monthly": round(self.monthly, 2), "assumption": self.assumption, "estimate": True}
-
-
-@dataclass
-class StackCost:
-    name: str
-    region: str | None
-    resources: list[ResourceCost]
-
-    @property
-    def total(self) -> Range:
-        total = Range()
-        for r in self.resources:
-            total = total + r.monthly
-        return total
-
-    def by_address(self) -> dict[str, ResourceCost]:
-        return {r.address: r for r in self.resources}
-
-    def counts(self) -> dict[str, int]:
-        out = {"estimated": 0, "free": 0, "unpriced": 0}
-        for r in self.resources:
-            out[r.status] += 1
-        return out
-
-
-class NotPriced(Exception):
-    """A resource this run cannot price; the message says why and what to add."""
-
-
 class CostModel:
     """Prices synthesized resources; one instance per run so provenance covers every row used.
 
@@ -258,11 +138,11 @@ class CostModel:
         scaling = _first(attrs.get("scaling_config"))
         desired_raw = attrs.get("desired_size", attrs.get("node_count"))
         if scaling and str(scaling.get("enable", True)).lower() != "false":
-            low = _count(scaling.get("min_size", 0), "scaling_config.min_size")
-            high = _count(scaling.get("max_size", low), "scaling_config.max_size")
-            desired = low if desired_raw is None else _count(desired_raw, "desired_size")
+            low = count_of(scaling.get("min_size", 0), "scaling_config.min_size")
+            high = count_of(scaling.get("max_size", low), "scaling_config.max_size")
+            desired = low if desired_raw is None else count_of(desired_raw, "desired_size")
         else:
-            low = desired = high = 0 if desired_raw is None else _count(desired_raw, "desired_size")
+            low = desired = high = 0 if desired_raw is None else count_of(desired_raw, "desired_size")
         rc.sizes, rc.size_unit = Range(low, desired, high), "nodes"
         if not types or not isinstance(types[0], str) or "${" in types[0]:
             raise NotPriced("instance_types is not set to a literal type (instance_patterns are not priced)")
@@ -297,9 +177,9 @@ class CostModel:
         if config is None:
             raise NotPriced(f"service_config {problem}")
         meta, scaler = config.metadata, config.autoscaler or {}
-        configured = _count(meta.get("instance", 1), "service_config.metadata.instance")
-        low = _count(scaler.get("min", configured), "service_config.autoscaler.min")
-        high = _count(scaler.get("max", configured), "service_config.autoscaler.max")
+        configured = count_of(meta.get("instance", 1), "service_config.metadata.instance")
+        low = count_of(scaler.get("min", configured), "service_config.autoscaler.min")
+        high = count_of(scaler.get("max", configured), "service_config.autoscaler.max")
         rc.sizes, rc.size_unit = Range(low, configured, high), "instances"
         itype = config.instance_type
         if config.resource_group:
@@ -319,7 +199,7 @@ class CostModel:
         capacity = attrs.get("capacity")
         if capacity is None:
             raise NotPriced("capacity is not set")
-        gib = _count(capacity, "capacity")
+        gib = count_of(capacity, "capacity")
         sku = f"{fs_type}.{storage}" if fs_type in ("cpfs", "cpfsse") else f"nas.{fs_type}.{storage}"
         self.priced(rc, region, f"per GiB × {gib:,} GiB", (sku,), "GiB", Range(gib, gib, gib))
 
@@ -333,7 +213,7 @@ class CostModel:
 
     def _disk(self, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
         category, level = attrs.get("category", "cloud_efficiency"), attrs.get("performance_level")
-        gib = _count(attrs.get("size", 0), "size")
+        gib = count_of(attrs.get("size", 0), "size")
         skus = ((f"disk.{category}.{level}",) if level else ()) + (f"disk.{category}",)
         self.priced(rc, region, f"per GiB × {gib:,} GiB", skus, "GiB", Range(gib, gib, gib))
 
@@ -355,7 +235,7 @@ class CostModel:
         spec, nodes, size = attrs.get("instance_spec"), attrs.get("seg_node_num"), attrs.get("storage_size")
         if not isinstance(spec, str) or nodes is None or size is None:
             raise NotPriced("instance_spec, seg_node_num and storage_size must be literals to price AnalyticDB")
-        count, gib = _count(nodes, "seg_node_num"), _count(size, "storage_size")
+        count, gib = count_of(nodes, "seg_node_num"), count_of(size, "storage_size")
         self.priced(rc, region, f"per compute node × {count}", (f"gpdb.{spec}",), "count", Range(count, count, count))
         total = count * gib
         self.priced(rc, region, f"per GiB × {total:,} GiB", ("gpdb.storage.cloud_essd",), "GiB", Range(total, total, total))
@@ -398,20 +278,6 @@ def _first(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _count(value: Any, field_name: str) -> int:
-    if isinstance(value, bool):
-        raise NotPriced(f"{field_name} is not a number")
-    if isinstance(value, (int, float)):
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    if isinstance(value, str) and "${" in value:
-        raise NotPriced(f"{field_name} is not known until apply")
-    raise NotPriced(f"{field_name} is not a number ({value!r})")
-
-
 def _unit_hint(counts: str) -> str:
     return {"count": "`hour`, `day` or `month`", "GiB": "`GiB-month`", "Mbps": "`Mbps-day`"}[counts]
 
-
-from alicloud_ml.review import cost_services  # noqa: E402  (the service models use the helpers above)

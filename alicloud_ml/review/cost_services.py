@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from alicloud_ml.review.cost import NotPriced, Range, ResourceCost, _count
+from alicloud_ml.review.cost_items import NotPriced, Range, ResourceCost, count_of
 
 if TYPE_CHECKING:
     from alicloud_ml.review.cost import CostModel
@@ -45,7 +45,7 @@ def eip(model: CostModel, rc: ResourceCost, attrs: dict[str, Any], region: str) 
     if charge != "PayByBandwidth":
         raise NotPriced(f"internet_charge_type {charge!r} has no cost model (PayByTraffic, PayByBandwidth are priced)")
     model.priced(rc, region, "configuration fee per address", ("eip.bandwidth",), "count", ONE)
-    mbps = _count(attrs.get("bandwidth", 5), "bandwidth")
+    mbps = count_of(attrs.get("bandwidth", 5), "bandwidth")
     first, over = min(mbps, EIP_FIRST_TIER_MBPS), max(mbps - EIP_FIRST_TIER_MBPS, 0)
     if first:
         model.priced(rc, region, f"bandwidth, first {first} Mbps", ("eip.bandwidth.first5",), "Mbps", Range(first, first, first))
@@ -56,8 +56,8 @@ def eip(model: CostModel, rc: ResourceCost, attrs: dict[str, Any], region: str) 
 
 def log_store(model: CostModel, rc: ResourceCost, attrs: dict[str, Any], region: str) -> None:
     """SLS: active shards rented per day (fixed: `shard_count`, up to `max_split_shard_count` with auto split)."""
-    shards = _count(attrs.get("shard_count", 2), "shard_count")
-    top = _count(attrs.get("max_split_shard_count", shards), "max_split_shard_count") if attrs.get("auto_split") else shards
+    shards = count_of(attrs.get("shard_count", 2), "shard_count")
+    top = count_of(attrs.get("max_split_shard_count", shards), "max_split_shard_count") if attrs.get("auto_split") else shards
     model.priced(rc, region, "active shards", ("sls.shard",), "count", Range(shards, shards, max(top, shards)))
     for label, sku, key in (("written traffic", "sls.write", "write_gb_per_month"),
                             ("index traffic", "sls.index", "index_gb_per_month"),
