@@ -31,6 +31,9 @@ def resolve_outdir(outdir: str | Path | None = None) -> Path:
 
 def _publish(staging: Path, outdir: Path) -> None:
     """Replace `outdir` with `staging` by renames, so readers never see a half-written tree."""
+    from alicloud_ml.outdir import prepare
+
+    prepare(staging, outdir)  # lock files for Terraform, gone stacks for the CDK CLI to delete
     retired = outdir.with_name(f".{outdir.name}.old-{os.getpid()}")
     if outdir.exists():
         outdir.rename(retired)

@@ -39,8 +39,11 @@ def install(
     """Install the emulator as a Terraform filesystem mirror and print the export line.
 
     Writes DIR/mirror/registry.terraform.io/aliyun/alicloud/<version>/<platform>/ (a launcher that
-    runs the emulator with this Python) and DIR/terraform.rc, which takes aliyun/alicloud from that
-    mirror and every other provider from its registry. Prints only the line to run, so
+    runs the emulator with this Python), DIR/terraform.rc, which takes aliyun/alicloud from that
+    mirror and every other provider from its registry, and DIR/terraform.lock.hcl, a dependency lock
+    file selecting that launcher (copy it into a Terraform directory, or set ALICLOUD_ML_TF_LOCK_FILE
+    to it for synth to do so, and `terraform init` has no checksums to compute and no warning to
+    print). Prints only the line to run, so
     `eval "$(alicloud-ml emulator install)"` works.
 
     Example: eval "$(alicloud-ml emulator install --dir .alicloud-ml)" && terraform init && terraform apply
@@ -49,10 +52,12 @@ def install(
     """
     from alicloud_ml import schema
     from alicloud_ml.emulator.install import install as do_install
+    from alicloud_ml.emulator.lockfile import write_lock_file
     from alicloud_ml.errors import InputError
 
     try:
         config = do_install(directory)
+        write_lock_file(directory)
     except OSError as exc:
         raise InputError(str(directory), "--dir", f"cannot write the emulator there: {exc.strerror}",
                          "a writable directory, e.g. .alicloud-ml") from None
