@@ -1,7 +1,10 @@
 # alicloud-ml-cdk — two commands set everything up on a fresh machine:
 #   make deploy   venv + npm, synthesize the reference platform, gate it, deploy ml-dev into the offline emulator
 #   make test     the whole test suite (unit, gate, emulator end-to-end with real terraform)
-# Set ALICLOUD_ML_TARGET=cloud to deploy to a real Alibaba Cloud account instead of the emulator.
+# Knobs (the same names in the Makefile `alicloud-ml init --app` writes):
+#   ALICLOUD_ML_TARGET=cloud   deploy to a real Alibaba Cloud account instead of the emulator (default: emulator)
+#   ALICLOUD_ML_STACK=ml-prod  the stack deploy/destroy act on (default: ml-dev)
+#   ALICLOUD_ML_CDK=cdktn      CDK Terrain, the maintained fork, instead of cdktf (default: cdktf)
 
 SHELL := /bin/bash
 .ONESHELL:
@@ -13,8 +16,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STATE_DIR := .alicloud-ml
 EMULATOR_CONFIG := $(STATE_DIR)/terraform.rc
-DEPLOY_STACK ?= ml-dev
+ALICLOUD_ML_STACK ?= ml-dev
 ALICLOUD_ML_TARGET ?= emulator
+$(if $(filter emulator cloud,$(ALICLOUD_ML_TARGET)),,$(error ALICLOUD_ML_TARGET must be emulator or cloud, not '$(ALICLOUD_ML_TARGET)'))
 # Node.js 22 LTS comes from the project's own install (the pinned `node` npm package), first on PATH
 # for npx, the cdktf/cdktn CLIs and jsii; the machine's Node is only used to run the first `npm ci`.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
@@ -28,7 +32,7 @@ export CDKTF_DISABLE_PLUGIN_CACHE_ENV := 1
 .PHONY: help prereqs install bindings synth deploy destroy test lint bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(DEPLOY_STACK)/$(DEPLOY_STACK)/g' \
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(ALICLOUD_ML_STACK)/$(ALICLOUD_ML_STACK)/g' \
 		| awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 prereqs: ## Check python >= 3.11, node >= 20 (to run npm once), terraform >= 1.5
@@ -37,7 +41,7 @@ prereqs: ## Check python >= 3.11, node >= 20 (to run npm once), terraform >= 1.5
 	@command -v node >/dev/null && node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
 	  || { echo "prerequisite missing: node >= 20 (https://nodejs.org)"; exit 1; }
 	@command -v terraform >/dev/null && TF_CLI_CONFIG_FILE=/dev/null terraform version -json | $(PYTHON) -c 'import json,sys; v=json.load(sys.stdin)["terraform_version"].split("."); sys.exit(0 if (int(v[0]), int(v[1])) >= (1, 5) else 1)' \
-	  || { echo "prerequisite missing: terraform >= 1.5 (or OpenTofu) on PATH"; exit 1; }
+	  || { echo "prerequisite missing: terraform >= 1.5 on PATH (https://developer.hashicorp.com/terraform/install)"; exit 1; }
 
 # The editable install also generates the L1 bindings (alicloud_ml/provider/, not committed) through
 # setup.py's build hook; they are regenerated when the schema archive or the codegen changes.
@@ -79,7 +83,9 @@ graphviz:
 bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ (generated, not committed) from the schema archive
 	$(PY) -m alicloud_ml.codegen
 
-$(EMULATOR_CONFIG): $(VENV)/.installed
+# The CLI config, and the lock file selecting the emulator (written last, so it stands for both).
+EMULATOR_LOCK := $(STATE_DIR)/terraform.lock.hcl
+$(EMULATOR_LOCK): $(VENV)/.installed
 	$(VENV)/bin/alicloud-ml emulator install --dir $(STATE_DIR)
 
 synth: install ## Synthesize every environment into cdktf.out/ and run the policy gate
@@ -92,22 +98,29 @@ EMULATOR_SECRETS := $(STATE_DIR)/emulator-secrets.env
 $(EMULATOR_SECRETS):
 	@mkdir -p $(STATE_DIR) && umask 077 && $(PYTHON) -c 'import secrets; [print(f"export TF_VAR_{n}={secrets.token_urlsafe(18)}") for n in ("rag_db_password", "rag_api_key")]' > $@
 
-# cdktf deploy/destroy target: the emulator (its CLI config + local state) unless ALICLOUD_ML_TARGET=cloud.
+# cdktf deploy/destroy target: the emulator (its CLI config, lock file and local state, approved without asking)
+# unless ALICLOUD_ML_TARGET=cloud (OSS state; Terraform shows the plan and asks).
 ifeq ($(ALICLOUD_ML_TARGET),cloud)
 CDKTF_TARGET_SETUP :=
 CDKTF_TARGET_ENV := ALICLOUD_ML_BACKEND=oss
+CDKTF_TARGET_FLAGS :=
 CDKTF_TARGET_PREREQ :=
 else
 CDKTF_TARGET_SETUP := source $(EMULATOR_SECRETS) &&
-CDKTF_TARGET_ENV := TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_BACKEND=local
-CDKTF_TARGET_PREREQ := $(EMULATOR_CONFIG) $(EMULATOR_SECRETS)
+CDKTF_TARGET_ENV := TF_CLI_CONFIG_FILE=$(abspath $(EMULATOR_CONFIG)) ALICLOUD_ML_TF_LOCK_FILE=$(abspath $(EMULATOR_LOCK)) ALICLOUD_ML_BACKEND=local
+CDKTF_TARGET_FLAGS := --auto-approve --skip-provider-lock
+CDKTF_TARGET_PREREQ := $(EMULATOR_LOCK) $(EMULATOR_SECRETS)
 endif
+# Output to a pipe or a file (CI, logs) gets each line once: the CLI's renderer (ink) draws only its final
+# frame when CI is set, and -no-color stops Terraform, which the CLI runs in a pseudo-terminal, colouring.
+PLAIN_WHEN_PIPED := if [ -t 1 ]; then plain=; else export CI=1; plain=--no-color; fi;
 
-deploy: install ## Synthesize, gate and deploy $(DEPLOY_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
-destroy: install ## Destroy $(DEPLOY_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
+deploy: install ## Synthesize, gate and deploy $(ALICLOUD_ML_STACK) (offline emulator unless ALICLOUD_ML_TARGET=cloud)
+destroy: install ## Destroy $(ALICLOUD_ML_STACK) (in the emulator unless ALICLOUD_ML_TARGET=cloud)
 deploy destroy: $(CDKTF_TARGET_PREREQ)
-	@echo "==> $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) on node $$(node --version)"
-	$(CDKTF_TARGET_SETUP) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(CDKTF_TARGET_ENV) $(ALICLOUD_ML_CDK) $@ $(DEPLOY_STACK) --auto-approve --skip-provider-lock
+	@echo "==> $(ALICLOUD_ML_CDK) $@ $(ALICLOUD_ML_STACK) ($(ALICLOUD_ML_TARGET)) on node $$(node --version)"
+	$(PLAIN_WHEN_PIPED) $(CDKTF_TARGET_SETUP) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(CDKTF_TARGET_ENV) \
+	  $(ALICLOUD_ML_CDK) $@ $(ALICLOUD_ML_STACK) $(CDKTF_TARGET_FLAGS) $$plain
 
 # The RAG ingestion handler's tests start a real PostgreSQL with pgvector (Debian packages; pgvector is
 # built from Debian's source package where the release has no binary one).

@@ -21,7 +21,7 @@ from alicloud_ml.output import write_report
 APP_NAME_PATTERN = r"^[a-z][a-z0-9-]{1,40}[a-z0-9]$"
 APP_NAME_ACCEPTED = "3 to 42 lowercase letters, digits or '-', starting with a letter, not ending with '-'"
 TEMPLATES = {"main.py": "main.py.template", "cdktf.json": "cdktf.json.template", "Makefile": "Makefile.template",
-             ".gitignore": "gitignore.template"}
+             ".gitignore": "gitignore.template", ".npmrc": "npmrc.template"}
 NPM_FILES = ("package.json", "package-lock.json")
 
 

@@ -1,4 +1,4 @@
-"""Region and zone id formats: the one definition constructs, the gate and the emulator share.
+"""Region ids and zone id formats: the one definition constructs, the gate and the emulator share.
 
 Zone ids come in two forms (Alibaba Cloud, "Regions and zones supported by ECI",
 https://www.alibabacloud.com/help/en/eci/product-overview/regions-and-zones, which lists every
@@ -16,7 +16,31 @@ from __future__ import annotations
 import re
 
 #: Region ids: `cn-shanghai`, `ap-southeast-1` (and the finance clouds' `cn-shanghai-finance-1`).
-REGION_PATTERN = r"^[a-z]{2}-[a-z]+(-[a-z]+)?(-[0-9]+)?$"
+REGION_PATTERN = r"^[a-z]{2,3}-[a-z0-9]+(-[a-z0-9]+)*$"
+
+#: Every region id the provider accepts: aliyun/alicloud v1.289.0 `alicloud/connectivity/regions.go`
+#: (`ValidRegions`), which `connectivity/config.go` `validateRegion` checks the provider's `region`
+#: against (any other id fails unless `skip_region_validation` is set). The public-cloud ids agree with
+#: Alibaba Cloud's region lists: ACS "Regions" (https://help.aliyun.com/en/cs/product-overview/open-service-area)
+#: and "Common region ID reference" (https://www.alibabacloud.com/help/doc-detail/140601.htm). The
+#: provider keeps regions it still accepts though the docs above no longer list them (ap-southeast-2,
+#: ap-south-1, rus-west-1); the finance and government clouds come last.
+REGIONS = (
+    # Chinese mainland and Hong Kong
+    "cn-hangzhou", "cn-shanghai", "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu",
+    "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-nanjing", "cn-fuzhou", "cn-zhongwei",
+    "cn-hongkong",
+    # Asia Pacific
+    "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-5",
+    "ap-southeast-6", "ap-southeast-7", "ap-southeast-8", "ap-south-1",
+    # Europe, the Americas, the Middle East
+    "us-west-1", "us-east-1", "us-southeast-1", "na-south-1", "eu-central-1", "eu-west-1", "rus-west-1",
+    "me-east-1", "me-central-1",
+    # finance and government clouds
+    "cn-hangzhou-finance", "cn-hzfinance", "cn-hzjbp", "cn-shanghai-finance-1", "cn-shanghai-finance-1-pub",
+    "cn-beijing-finance-1", "cn-beijing-finance-1-pub", "cn-shenzhen-finance-1", "cn-shenzhen-finance",
+    "cn-szfinance", "cn-north-2-gov-1",
+)
 
 
 def zone_separator(region: str) -> str:

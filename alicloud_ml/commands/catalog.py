@@ -24,20 +24,20 @@ class CatalogFormat(str, Enum):
 def rows(gpu: bool | None = None, families: list[str] | None = None, region: str | None = None,
          erdma: bool | None = None, prices: Path | None = None) -> list[dict[str, Any]]:
     """Catalogued instance types matching the filters, each with its price row (or None)."""
-    import re
-
     from alicloud_ml.catalog import family_source, instance_types
+    from alicloud_ml.catalog.lookup import closest, unknown_region
     from alicloud_ml.catalog.pricing import PriceBook
-    from alicloud_ml.catalog.regions import REGION_PATTERN
     from alicloud_ml.errors import InputError
 
     types = instance_types()
     known = sorted({t.family for t in types.values()})
-    unknown = [f for f in families or () if f not in known]
-    if unknown:
-        raise InputError("--family", "", f"unknown family {', '.join(map(repr, unknown))}", ", ".join(known))
-    if region is not None and not re.fullmatch(REGION_PATTERN, region):
-        raise InputError("--region", "", f"invalid value {region!r}", "a region id such as cn-shanghai")
+    for family in families or ():
+        if family not in known:
+            guess = closest(family, known)
+            raise InputError("--family", "", f"unknown family {family!r}", ", ".join(known),
+                             f"did you mean `{guess}`?" if guess else None)
+    if region is not None and (bad_region := unknown_region(region)) is not None:
+        raise InputError("--region", "", *bad_region)
     table = PriceBook(prices).table  # shipped, refreshed (`prices refresh`) and --prices rows
     out = []
     for t in sorted(types.values(), key=lambda t: (not t.is_gpu, t.family, t.vcpu, t.instance_type)):
@@ -82,6 +82,9 @@ def render_table(items: list[dict[str, Any]]) -> str:
 def register(app: typer.Typer) -> None:
     @app.command()
     def catalog(
+        list_regions: Annotated[bool, typer.Option("--regions", help=(
+            "List the region ids a platform may name (those aliyun/alicloud accepts) instead of instance "
+            "types."))] = False,
         gpu: Annotated[bool | None, typer.Option("--gpu/--cpu", show_default=False,
                                                  help="Only GPU types, or only CPU types. Default: both.")] = None,
         family: Annotated[list[str] | None, typer.Option("--family", show_default=False,
@@ -109,10 +112,17 @@ def register(app: typer.Typer) -> None:
           alicloud-ml catalog --gpu --family gn7i
           alicloud-ml catalog --erdma --format json
           alicloud-ml catalog --region cn-shanghai --prices negotiated.csv
+          alicloud-ml catalog --regions
 
         Exit codes: 0 listed (also when nothing matches); 2 bad input (unknown family, region
         or --format, unreadable --prices file).
         """
+        if list_regions:
+            from alicloud_ml.catalog.regions import REGIONS
+
+            typer.echo(json.dumps({"schema_version": 1, "regions": list(REGIONS)}, indent=2)
+                       if fmt is CatalogFormat.json else "\n".join(REGIONS))
+            return
         items = rows(gpu, family, region, erdma, prices)
         if fmt is CatalogFormat.json:
             typer.echo(json.dumps({"schema_version": 1, "instance_types": items}, indent=2))

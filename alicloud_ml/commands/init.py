@@ -67,12 +67,12 @@ def register(app: typer.Typer) -> None:
         import secrets
         import tomllib
 
-        from alicloud_ml.catalog.regions import REGION_PATTERN
+        from alicloud_ml.catalog.lookup import unknown_region
         from alicloud_ml.config import ENV_NAME_ACCEPTED, ENV_NAME_PATTERN, parse_config
         from alicloud_ml.errors import InputError
 
-        if not re.fullmatch(REGION_PATTERN, region):
-            raise InputError("--region", "", f"invalid region {region!r}", "a region id such as cn-shanghai")
+        if (unknown := unknown_region(region)) is not None:
+            raise InputError("--region", "", *unknown)
         if app_scaffold:
             from alicloud_ml.app_scaffold import write_app
 

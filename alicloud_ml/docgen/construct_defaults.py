@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import inspect
 
 from pydantic import BaseModel
@@ -37,7 +39,9 @@ def _props_models() -> list[type[BaseModel]]:
 def _type(annotation: object) -> str:
     if isinstance(annotation, type):
         return annotation.__name__
-    return str(annotation).replace("typing.", "").replace("alicloud_ml.props.", "")
+    text = str(annotation).replace("typing.", "").replace("alicloud_ml.props.", "")
+    text = re.sub(r"Annotated\[([^,\[\]]+), [^\[\]]*\]", r"\1", text)  # validators (RegionId, ...) are not the type
+    return re.sub(r"^Optional\[(.*)\]$", r"\1 | None", text)
 
 
 def _default(field: object) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
+from alicloud_ml.catalog.lookup import unknown_instance_type, unknown_region
 from alicloud_ml.errors import Problem, raise_problems
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,7 +47,12 @@ class ProblemError(ValueError):
 def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Problem]:
     """Turn a pydantic ValidationError into Problems with dotted field paths and accepted values."""
     out: list[Problem] = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # an item refused inside a sequence also makes it "too short after validation": the item's error says it
+    refused_items = {tuple(e["loc"][:-1]) for e in errors if e["loc"] and isinstance(e["loc"][-1], int)}
+    for err in errors:
+        if err["type"] == "too_short" and tuple(err["loc"]) in refused_items:
+            continue
         loc = [*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))]
         field = dotted(loc)
         kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
@@ -102,3 +108,26 @@ def parse_network(value: str, field: str) -> ipaddress.IPv4Network:
         raise fail(field, f"invalid CIDR {value!r}", "an IPv4 network such as 10.0.1.0/24 (host bits zero)") from None
 
 WORLD = ("0.0.0.0/0", "::/0")
+
+
+def _known_region(region: str) -> str:
+    if (unknown := unknown_region(region)) is not None:
+        raise fail("", *unknown)
+    return region
+
+
+def _catalogued(gpu: bool | None) -> AfterValidator:
+    def check(name: str) -> str:
+        if (unknown := unknown_instance_type(name, gpu)) is not None:
+            raise fail("", *unknown)
+        return name
+
+    return AfterValidator(check)
+
+
+#: A region id the provider accepts (`catalog.regions.REGIONS`); a typo gets the closest one.
+RegionId = Annotated[str, AfterValidator(_known_region)]
+#: A catalogued instance type (`alicloud-ml catalog`); a typo gets the closest one of the kind asked for.
+InstanceTypeName = Annotated[str, _catalogued(None)]
+GpuInstanceType = Annotated[str, _catalogued(True)]
+CpuInstanceType = Annotated[str, _catalogued(False)]

@@ -9,9 +9,10 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from alicloud_ml.catalog.regions import REGION_PATTERN, zone_form, zone_in_region
+from alicloud_ml.catalog.regions import zone_form, zone_in_region
 from alicloud_ml.props.base import (
     FrozenModel,
+    RegionId,
     fail,
     join_errors,
     parse_network,
@@ -21,7 +22,7 @@ from alicloud_ml.props.base import (
 class MlNetworkProps(FrozenModel):
     """Props of `MlNetwork`."""
 
-    region: str = Field(pattern=REGION_PATTERN, description="Region id, e.g. `cn-shanghai`. Required.")
+    region: RegionId = Field(description="Region id, e.g. `cn-shanghai`. Required.")
     zones: tuple[str, ...] = Field(min_length=1, max_length=5,
                                    description="Zone ids of the region (`cn-shanghai-b`, `ap-southeast-1a`), one compute "
                                                "vSwitch each (1-5; ACK allows 5).")

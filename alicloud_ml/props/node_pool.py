@@ -10,10 +10,10 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from alicloud_ml.catalog import get_instance_type, instance_types
+from alicloud_ml.catalog import instance_types
 from alicloud_ml.catalog.limits import NODE_POOL_MAX_NODES, node_pool_bounds_ok
 from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
-from alicloud_ml.props.base import FrozenModel, fail, join_errors
+from alicloud_ml.props.base import FrozenModel, GpuInstanceType, fail, join_errors
 
 #: Node images for CPFS and eRDMA pools: Alibaba Cloud Linux 3 on x86 (provider image_type values,
 #: alicloud/resource_alicloud_cs_kubernetes_node_pool.go `image_type`).
@@ -59,9 +59,9 @@ class GpuNodePoolProps(FrozenModel):
 
     node_pool_name: str | None = Field(None, pattern=r"^[a-zA-Z0-9][\w-]{0,62}$",
                                        description="Pool name. Default: - the construct id, lower-cased.")
-    instance_types: tuple[str, ...] = Field(min_length=1, max_length=10, description=(
-        "GPU ECS types in preference order (later ones are fallbacks), e.g. `ecs.gn7i-c16g1.4xlarge`; each must "
-        "be in the catalog with at least one GPU."))
+    instance_types: tuple[GpuInstanceType, ...] = Field(min_length=1, max_length=10, description=(
+        "GPU ECS types in preference order (later ones are fallbacks), e.g. `ecs.gn7i-c16g1.4xlarge`; each one "
+        "`alicloud-ml catalog --gpu` lists."))
     min_size: int = Field(0, ge=0, le=NODE_POOL_MAX_NODES, description="Fewest nodes. Default: `0` (scale to zero).")
     max_size: int = Field(4, ge=1, le=NODE_POOL_MAX_NODES, description="Most nodes, above `min_size`, at most 1000. Default: `4`.")
     autoscaling: bool = Field(True, description="Let the cluster autoscaler size the pool between `min_size` and "
@@ -112,14 +112,10 @@ class GpuNodePoolProps(FrozenModel):
         errors: list[ValueError] = []
         catalogue = instance_types()
         for i, name in enumerate(self.instance_types):
-            info = get_instance_type(name)
-            if info is None:
-                families = sorted({t.family for t in catalogue.values()})
-                errors.append(fail(f"instance_types[{i}]", f"unknown instance type {name!r}",
-                                   "catalogued GPU types of families " + ", ".join(families),
-                                   "see alicloud_ml.catalog.instance_types()"))
-            elif info.gpu_count < 1:
-                errors.append(fail(f"instance_types[{i}]", f"{name} has no GPU", "a GPU instance type"))
+            info = catalogue[name]  # catalogued: GpuInstanceType checked it
+            if info.gpu_count < 1:
+                errors.append(fail(f"instance_types[{i}]", f"{name} has no GPU",
+                                   "a GPU instance type listed by `alicloud-ml catalog --gpu`"))
             elif self.erdma and not info.erdma:
                 capable = sorted({t.family for t in catalogue.values() if t.erdma and t.is_gpu})
                 errors.append(fail(f"instance_types[{i}]", f"{name} (family {info.family}) has no eRDMA interface",

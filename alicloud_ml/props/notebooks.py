@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from alicloud_ml.props.base import FrozenModel, fail, join_errors
+from alicloud_ml.props.base import FrozenModel, InstanceTypeName, fail, join_errors
 
 _CRON_FIELD = re.compile(r"^[0-9A-Za-z*?,/-]+$")
 #: Tags the reaper's function carries so the review can show what it is expected to save: how many GPU
@@ -47,7 +47,7 @@ class NotebookReaperProps(FrozenModel):
     estimate_notebooks: int = Field(0, ge=0, le=1000, description=(
         "For the cost review only: GPU notebooks typically left running at the stop time. Default: `0` (no "
         "savings estimate)."))
-    estimate_instance_type: str | None = Field(None, pattern=r"^ecs\.", description=(
+    estimate_instance_type: InstanceTypeName | None = Field(None, description=(
         "For the cost review only: their instance type, priced from the price table. Required with "
         "estimate_notebooks."))
     estimate_resume_hour: int = Field(9, ge=0, le=23, description=(

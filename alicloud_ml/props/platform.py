@@ -12,8 +12,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from alicloud_ml.catalog.regions import REGION_PATTERN
-from alicloud_ml.props.base import FrozenModel, fail, join_errors
+from alicloud_ml.props.base import FrozenModel, RegionId, fail, join_errors
 from alicloud_ml.props.cluster import AckClusterProps
 from alicloud_ml.props.iam import WorkloadRolesProps
 from alicloud_ml.props.network import MlNetworkProps
@@ -87,7 +86,7 @@ class WorkspaceConfig(PaiWorkspaceProps):
 class MlPlatformProps(FrozenModel):
     """The pieces of one ML platform; `PlatformConfig` (a TOML file) is one of these with names derived."""
 
-    region: str = Field(pattern=REGION_PATTERN, description="Region, e.g. `cn-shanghai`. Required.")
+    region: RegionId = Field(description="Region, e.g. `cn-shanghai`. Required.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags on every taggable resource. Default: none.")
     network: MlNetworkProps
     security: SecurityConfig

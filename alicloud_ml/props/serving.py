@@ -13,7 +13,7 @@ from pydantic import Field, field_validator, model_validator
 
 from alicloud_ml.catalog import eas_over_capacity
 from alicloud_ml.catalog.limits import autoscaler_bounds_ok
-from alicloud_ml.props.base import FrozenModel, fail, join_errors
+from alicloud_ml.props.base import FrozenModel, InstanceTypeName, fail, join_errors
 
 BUILTIN_PROCESSORS: tuple[str, ...] = (
     "easyrec-2.4", "easyrec-torch-1.0", "pmml",
@@ -117,8 +117,8 @@ class EasServiceProps(FrozenModel):
     cpu: int = Field(ge=1, le=512, description="vCPUs per instance (`metadata.cpu`).")
     memory_mb: int = Field(ge=256, description="Memory per instance in MB (`metadata.memory`).")
     gpu: int = Field(0, ge=0, le=16, description="GPUs per instance (`metadata.gpu`). Default: `0`.")
-    instance_type: str | None = Field(None, pattern=r"^ecs\.", description="`cloud.computing.instance_type`; "
-                                                                           "exclusive with `resource_group`.")
+    instance_type: InstanceTypeName | None = Field(None, description="`cloud.computing.instance_type`, a type listed "
+                                                    "by `alicloud-ml catalog`; exclusive with `resource_group`.")
     resource_group: str | None = Field(None, description="Dedicated resource group (`metadata.resource`); "
                                                          "exclusive with `instance_type`.")
     rpc: RpcConfig = Field(default_factory=RpcConfig, description="Queue/threads/timeout. Default: 64 / 5 / 5000 ms.")

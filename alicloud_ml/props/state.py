@@ -9,8 +9,7 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from alicloud_ml.catalog.regions import REGION_PATTERN
-from alicloud_ml.props.base import FrozenModel, fail
+from alicloud_ml.props.base import FrozenModel, RegionId, fail
 
 OTS_FORBIDDEN_WORDS = ("ali", "ay", "ots", "taobao", "admin")
 
@@ -20,7 +19,7 @@ class StateBackendProps(FrozenModel):
 
     bucket: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
                         description="OSS bucket for state (globally unique, 3-63 chars). Required.")
-    region: str = Field(pattern=REGION_PATTERN, description="Region of the bucket and the lock table. Required.")
+    region: RegionId = Field(description="Region of the bucket and the lock table. Required.")
     ots_instance_name: str = Field("ml-tfstate", pattern=r"^[a-zA-Z][a-zA-Z0-9-]{1,14}[a-zA-Z0-9]$",
                                    description="Tablestore instance (3-16 chars, none of the words ali, ay, ots, "
                                                "taobao, admin). Default: `ml-tfstate`.")

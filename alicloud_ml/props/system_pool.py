@@ -9,9 +9,9 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from alicloud_ml.catalog import get_instance_type, instance_types
+from alicloud_ml.catalog import instance_types
 from alicloud_ml.catalog.disks import ESSD_MAX_GIB, ESSD_MIN_GIB
-from alicloud_ml.props.base import FrozenModel, fail, join_errors
+from alicloud_ml.props.base import CpuInstanceType, FrozenModel, fail, join_errors
 from alicloud_ml.catalog.limits import NODE_POOL_MAX_NODES
 
 #: Fewest nodes for system components: two CoreDNS replicas on different nodes (see the module docstring).
@@ -23,8 +23,8 @@ class SystemNodePoolProps(FrozenModel):
 
     node_pool_name: str = Field("system", pattern=r"^[a-zA-Z0-9][\w-]{0,62}$", description="Pool name. Default: "
                                                                                             "`system`.")
-    instance_types: tuple[str, ...] = Field(("ecs.g7.xlarge",), min_length=1, max_length=10, description=(
-        "CPU ECS types in preference order, each in the catalog with no GPU. Default: `ecs.g7.xlarge` "
+    instance_types: tuple[CpuInstanceType, ...] = Field(("ecs.g7.xlarge",), min_length=1, max_length=10, description=(
+        "CPU ECS types in preference order, each one `alicloud-ml catalog --cpu` lists. Default: `ecs.g7.xlarge` "
         "(4 vCPU, 16 GiB)."))
     size: int = Field(MIN_SYSTEM_NODES, ge=MIN_SYSTEM_NODES, le=NODE_POOL_MAX_NODES, description=(
         "Nodes (fixed, at least 2 so CoreDNS keeps two replicas). Default: `2`."))
@@ -41,13 +41,9 @@ class SystemNodePoolProps(FrozenModel):
     def _cpu_types(self) -> Self:
         errors: list[ValueError] = []
         for i, name in enumerate(self.instance_types):
-            info = get_instance_type(name)
-            if info is None:
-                cpu_types = sorted(n for n, t in instance_types().items() if not t.is_gpu)
-                errors.append(fail(f"instance_types[{i}]", f"unknown instance type {name!r}",
-                                   "catalogued CPU types: " + ", ".join(cpu_types)))
-            elif info.is_gpu:
+            info = instance_types()[name]  # catalogued: CpuInstanceType checked it
+            if info.is_gpu:
                 errors.append(fail(f"instance_types[{i}]", f"{name} has {info.gpu_count} GPU(s); system pods "
-                                   "belong on CPU nodes", "a CPU type such as ecs.g7.xlarge"))
+                                   "belong on CPU nodes", "a CPU instance type listed by `alicloud-ml catalog --cpu`"))
         join_errors(errors)
         return self

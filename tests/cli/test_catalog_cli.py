@@ -89,7 +89,9 @@ def test_a_prices_file_overrides_the_built_in_row(tmp_path, capsys):
 
 @pytest.mark.parametrize(("argv", "expected"), [
     (["--family", "gn99"], "--family: unknown family 'gn99'; accepted: "),
-    (["--region", "shanghai"], "--region: invalid value 'shanghai'"),
+    (["--region", "cn-shangai"], "--region: unknown region 'cn-shangai'; accepted: a region id listed by "
+                                 "`alicloud-ml catalog --regions`, e.g. cn-shanghai - did you mean `cn-shanghai`?"),
+    (["--family", "gn7l"], "--family: unknown family 'gn7l'"),
     (["--format", "xml"], "'xml' is not one of"),
     (["--prices", "/no/such/prices.csv"], "price file not found"),
 ])
@@ -105,3 +107,9 @@ def test_help_has_an_example_and_the_exit_codes(capsys):
 
     out = capsys.readouterr().out
     assert "alicloud-ml catalog --gpu --family gn7i" in out and "Exit codes: 0" in out and "2 bad input" in out
+
+
+def test_regions_lists_the_region_ids_the_provider_accepts(capsys):
+    assert run(["catalog", "--regions"]) == 0
+    regions = capsys.readouterr().out.split()
+    assert "cn-shanghai" in regions and "ap-southeast-1" in regions and "cn-shangai" not in regions

@@ -25,7 +25,7 @@ def test_help_piped_to_a_file_is_not_truncated() -> None:
 
 def test_make_help_prints_the_stack_it_would_deploy() -> None:
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "DEPLOY_STACK": "ml-prod"}
+    env = {**os.environ, "ALICLOUD_ML_STACK": "ml-prod"}
     result = subprocess.run(["make", "-s", "help"], cwd=root, capture_output=True, text=True, env=env, timeout=60,
                             check=False)
     assert result.returncode == 0, result.stderr

@@ -45,7 +45,8 @@ def test_init_file_gets_the_usual_umask_mode(tmp_path):
 
 @pytest.mark.parametrize(("argv", "expected"), [
     (["--name", "My_Team"], "--name: invalid env name 'My_Team'; accepted: a lowercase letter"),
-    (["--region", "shanghai"], "--region: invalid region 'shanghai'"),
+    (["--region", "cn-shangai"], "--region: unknown region 'cn-shangai'; accepted: a region id listed by "
+                                 "`alicloud-ml catalog --regions`, e.g. cn-shanghai - did you mean `cn-shanghai`?"),
 ])
 def test_init_rejects_a_bad_name_or_region_before_writing(tmp_path, capsys, argv, expected):
     assert run(["init", str(tmp_path), *argv]) == 2
@@ -125,7 +126,7 @@ def test_init_app_writes_a_complete_cdktf_app_named_after_its_directory(tmp_path
     assert run(["init", str(tmp_path / "team-b"), "--app", "--region", "cn-beijing"]) == 0
     app = tmp_path / "team-b"
     assert sorted(p.name for p in app.iterdir()) == [
-        ".gitignore", "Makefile", "cdktf.json", "main.py", "package-lock.json", "package.json"]
+        ".gitignore", ".npmrc", "Makefile", "cdktf.json", "main.py", "package-lock.json", "package.json"]
     cdktf = json.loads((app / "cdktf.json").read_text())
     assert cdktf["language"] == "python" and cdktf["app"] == "python3 main.py"
     main_py = (app / "main.py").read_text()

@@ -91,7 +91,8 @@ BAD_CASES = [
     ("zone outside region", "zones = [\"cn-shanghai-b\"]", "zones = [\"cn-beijing-a\"]",
      "network.zones[0]: zone 'cn-beijing-a' is not in region 'cn-shanghai'; accepted: cn-shanghai-<letter>"),
     ("unknown instance type", "ecs.gn7e-c16g1.16xlarge", "ecs.gn99.2xlarge",
-     "node_pools.training.instance_types[0]: unknown instance type 'ecs.gn99.2xlarge'; accepted: catalogued GPU types"),
+     "node_pools.training.instance_types[0]: unknown instance type 'ecs.gn99.2xlarge'; accepted: a GPU instance type "
+     "listed by `alicloud-ml catalog --gpu`"),
     ("CPU type in a GPU pool", "ecs.gn7e-c16g1.16xlarge", "ecs.g7.2xlarge",
      "node_pools.training.instance_types[0]: ecs.g7.2xlarge has no GPU; accepted: a GPU instance type"),
     ("GPU type in the system pool", "[state]", "[system_pool]\ninstance_types = [\"ecs.gn7i-c8g1.2xlarge\"]\n\n[state]",

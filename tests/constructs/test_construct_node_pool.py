@@ -117,13 +117,20 @@ def test_gpu_node_pool_spot_with_price_limit_emits_one_limit_per_type(stack, poo
     assert pool["scaling_config"][0]["type"] == "spot"
 
 
-def test_gpu_node_pool_rejects_unknown_instance_type_naming_path_field_and_families(pool_scope):
+def test_gpu_node_pool_rejects_a_misspelt_instance_type_suggesting_the_catalogued_one(pool_scope):
     with pytest.raises(InputError) as err:
-        pool_scope(instance_types=["ecs.gn99-c8g1.2xlarge"])
+        pool_scope(instance_types=["ecs.gn7i-c8g1.2xlarg"])
 
-    message = str(err.value)
-    assert "test/Gpu: instance_types[0]: unknown instance type 'ecs.gn99-c8g1.2xlarge'" in message
-    assert "accepted: catalogued GPU types of families" in message and "gn7i" in message
+    assert str(err.value) == ("test/Gpu: instance_types[0]: unknown instance type 'ecs.gn7i-c8g1.2xlarg'; accepted: a GPU "
+                              "instance type listed by `alicloud-ml catalog --gpu` - did you mean `ecs.gn7i-c8g1.2xlarge`?")
+
+
+def test_gpu_node_pool_rejects_a_cpu_type_without_calling_it_a_gpu_type(pool_scope):
+    with pytest.raises(InputError) as err:
+        pool_scope(instance_types=["ecs.g7.xlarge"])
+
+    assert "instance_types[0]: ecs.g7.xlarge has no GPU; accepted: a GPU instance type listed by `alicloud-ml catalog " \
+           "--gpu`" in str(err.value)
 
 
 def test_gpu_node_pool_rejects_max_size_not_above_min_size(pool_scope):

@@ -2,12 +2,12 @@
 
 The project is laid out in a temporary directory (copies of main.py, cdktf.json and stacks/,
 links to the installed .venv and node_modules) so the test never touches the working tree's
-cdktf.out, local state or emulated cloud.
+cdktf.out, local state or emulated cloud. What a deploy did is read from Terraform's state
+(tests/e2e/terraform_state.py says why not from the CLI's output).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from alicloud_ml.commands.init import STARTER
+from tests.e2e.terraform_state import state_addresses, state_objects, synthesized_addresses
 from tests.tools import needs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,6 +33,7 @@ pytestmark = [
 @pytest.fixture()
 def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     from alicloud_ml.emulator.install import install
+    from alicloud_ml.emulator.lockfile import write_lock_file
 
     for name in ("main.py", "cdktf.json"):
         shutil.copy(REPO / name, tmp_path / name)
@@ -37,36 +41,48 @@ def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     for name in (".venv", "node_modules"):
         (tmp_path / name).symlink_to(REPO / name)
     config = install(tmp_path / ".alicloud-ml")
+    # what the Makefile sets for the emulator target, output to a pipe included (CI set, --no-color)
     env = dict(os.environ, TF_CLI_CONFIG_FILE=str(config), ALICLOUD_ML_BACKEND="local", CHECKPOINT_DISABLE="1",
-               CI="1", FORCE_COLOR="0", PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
+               ALICLOUD_ML_TF_LOCK_FILE=str(write_lock_file(tmp_path / ".alicloud-ml")), CI="1",
+               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
     return tmp_path, env
 
 
 def cdktf(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["npx", "cdktf", *args, "--auto-approve", "--skip-provider-lock"], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(["npx", "cdktf", *args, "--auto-approve", "--skip-provider-lock", "--no-color"], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=600)
 
 
-def test_cdktf_deploy_applies_ml_dev_into_the_emulator_and_destroy_removes_it(project):
+def ok(run: subprocess.CompletedProcess[str]) -> str:
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return run.stdout + run.stderr
+
+
+def test_cdktf_deploy_applies_ml_dev_keeps_it_across_a_change_of_stacks_and_destroy_removes_it(project):
     root, env = project
-    deployed = cdktf(root, env, "deploy", "ml-dev")
-    assert deployed.returncode == 0, deployed.stdout[-3000:] + deployed.stderr[-3000:]
-    synthesized = json.loads((root / "cdktf.out" / "stacks" / "ml-dev" / "cdk.tf.json").read_text())
-    count = sum(len(named) for named in synthesized["resource"].values())
-    assert count > 30
-    assert f"Apply complete! Resources: {count} added, 0 changed, 0 destroyed." in deployed.stdout
-    state_file = root / ".alicloud-ml" / "state" / "terraform.ml-dev.tfstate"
-    state = state_file.read_text()
-    assert '"type": "alicloud_cs_kubernetes_node_pool"' in state
-    assert re.search(r'"id": "c[0-9a-f]{32}:np-[0-9a-f]{16}"', state)  # docs: <cluster_id>:<node_pool_id>
+    state = root / ".alicloud-ml" / "state" / "terraform.ml-dev.tfstate"
+    # WHEN ml-dev is deployed
+    deployed = ok(cdktf(root, env, "deploy", "ml-dev"))
+    # THEN every synthesized resource is in the state, and init had a lock file (no checksum warning)
+    declared = synthesized_addresses(root / "cdktf.out" / "stacks" / "ml-dev" / "cdk.tf.json")
+    assert len(declared) > 30 and state_addresses(state) == declared
+    assert re.search(r'"id": "c[0-9a-f]{32}:np-[0-9a-f]{16}"', state.read_text())  # docs: <cluster_id>:<node_pool_id>
+    assert "Warning" not in deployed and "\x1b[" not in deployed
+    before = state_objects(state)
 
-    redeployed = cdktf(root, env, "deploy", "ml-dev")  # re-synth replaces cdktf.out; the state must survive it
-    assert redeployed.returncode == 0, redeployed.stdout[-3000:] + redeployed.stderr[-3000:]
-    assert "No changes." in redeployed.stdout
+    # WHEN it is deployed again after a re-synth, THEN the state survived it and nothing changed
+    ok(cdktf(root, env, "deploy", "ml-dev"))
+    assert state_objects(state) == before
 
-    destroyed = cdktf(root, env, "destroy", "ml-dev")
-    assert destroyed.returncode == 0, destroyed.stdout[-3000:] + destroyed.stderr[-3000:]
-    assert f"Destroy complete! Resources: {count} destroyed." in destroyed.stdout
+    # WHEN another set of stacks is deployed (the CLI deletes the old stacks' directories) and then ml-dev's set
+    # is destroyed, THEN both succeed (this was ENOENT on cdktf.out/stacks/ml-dev) and ml-dev's state is empty
+    team = root / "team.toml"
+    team.write_text(STARTER.format(name="team", region="cn-shanghai", bucket="ml-team-tfstate-e2e"))
+    ok(cdktf(root, dict(env, ALICLOUD_ML_CONFIGS=str(team)), "deploy", "ml-team"))
+    assert sorted(p.name for p in (root / "cdktf.out" / "stacks").iterdir()) == ["ml-state", "ml-team"]
+    assert state_addresses(root / ".alicloud-ml" / "state" / "terraform.ml-team.tfstate")
+    ok(cdktf(root, env, "destroy", "ml-dev"))
+    assert state_addresses(state) == []
 
 
 def test_cdktf_deploy_stops_before_terraform_when_the_gate_blocks(project):

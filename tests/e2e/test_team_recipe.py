@@ -1,5 +1,6 @@
 """The README's team recipe, copied out of the README and run as written: scaffold, npm ci, deploy twice
-(the second deploy changes nothing), destroy, and the same with the cdktn CLI.
+(the second deploy changes nothing), destroy, and the same with the cdktn CLI. What each step did is read
+from Terraform's state after it, not from the CLI's output (tests/e2e/terraform_state.py says why).
 
 npm runs with `offline` set: the packages come from npm's cache, which `make install` filled (the
 scaffold pins the toolkit's own package-lock.json), so the test touches no network.
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from alicloud_ml.app_scaffold import render_app
+from tests.e2e.terraform_state import state_addresses, state_objects, state_serial, synthesized_addresses
 from tests.tools import needs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,38 +48,42 @@ def test_the_readme_shows_exactly_the_main_py_that_init_app_writes():
     assert python == render_app("team-a", "cn-shanghai")["main.py"]
 
 
-def test_the_readme_team_recipe_runs_as_written(tmp_path):
+def test_the_readme_team_recipe_runs_as_written_quietly_and_leaves_state_as_each_step_promises(tmp_path):
+    # GIVEN the README's lines, each followed by a copy of the app's state file (the recipe is untouched)
     lines, _ = _recipe()
-    script = "set -euo pipefail\n" + "".join(f"echo {shlex.quote('### ' + line)}\n{line}\n" for line in lines)
-    env = dict(os.environ, npm_config_offline="true", FORCE_COLOR="0", CI="1",
+    state, snapshots = tmp_path / "team-a" / ".alicloud-ml" / "state" / "terraform.team-a.tfstate", tmp_path / "snap"
+    script = f"set -euo pipefail\nmkdir -p {snapshots}\n" + "".join(
+        f"echo {shlex.quote('### ' + line)}\n{line}\n{{ cp {state} {snapshots}/{i}.tfstate 2>/dev/null || true; }}\n"
+        for i, line in enumerate(lines))
+    env = dict(os.environ, npm_config_offline="true",
                PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
-    env.pop("TF_CLI_CONFIG_FILE", None)  # the app's Makefile sets its own
+    for name in ("TF_CLI_CONFIG_FILE", "CI", "FORCE_COLOR"):  # the app's Makefile decides these itself
+        env.pop(name, None)
+    # WHEN it runs, output to a pipe as in CI
     run = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
-    steps = _steps(run.stdout)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-3000:]
 
+    # THEN each step left the state it promises
     app = tmp_path / "team-a"
     assert sorted(p.name for p in app.iterdir() if p.is_file()) == sorted(render_app("team-a", "cn-shanghai"))
-    assert "v22." in _step(steps, "make deploy", 0)  # the Makefile's own Node 22
-    created = re.search(r"Apply complete! Resources: (\d+) added, 0 changed, 0 destroyed", _step(steps, "make deploy", 0))
-    assert created and int(created.group(1)) > 10
-    assert "No changes." in _step(steps, "make deploy", 1)
-    assert f"Destroy complete! Resources: {created.group(1)} destroyed." in _step(steps, "make destroy", 0)
-    cdktn = _step(steps, "ALICLOUD_ML_CDK=cdktn make deploy destroy", 0)
-    assert "==> cdktn deploy team-a (emulator)" in cdktn
-    assert f"Apply complete! Resources: {created.group(1)} added" in cdktn
-    assert f"Destroy complete! Resources: {created.group(1)} destroyed." in cdktn
-    assert (app / ".alicloud-ml" / "state" / "terraform.team-a.tfstate").is_file()  # outside cdktf.out
-    assert "b'" not in run.stdout + run.stderr
+    declared = synthesized_addresses(app / "cdktf.out" / "stacks" / "team-a" / "cdk.tf.json")
+    deploy, redeploy = (snapshots / f"{_index(lines, 'make deploy', n)}.tfstate" for n in (0, 1))
+    assert len(declared) > 10 and state_addresses(deploy) == declared
+    assert state_objects(redeploy) == state_objects(deploy)  # the second deploy changed nothing
+    destroyed = snapshots / f"{_index(lines, 'make destroy', 0)}.tfstate"
+    assert state_addresses(destroyed) == []
+    cdktn = snapshots / f"{_index(lines, 'ALICLOUD_ML_CDK=cdktn make deploy destroy', 0)}.tfstate"
+    lineage, serial = state_serial(cdktn)
+    assert state_addresses(cdktn) == [] and lineage == state_serial(destroyed)[0] and serial >= state_serial(destroyed)[1] + 2
+    assert "==> cdktn deploy team-a (emulator)" in run.stdout  # the app's Makefile ran the cdktn CLI
+    # AND it said nothing that looks like a failure: no warning, no escape codes, no bytes reprs
+    output = run.stdout + run.stderr
+    assert not [line for line in output.splitlines() if re.search(r"\bwarn(ing)?\b", line, re.I)], output[-3000:]
+    assert "\x1b[" not in output and "b'" not in output
 
 
-def _steps(stdout: str) -> list[tuple[str, str]]:
-    """(command without its comment, its output), split at the `### <command>` markers the script echoes."""
-    parts = re.split(r"^### (.*)$", stdout, flags=re.M)
-    return [(parts[i].split("#")[0].strip(), parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
-
-
-def _step(steps: list[tuple[str, str]], command: str, occurrence: int) -> str:
-    matches = [out for ran, out in steps if ran == command]
-    assert len(matches) > occurrence, f"the recipe has no {occurrence + 1}. run of {command!r}: {list(steps)}"
+def _index(lines: list[str], command: str, occurrence: int) -> int:
+    """Index of the `occurrence`-th recipe line that runs `command` (its comment stripped)."""
+    matches = [i for i, line in enumerate(lines) if line.split("#")[0].strip() == command]
+    assert len(matches) > occurrence, f"the recipe has no {occurrence + 1}. run of {command!r}: {lines}"
     return matches[occurrence]
