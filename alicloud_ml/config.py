@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 import tomllib
-import typing
 from pathlib import Path
-from types import UnionType
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies.suppressions import ID_PATTERN, MIN_REASON
 from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
 from alicloud_ml.errors import Problem, raise_problems
-from alicloud_ml.props.base import FrozenModel, dotted, problems_from
+from alicloud_ml.props.base import FrozenModel, dotted, problems_from, unknown_field
 from alicloud_ml.props.platform import MlPlatformProps
 from alicloud_ml.props.state import StateBackendProps
 
@@ -215,39 +212,7 @@ def explain(exc: ValidationError, data: dict[str, Any], name_from: str | None = 
 
 def _unknown_field(field: str, loc: list[Any]) -> tuple[Problem, str | None]:
     """`field: unknown field - did you mean ...?`, else the list of known fields."""
-    known = _known_fields(loc[:-1])
-    guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6) if known else []
-    if guess:
-        return Problem(field, "unknown field", hint=f"did you mean `{guess[0]}`?"), guess[0]
-    return Problem(field, "unknown field", ", ".join(known) or None, "see `alicloud-ml schema`"), None
-
-
-def _known_fields(loc: list[Any]) -> list[str]:
-    """Field names of the model at `loc` inside PlatformConfig (empty when it is not a model)."""
-    tp: Any = PlatformConfig
-    for part in loc:
-        tp = _unwrap(tp)
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            field = tp.model_fields.get(str(part))
-            if field is None:
-                return []
-            tp = field.annotation
-        elif typing.get_origin(tp) in (dict, list, tuple):
-            args = typing.get_args(tp)
-            tp = args[-1] if typing.get_origin(tp) is dict else args[0]
-        else:
-            return []
-    tp = _unwrap(tp)
-    return sorted(tp.model_fields) if isinstance(tp, type) and issubclass(tp, BaseModel) else []
-
-
-def _unwrap(tp: Any) -> Any:
-    """`X | None` → X (the first argument that is a model or a container)."""
-    if typing.get_origin(tp) in (typing.Union, UnionType):
-        for arg in typing.get_args(tp):
-            if arg is not type(None):
-                return arg
-    return tp
+    return unknown_field(PlatformConfig, field, loc, "see `alicloud-ml schema`")
 
 
 def _under(field: str, parents: set[str]) -> bool:

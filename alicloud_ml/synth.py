@@ -101,16 +101,20 @@ def synthesize(
 
 def run_app(build: Callable[[Any], object], outdir: str | Path | None = None, **options: Any) -> int:
     """`synthesize` for a script entry point: prints problems and returns the exit code."""
+    from alicloud_ml.outdir import CLI_MARKER_ENV
+
+    # the CDK CLI labels every stderr line `[ERROR] default -`: under it, problems go to stdout, unlabelled
+    problems = sys.stdout if os.environ.get(CLI_MARKER_ENV) else sys.stderr
     try:
         synthesize(build, outdir, **options)
     except (InputError, InputErrors) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=problems)
         return EXIT_INPUT
     except PolicyViolation as exc:
-        print(str(exc), file=sys.stderr)
+        print(str(exc), file=problems)
         return EXIT_POLICY
     except AlicloudMlError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=problems)
         return EXIT_INPUT
     return EXIT_OK
 

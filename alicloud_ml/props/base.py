@@ -7,8 +7,11 @@ names the construct path as well as the field. Problems are collected and raised
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
+import typing
 from collections.abc import Iterable, Mapping
+from types import UnionType
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
@@ -44,8 +47,14 @@ class ProblemError(ValueError):
         self.problems = problems
 
 
-def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Problem]:
-    """Turn a pydantic ValidationError into Problems with dotted field paths and accepted values."""
+#: Where a construct's props are documented, for errors raised from Python (TOML errors point at `alicloud-ml schema`).
+PROPS_DOCS = "see the construct's props in docs/construct-defaults.md"
+
+
+def problems_from(exc: ValidationError, prefix: Iterable[Any] = (), model: type[BaseModel] | None = None
+                  ) -> list[Problem]:
+    """Turn a pydantic ValidationError into Problems with dotted field paths and accepted values; an unknown
+    field of `model` (construct props) gets the closest known one."""
     out: list[Problem] = []
     errors = exc.errors(include_url=False)
     # an item refused inside a sequence also makes it "too short after validation": the item's error says it
@@ -61,6 +70,8 @@ def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Prob
         elif kind in ("enum", "literal_error"):
             expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             out.append(Problem(field, f"invalid value {value!r}", expected))
+        elif kind == "extra_forbidden" and model is not None:
+            out.append(unknown_field(model, field, list(err["loc"]), PROPS_DOCS)[0])
         elif kind == "extra_forbidden":
             out.append(Problem(field, "unknown field", hint="check the spelling; see `alicloud-ml schema`"))
         elif kind == "string_pattern_mismatch":
@@ -73,6 +84,44 @@ def problems_from(exc: ValidationError, prefix: Iterable[Any] = ()) -> list[Prob
                 message = f"invalid value {value!r}: {message[0].lower()}{message[1:]}"
             out.append(Problem(field, message))
     return out
+
+
+def unknown_field(root: type[BaseModel], field: str, loc: list[Any], docs: str) -> tuple[Problem, str | None]:
+    """`field: unknown field - did you mean ...?` (and the guess), else the known fields and where they are
+    documented. `loc` is the field's pydantic location inside `root`."""
+    known = known_fields(root, loc[:-1])
+    guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6) if known else []
+    if guess:
+        return Problem(field, "unknown field", hint=f"did you mean `{guess[0]}`?"), guess[0]
+    return Problem(field, "unknown field", ", ".join(known) or None, docs), None
+
+
+def known_fields(root: type[BaseModel], loc: list[Any]) -> list[str]:
+    """Field names of the model at `loc` inside `root` (empty when it is not a model)."""
+    tp: Any = root
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = tp.model_fields.get(str(part))
+            if field is None:
+                return []
+            tp = field.annotation
+        elif typing.get_origin(tp) in (dict, list, tuple):
+            args = typing.get_args(tp)
+            tp = args[-1] if typing.get_origin(tp) is dict else args[0]
+        else:
+            return []
+    tp = _unwrap(tp)
+    return sorted(tp.model_fields) if isinstance(tp, type) and issubclass(tp, BaseModel) else []
+
+
+def _unwrap(tp: Any) -> Any:
+    """`X | None` → X (the first argument that is a model or a container)."""
+    if typing.get_origin(tp) in (typing.Union, UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                return arg
+    return tp
 
 
 def join_errors(errors: list[ValueError]) -> None:
@@ -89,7 +138,7 @@ def resolve_props(model: type[M], props: M | Mapping[str, Any] | None, where: st
     try:
         return model.model_validate(dict(props or {}))
     except ValidationError as exc:
-        raise_problems(where, problems_from(exc))
+        raise_problems(where, problems_from(exc, model=model))
         raise  # unreachable: raise_problems always raises for a non-empty error
 
 

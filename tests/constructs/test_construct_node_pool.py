@@ -177,3 +177,19 @@ def test_gpu_node_pool_rejects_taint_effect_typo_listing_accepted_effects(pool_s
 def test_gpu_node_pool_rejects_pool_without_noschedule_taint(pool_scope):
     with pytest.raises(InputError, match="taints: a GPU pool needs at least one NoSchedule taint"):
         pool_scope(taints=[])
+
+
+def test_a_misspelt_prop_gets_the_closest_field_like_a_toml_file_does(pool_scope):
+    with pytest.raises(InputError) as err:
+        pool_scope(max_sise=4)
+
+    assert str(err.value) == "test/Gpu: max_sise: unknown field - did you mean `max_size`?"
+
+
+def test_an_unknown_prop_with_no_close_field_lists_the_fields_and_points_at_the_construct_docs(pool_scope):
+    with pytest.raises(InputError) as err:
+        pool_scope(colour="blue")
+
+    message = str(err.value)
+    assert message.startswith("test/Gpu: colour: unknown field; accepted: auto_repair, autoscaling, ")
+    assert message.endswith("see the construct's props in docs/construct-defaults.md") and "alicloud-ml schema" not in message

@@ -57,3 +57,11 @@ def test_policy_violation_exits_1_with_findings_and_keeps_the_previous_output(pr
     assert result.returncode == 1
     assert "ALIML_016" in result.stderr and "ml-dev/Platform/Cluster" in result.stderr
     assert (project / "cdktf.out" / "stacks" / "ml-dev" / "cdk.tf.json").read_text() == before
+
+
+def test_run_by_the_cdk_cli_bad_input_goes_to_stdout_where_the_cli_does_not_label_it_an_error(project):
+    dev = project / "stacks" / "envs" / "dev.toml"
+    dev.write_text(dev.read_text().replace("max_size = 6", "max_sise = 6"))
+    result = run_main(project, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS="true")
+    assert result.returncode == 2 and result.stderr == ""
+    assert "node_pools.inference.max_sise: unknown field - did you mean `max_size`?" in result.stdout
