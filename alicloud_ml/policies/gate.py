@@ -198,6 +198,7 @@ def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateRepor
         else:
             raw.append(entry)
     _apply(report, raw, [sf], today)
+    hcl.speak_hcl(report.findings)  # fixes in Terraform's words, not the constructs'
     for cid, address, result in results:
         if result.status == "not_evaluated":
             from alicloud_ml.policies.registry import by_id
@@ -309,6 +310,8 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
             report.parse_errors.extend(problems)
             for s in found:
                 uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
+    from alicloud_ml.policies import formats
+
     seen: set[tuple[str, str, str, str]] = set()
     for sf, check_id, address, result, source in raw:
         stack = sf.stack
@@ -320,7 +323,7 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
         res = stack.get(address)
         meta = project.get(check_id)
         title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
-        fix = meta.meta.fix if meta else f"Change {result.field or 'the resource'} so that: {title}"
+        fix = meta.meta.fix if meta else formats.builtin_fix(check_id, result.field, title)
         status = "failed" if result.status == FAILED else "passed"
         candidates = (read_suppressions(res.meta, res.path)[0] if res else []) + stack_level.get(stack.name, [])
         matching = [s for s in candidates if s.id == check_id]

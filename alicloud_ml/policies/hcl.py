@@ -122,7 +122,7 @@ def load(path: Path, definitions: dict[Any, Any]) -> HclRoot:
                     data["provider"].setdefault(name, []).append(unhcl(conf))
     for address in [a for a in root.resources if any(a.startswith(p + ".") for p in root.phantoms)]:
         del root.resources[address]
-    root.stack = Stack(path.name, str(path), data, ())
+    root.stack = Stack(path.resolve().name, str(path), data, ())  # `check .` names the directory too
     return root
 
 
@@ -327,3 +327,15 @@ def locate(root: HclRoot, address: str) -> tuple[str, int, int]:
                 return str(file), number, number
     first = sorted(root.files)[0] if root.files else root.path
     return str(first), 1, 1
+
+
+def speak_hcl(findings: list[Any]) -> None:
+    """Give the project's findings on HCL a fix in Terraform's words: the check's `fix_hcl`, else "change the
+    field so that <the title>" (its `fix` names construct props, which an HCL root does not have)."""
+    from alicloud_ml.policies.registry import project_checks
+
+    checks = {c.meta.id: c.meta for c in project_checks()}
+    for f in findings:
+        if (meta := checks.get(f.check_id)) is not None:
+            what = f"`{f.field}` of {f.address}" if f.field else f.address
+            f.fix = meta.fix_hcl or f"Change {what} so that: {meta.title.removeprefix('Ensure ')}"

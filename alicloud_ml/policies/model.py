@@ -65,6 +65,8 @@ class PolicyCheck:
     fix: str
     resource_types: tuple[str, ...] = ()
     stack_level: bool = False
+    #: The fix in Terraform's words, for `check` on HCL (default: change the field so that the title holds).
+    fix_hcl: str = ""
 
 
 PASSED, FAILED, NOT_APPLICABLE = "passed", "failed", "not_applicable"

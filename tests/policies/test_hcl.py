@@ -202,3 +202,23 @@ def test_a_skip_comment_in_a_module_block_covers_that_module_s_resources(tmp_pat
     f = found[("ALIML_001", "module.shared.alicloud_cs_kubernetes_node_pool.gpu")]
     assert f.status == "suppressed" and f.suppression_reason.startswith("notebook pool")
     assert f.file.endswith("pool/main.tf")
+
+
+def test_check_on_hcl_speaks_terraform_names_the_directory_and_never_inverts_checkov_s_names(
+        tmp_path, capsys, monkeypatch, warm_gate):
+    # GIVEN a root with a public bucket (checkov names CKV_ALI_1 after the violation) and no OSS backend
+    root = tmp_path / "team-root"
+    root.mkdir()
+    (root / "main.tf").write_text(BAD_HCL + 'resource "alicloud_oss_bucket" "public" {\n  bucket = "b-public"\n'
+                                            '  acl    = "public-read"\n}\n')
+    monkeypatch.chdir(root)
+    # WHEN it is checked as `.`
+    code, out, _ = _check([".", "--format", "json"], capsys)
+    findings = {f["check_id"]: f for f in json.loads(out)["findings"] if f["status"] == "failed"}
+    # THEN the stack is the directory's name, ALIML_015's fix is a backend block, and no fix says "so that" the
+    # violation holds
+    assert code == 1 and {f["stack"] for f in findings.values()} == {"team-root"}
+    assert findings["ALIML_015"]["fix"].startswith('Use backend "oss"') and "Props" not in findings["ALIML_015"]["fix"]
+    assert findings["CKV_ALI_1"]["fix"] == ("Change `acl`: checkov's CKV_ALI_1 fails on it (Alibaba Cloud OSS bucket "
+                                            "accessible to public)")
+    assert not any("construct" in f["fix"] or "Props" in f["fix"] for f in findings.values())

@@ -29,6 +29,8 @@ CHECK = PolicyCheck(
         "tablestore_table, versioned and encrypted bucket.",
     resource_types=("alicloud_oss_bucket",),
     stack_level=True,
+    fix_hcl='Use backend "oss" with encrypt = true, acl = "private" and tablestore_endpoint + tablestore_table (the '
+            "lock), on a bucket with versioning and server-side encryption.",
 )
 
 ADDRESS = "terraform.backend"
