@@ -10,6 +10,7 @@ import importlib
 import os
 import pkgutil
 import sys
+from typing import Annotated
 
 import typer
 
@@ -34,8 +35,20 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from alicloud_ml import __version__, schema
+
+        typer.echo(f"alicloud-ml {__version__} (aliyun/alicloud {schema.provider_version()})")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the toolkit's version and the provider version it targets.")
+                       ] = False,
+) -> None:
     """Build, gate, review and cost ML platforms on Alibaba Cloud with CDK for Terraform.
 
     Exit codes: 0 success, 1 policy violations, 2 bad input, 3 destructive changes with

@@ -12,7 +12,10 @@ ORDER = 85
 bindings_app = typer.Typer(
     name="bindings",
     no_args_is_help=True,
-    help="Build the provider schema that the typed bindings are generated from.",
+    help="""Build the provider schema that the typed bindings are generated from.
+
+    Exit codes: 0 done; 2 bad input (a missing or unreadable source, an unknown option).
+    """,
 )
 
 

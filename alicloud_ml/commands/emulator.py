@@ -27,6 +27,9 @@ emulator_app = typer.Typer(
     ALICLOUD_ML_EMULATOR_STATE). It rejects what the real APIs would (CIDRs,
     zones, instance types, CPFS, EAS config, security group ports, missing
     references) but does not model quotas, stock, prices, latency or permissions.
+
+    Exit codes: 0 done; 2 bad input (an unwritable --dir, a bad seed file, reset without a
+    terminal and without --yes); 130 reset declined.
     """,
 )
 

@@ -28,7 +28,7 @@ DIR_ENV = "ALICLOUD_ML_EMULATOR_DAEMON_DIR"
 MAGIC_COOKIE = ("TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2")
 REQUEST, PID, STATUS = b"AMLE", b"P", b"X"  # request header; replies: child pid, then the child's exit status
 READY_TIMEOUT = 60.0  # first start may compile the schema cache (~2 s); a hung daemon must not hang Terraform
-PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def in_process() -> None:
@@ -49,8 +49,9 @@ def socket_dir() -> str:
 
 
 def socket_path() -> str:
-    """The daemon's socket: one per interpreter, import path and package (they decide what the daemon runs)."""
-    ident = "\0".join((sys.executable, os.environ.get("PYTHONPATH", ""), PACKAGE_DIR, sys.version))
+    """The daemon's socket: one per checkout (package), import path and interpreter (they decide what the daemon
+    runs). The interpreter counts by its real file: `.venv/bin/python` and `.venv/bin/python3` are one."""
+    ident = "\0".join((os.path.realpath(sys.executable), os.environ.get("PYTHONPATH", ""), PACKAGE_DIR, sys.version))
     return os.path.join(socket_dir(), f"daemon-{_fnv64(ident):016x}.sock")
 
 

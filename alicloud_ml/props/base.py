@@ -47,6 +47,10 @@ class ProblemError(ValueError):
         self.problems = problems
 
 
+#: pydantic error types of container fields, in the words of a TOML file (and of Python callers alike).
+CONTAINER_WORDS = {"tuple_type": "an array, e.g. [\"a\", \"b\"]", "list_type": "an array, e.g. [\"a\", \"b\"]",
+                   "set_type": "an array, e.g. [\"a\", \"b\"]", "dict_type": "a table, e.g. { key = \"value\" }"}
+
 #: Where a construct's props are documented, for errors raised from Python (TOML errors point at `alicloud-ml schema`).
 PROPS_DOCS = "see the construct's props in docs/construct-defaults.md"
 
@@ -78,6 +82,8 @@ def problems_from(exc: ValidationError, prefix: Iterable[Any] = (), model: type[
             out.append(Problem(field, f"invalid value {value!r}", f"text matching {ctx.get('pattern')}"))
         elif kind == "missing":
             out.append(Problem(field, "required field is missing"))
+        elif kind in CONTAINER_WORDS:  # TOML's words for what pydantic calls a tuple, list or dict
+            out.append(Problem(field, f"invalid value {value!r}: expected {CONTAINER_WORDS[kind]}"))
         else:
             message = err["msg"].removeprefix("Value error, ")
             if message.startswith("Input should be"):

@@ -78,3 +78,14 @@ def test_every_catalogued_type_and_every_listed_region_is_accepted_and_nothing_e
     assert unknown_instance_type("ecs.gn7i-c8g1.2xlarg") is not None and unknown_region("cn-shangai") is not None
     assert len(set(REGIONS)) == len(REGIONS) and all(zone_in_region(f"{r}-a", r) or zone_in_region(f"{r}a", r)
                                                      for r in REGIONS)
+
+
+def test_a_string_where_an_array_belongs_is_called_an_array_not_a_tuple(tmp_path):
+    path = tmp_path / "team.toml"
+    path.write_text(FILE.format(region="cn-shanghai", zone="cn-shanghai-b", eas_type="ecs.gn7i-c8g1.2xlarge")
+                    .replace('zones = ["cn-shanghai-b"]', 'zones = "cn-shanghai-b"'))
+    with pytest.raises(InputError) as err:
+        load_config(path)
+
+    assert str(err.value).endswith("network.zones: invalid value 'cn-shanghai-b': expected an array, e.g. [\"a\", \"b\"]")
+    assert "tuple" not in str(err.value)
