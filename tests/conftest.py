@@ -1,8 +1,12 @@
-"""Suite-wide settings: no network, no user Terraform config, jsii on the project's Node 22."""
+"""Suite-wide settings: no network, no user Terraform config, jsii on the project's Node 22; tests write only
+into temporary directories."""
 
 import os
+from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parents[1]
 
 os.environ["CHECKPOINT_DISABLE"] = "1"  # terraform must not phone home
 os.environ["TF_IN_AUTOMATION"] = "1"
@@ -30,3 +34,13 @@ def refreshed_prices(monkeypatch):
     from alicloud_ml.catalog import pricing
 
     monkeypatch.setattr(pricing, "REFRESHED_DIR", Path(__file__).parent / "fixtures_prices")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_state_left_in_the_repository():
+    """A stack synthesized without a backend keeps its state in the process's working directory (cdktf's
+    LocalBackend default): such a test would leave terraform.<stack>.tfstate in the repository root."""
+    before = {p.name for p in REPO.iterdir()}
+    yield
+    left = sorted(n for n in {p.name for p in REPO.iterdir()} - before if ".tfstate" in n or n == "cdktf.out")
+    assert not left, f"tests wrote {left} into {REPO}: give the stack a backend (or a directory) under tmp_path"

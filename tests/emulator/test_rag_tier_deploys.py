@@ -8,7 +8,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from alicloud_ml._cdk import App, TerraformStack
+from alicloud_ml._cdk import App, LocalBackend, TerraformStack
 from alicloud_ml.constructs.ingestion import DocumentIngestion
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
@@ -21,6 +21,7 @@ def _synth_tier(outdir: Path) -> Path:
     """Synthesize the tier with `app.synth()` (the code package is an asset beside cdk.tf.json)."""
     app = App(outdir=str(outdir))
     stack = TerraformStack(app, "rag")
+    LocalBackend(stack, path="terraform.tfstate")  # beside cdk.tf.json; cdktf's default is the process's cwd
     AlicloudProvider(stack, "alicloud", region="cn-shanghai")
     net = MlNetwork(stack, "Network", props={"region": "cn-shanghai", "zones": ["cn-shanghai-b"]})
     store = VectorStore(stack, "Vectors", network=net, props={"name": "ml-staging-rag"})
