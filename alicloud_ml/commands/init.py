@@ -18,7 +18,7 @@ ORDER = 90
 STARTER = """\
 # A starter ML platform: one zone, one inference pool, private API endpoint, OSS state.
 # Env `{name}` (from the file name), stack `ml-{name}`. `alicloud-ml validate {name}.toml` checks it;
-# `alicloud-ml schema` prints every field; the README (Platform description) explains them.
+# `alicloud-ml schema` prints every field; docs/platform.md explains them.
 region = "{region}"
 
 [network]

@@ -70,7 +70,7 @@ def test_the_sdist_ships_no_generated_bindings_and_the_wheel_built_from_it_a_fre
     with zipfile.ZipFile(wheel) as zf:  # `alicloud-ml init --app` needs its templates and the pinned npm files
         template = {Path(n).name for n in zf.namelist() if n.startswith("alicloud_ml/app_template/")}
     assert template == {"main.py.template", "cdktf.json.template", "Makefile.template", "gitignore.template",
-                        "package.json", "package-lock.json"}
+                        "npmrc.template", "package.json", "package-lock.json"}
 
 
 def test_building_twice_gives_identical_packages(builds):
@@ -103,3 +103,32 @@ def test_every_package_data_pattern_names_files_that_exist():
     missing = [f"{package}: {pattern}" for package, globs in patterns.items() for pattern in globs
                if not list((REPO / package.replace(".", "/")).glob(pattern))]
     assert missing == []
+
+
+
+def test_a_team_installs_the_wheel_and_its_scaffolded_app_synthesizes_through_the_gate(builds, tmp_path):
+    # GIVEN a fresh virtualenv with the built wheel installed (README: "Use the constructs in your own cdktf app");
+    # its dependencies come from the development environment through a path entry, so no index is needed
+    _, wheel = builds[0]
+    venv = tmp_path / "team-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = venv / "bin" / "python"
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    deps = [p for p in sys.path if p.endswith("site-packages")]
+    (site / "dev-dependencies.pth").write_text("\n".join(deps) + "\n")  # a path entry's own .pth files stay unread
+    installed = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+                               capture_output=True, text=True, timeout=600)
+    assert installed.returncode == 0, installed.stderr
+    # WHEN the team scaffolds its app and synthesizes it (what `make deploy` runs first)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CDKTF_OUTDIR")}
+    scaffold = subprocess.run([str(venv / "bin" / "alicloud-ml"), "init", "team-w", "--app"], cwd=tmp_path,
+                              capture_output=True, text=True, env=env, timeout=300)
+    assert scaffold.returncode == 0, scaffold.stderr
+    synth = subprocess.run([str(python), "-c", "import alicloud_ml, runpy; print(alicloud_ml.__file__); "
+                            "runpy.run_path('main.py', run_name='__main__')"], cwd=tmp_path / "team-w",
+                           capture_output=True, text=True, env={**env, "ALICLOUD_ML_BACKEND": "local"}, timeout=600)
+    # THEN the toolkit ran from the wheel, not from this checkout, and the gate passed
+    assert synth.returncode == 0, synth.stdout[-2000:] + synth.stderr[-2000:]
+    assert synth.stdout.splitlines()[0].startswith(str(site))
+    assert (tmp_path / "team-w" / "cdktf.out" / "stacks" / "team-w" / "cdk.tf.json").is_file()
