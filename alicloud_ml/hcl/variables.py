@@ -13,7 +13,7 @@ import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types as at
 from pydantic import BaseModel
@@ -52,8 +52,10 @@ def is_model(ann: Any) -> bool:
 
 
 def tf_type(ann: Any) -> str:
-    """HCL type constraint of a props annotation."""
+    """HCL type constraint of a props annotation (validators such as `RegionId` do not change the type)."""
     ann, _ = _strip_optional(ann)
+    if get_origin(ann) is Annotated:
+        return tf_type(get_args(ann)[0])
     choices = _choices(ann)
     if choices is not None:
         return "number" if all(isinstance(c, int) for c in choices) else "string"

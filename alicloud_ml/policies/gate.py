@@ -25,7 +25,7 @@ from typing import Any
 
 from alicloud_ml.naming import is_prod
 from alicloud_ml.synthesized import StackFile, discover, manifest_names, read_stack_file
-from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
+from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity, builtin_fix
 from alicloud_ml.policies.reconcile import reconcile
 from alicloud_ml.policies.severities import severity_of
 from alicloud_ml.policies.suppressions import Suppression, read_suppressions
@@ -310,8 +310,6 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
             report.parse_errors.extend(problems)
             for s in found:
                 uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
-    from alicloud_ml.policies import formats
-
     seen: set[tuple[str, str, str, str]] = set()
     for sf, check_id, address, result, source in raw:
         stack = sf.stack
@@ -323,7 +321,7 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
         res = stack.get(address)
         meta = project.get(check_id)
         title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
-        fix = meta.meta.fix if meta else formats.builtin_fix(check_id, result.field, title)
+        fix = meta.meta.fix if meta else builtin_fix(check_id, result.field, title)
         status = "failed" if result.status == FAILED else "passed"
         candidates = (read_suppressions(res.meta, res.path)[0] if res else []) + stack_level.get(stack.name, [])
         matching = [s for s in candidates if s.id == check_id]

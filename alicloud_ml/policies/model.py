@@ -100,3 +100,13 @@ class StackFinding:
     address: str
     result: Result
     construct_path: str = ""
+
+
+def builtin_fix(check_id: str, field: str, title: str) -> str:
+    """A fix for a checkov check the project has no text for. Checkov's names either state the compliant
+    condition ("Ensure OSS bucket is encrypted ...") or the violation ("Alibaba Cloud OSS bucket accessible
+    to public"): only the first may follow "so that"."""
+    what = f"`{field}`" if field else "the resource"
+    if title.startswith("Ensure "):
+        return f"Change {what} so that: {title.removeprefix('Ensure ')}"
+    return f"Change {what}: checkov's {check_id} fails on it ({title})"

@@ -181,14 +181,10 @@ variable "gpu" {
 }
 
 variable "instance_type" {
-  description = "`cloud.computing.instance_type`; exclusive with `resource_group`."
+  description = "`cloud.computing.instance_type`, a type listed by `alicloud-ml catalog`; exclusive with `resource_group`."
   type        = string
   default     = null
 
-  validation {
-    condition     = var.instance_type == null ? true : (can(regex("^ecs\\.", var.instance_type)))
-    error_message = "instance_type: invalid value; accepted: text matching ^ecs\\.."
-  }
   validation {
     condition     = var.instance_type == null || var.resource_group == null
     error_message = "instance_type: instance_type and resource_group are exclusive."

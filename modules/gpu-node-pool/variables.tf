@@ -37,7 +37,7 @@ variable "node_pool_name" {
 }
 
 variable "instance_types" {
-  description = "GPU ECS types in preference order (later ones are fallbacks), e.g. `ecs.gn7i-c16g1.4xlarge`; each must be in the catalog with at least one GPU."
+  description = "GPU ECS types in preference order (later ones are fallbacks), e.g. `ecs.gn7i-c16g1.4xlarge`; each one `alicloud-ml catalog --gpu` lists."
   type        = list(string)
   nullable    = false
 

@@ -34,7 +34,7 @@ variable "node_pool_name" {
 }
 
 variable "instance_types" {
-  description = "CPU ECS types in preference order, each in the catalog with no GPU. Default: `ecs.g7.xlarge` (4 vCPU, 16 GiB)."
+  description = "CPU ECS types in preference order, each one `alicloud-ml catalog --cpu` lists. Default: `ecs.g7.xlarge` (4 vCPU, 16 GiB)."
   type        = list(string)
   default     = ["ecs.g7.xlarge"]
   nullable    = false
