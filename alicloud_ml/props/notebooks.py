@@ -47,7 +47,7 @@ class NotebookReaperProps(FrozenModel):
     estimate_notebooks: int = Field(0, ge=0, le=1000, description=(
         "For the cost review only: GPU notebooks typically left running at the stop time. Default: `0` (no "
         "savings estimate)."))
-    estimate_instance_type: InstanceTypeName | None = Field(None, description=(
+    estimate_instance_type: InstanceTypeName | None = Field(None, pattern=r"^ecs\.", description=(
         "For the cost review only: their instance type, priced from the price table. Required with "
         "estimate_notebooks."))
     estimate_resume_hour: int = Field(9, ge=0, le=23, description=(

@@ -117,7 +117,7 @@ class EasServiceProps(FrozenModel):
     cpu: int = Field(ge=1, le=512, description="vCPUs per instance (`metadata.cpu`).")
     memory_mb: int = Field(ge=256, description="Memory per instance in MB (`metadata.memory`).")
     gpu: int = Field(0, ge=0, le=16, description="GPUs per instance (`metadata.gpu`). Default: `0`.")
-    instance_type: InstanceTypeName | None = Field(None, description="`cloud.computing.instance_type`, a type listed "
+    instance_type: InstanceTypeName | None = Field(None, pattern=r"^ecs\.", description="`cloud.computing.instance_type`, a type listed "
                                                     "by `alicloud-ml catalog`; exclusive with `resource_group`.")
     resource_group: str | None = Field(None, description="Dedicated resource group (`metadata.resource`); "
                                                          "exclusive with `instance_type`.")

@@ -186,6 +186,10 @@ variable "instance_type" {
   default     = null
 
   validation {
+    condition     = var.instance_type == null ? true : (can(regex("^ecs\\.", var.instance_type)))
+    error_message = "instance_type: invalid value; accepted: text matching ^ecs\\.."
+  }
+  validation {
     condition     = var.instance_type == null || var.resource_group == null
     error_message = "instance_type: instance_type and resource_group are exclusive."
   }
