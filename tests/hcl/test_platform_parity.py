@@ -23,6 +23,7 @@ ENVS = REPO / "stacks" / "envs"
 def _toml_counts(env: str) -> Counter[str]:
     """The env built by cdktf, without the sections modules/ml-platform does not have (CONSTRUCT_ONLY)."""
     import sys
+    import tempfile
     import tomllib
 
     if str(REPO) not in sys.path:
@@ -34,7 +35,8 @@ def _toml_counts(env: str) -> Counter[str]:
     data = tomllib.loads((ENVS / f"{env}.toml").read_text(encoding="utf-8"))
     kept = {key: value for key, value in data.items() if key not in CONSTRUCT_ONLY}
     config = parse_config({"name": env, **kept}, f"{env}.toml")
-    doc = platform_stack(App(), config, backend="local").to_terraform()
+    with tempfile.TemporaryDirectory() as out:  # cdktf's App creates <outdir>/stacks at once (default: ./cdktf.out)
+        doc = platform_stack(App(outdir=out), config, backend="local").to_terraform()
     return Counter({rtype: len(named) for rtype, named in doc["resource"].items()})
 
 
