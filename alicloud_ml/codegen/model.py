@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from alicloud_ml import schema
+from alicloud_ml.codegen import cdktf_names
 
 # Provider arguments that carry credentials are never accepted: use a profile, assume_role or the environment.
 PROVIDER_EXCLUDED = {"access_key", "secret_key", "security_token"}
@@ -55,10 +56,11 @@ class Arg:
     doc: str
     required: bool
     top: bool = False  # an argument of the resource itself, not of a nested block
+    cdktf: str = ""  # cdktf's Python keyword for it (`page404_config`), accepted as an alias where it differs
 
     @property
     def py(self) -> str:
-        """Python parameter name: a keyword such as `not` (or a reserved name such as `scope`) gets a `_`."""
+        """Python parameter name: a keyword such as `not` (or a reserved name such as `node`) gets a `_`."""
         return python_name(self.name, self.top)
 
 
@@ -66,12 +68,18 @@ class Arg:
 class Ref:
     name: str
     type: str
-    kind: str
+    kind: Any  # a kind string, or (collection, shape) for an object attribute (see the bindings' _outputs)
     is_block: bool = False
 
     @property
     def py(self) -> str:
         return python_name(self.name, top_level=True)
+
+    @property
+    def cdktf(self) -> str:
+        """cdktf's Python name for the attribute, when it differs from ours and names no cdktf member."""
+        name = cdktf_names.attribute_python_name(self.name)
+        return name if name != self.py and name not in RESERVED else ""
 
 
 @dataclass
@@ -81,6 +89,20 @@ class BlockClass:
     doc: str
     args: list[Arg] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)  # Terraform name -> output kind, computed fields too
+    cdktf_name: str = ""  # cdktf's struct name (`OssBucketLogging` for our `OssBucketLoggingBlock`)
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        return _aliases(self.args, self.fields)
+
+    @property
+    def alias_args(self) -> list[Arg]:
+        return _alias_args(self.args, set())
+
+    @property
+    def fields_source(self) -> str:
+        return _fields_source(self.fields)
 
 
 @dataclass
@@ -94,6 +116,65 @@ class ResourceClass:
     refs: list[Ref] = field(default_factory=list)
     blocks: list[BlockClass] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    cdktf_name: str = ""  # cdktf's class name (`OssBucketLoggingA` for our `OssBucketLogging`)
+    module: str = ""  # the bindings module (`vswitch`, `data_alicloud_zones`)
+    convert_module: str = ""  # where `cdktf convert` imports it from, when that differs from `module`
+    scope_param: str = "scope"  # cdktf's names of the two positional parameters
+    id_param: str = "id"
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        return _aliases(self.args, {r.name: None for r in self.refs})
+
+    @property
+    def alias_args(self) -> list[Arg]:
+        return _alias_args(self.args, {self.scope_param, self.id_param, *cdktf_names.META_ARGUMENTS})
+
+    @property
+    def alias_refs(self) -> list[Ref]:
+        taken = {r.py for r in self.refs}
+        return [r for r in self.refs if r.cdktf and r.cdktf not in taken]
+
+    @property
+    def class_aliases(self) -> list[tuple[str, str]]:
+        """(cdktf's name, ours) for every class of the type whose names differ."""
+        pairs = [(self.cdktf_name, self.name)] + [(b.cdktf_name, b.name) for b in self.blocks]
+        ours = {self.name, *(b.name for b in self.blocks)}
+        return [(theirs, mine) for theirs, mine in pairs if theirs and theirs != mine and theirs not in ours]
+
+
+def _aliases(args: list[Arg], fields: dict[str, Any]) -> dict[str, str]:
+    """{cdktf's Python spelling: Terraform name} where it differs from ours (class-level `_ALIASES`)."""
+    ours = {a.py for a in args}
+    names = {a.name for a in args} | set(fields)
+    out = {}
+    for name in sorted(names):
+        theirs = cdktf_names.attribute_python_name(name)
+        if theirs != name and theirs != python_name(name) and theirs not in ours:
+            out[theirs] = name
+    return out
+
+
+def _alias_args(args: list[Arg], taken: set[str]) -> list[Arg]:
+    """cdktf's keyword for an argument, declared next to ours where it differs and names nothing else."""
+    used = {a.py for a in args} | taken
+    out = []
+    for a in args:
+        if a.cdktf and a.cdktf != a.py and a.cdktf not in used:
+            used.add(a.cdktf)
+            out.append(a)
+    return out
+
+
+def _fields_source(fields: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{name!r}: {_kind_source(kind)}" for name, kind in fields.items()) + "}"
+
+
+def _kind_source(kind: Any) -> str:
+    if isinstance(kind, tuple):
+        collection, inner = kind
+        return f"({collection!r}, {inner if isinstance(inner, str) and inner[:1].isupper() else _fields_source(inner)})"
+    return repr(kind)
 
 
 def _kind(attr: dict[str, Any]) -> tuple[str, str | None]:
@@ -124,9 +205,24 @@ def _hint(kind: str, elem: str | None) -> str:
     raise ValueError(kind)
 
 
-def _ref(name: str, kind: str, elem: str | None) -> Ref:
+def output_kind(t: Any) -> Any:
+    """What reading a value of Terraform type `t` gives (see the bindings' `_outputs`): a kind string, or
+    (collection, shape) for objects, so `zones.zones.get(0).id` and `ref.field` are tokens."""
+    if isinstance(t, str):
+        return {"string": "str", "number": "num", "bool": "bool"}.get(t, "any")
+    outer, inner = t
+    if outer == "object":
+        return ("object", {k: output_kind(v) for k, v in sorted(inner.items())})
+    if isinstance(inner, list) and inner[0] == "object":
+        return (outer, output_kind(inner)[1])
+    if isinstance(inner, str) and inner in ("string", "number", "bool"):
+        return f"{outer}:{output_kind(inner)}"
+    return "any"
+
+
+def _ref(name: str, kind: str, elem: str | None, attr_type: Any = None) -> Ref:
     if kind == "object":
-        return Ref(name, "IResolvable", "any")
+        return Ref(name, "Any", output_kind(attr_type))
     if kind in ("list", "set"):
         return Ref(name, "list[float]" if elem == "num" else "list[str]", f"list:{elem or 'str'}" if elem == "num" else "list:str")
     if kind == "map":
@@ -180,8 +276,9 @@ def groups(block: dict[str, Any]) -> list[str]:
 
 
 def python_name(name: str, top_level: bool = False) -> str:
-    """The Python name of a Terraform argument: keywords, and on resources the reserved names, get a `_`."""
-    clash = keyword.iskeyword(name) or (top_level and name in RESERVED and name != "id")
+    """The Python name of a Terraform argument: keywords, and on resources the reserved names, get a `_`.
+    `scope` and `id` keep their names: the positional parameters are renamed instead, as cdktf does."""
+    clash = keyword.iskeyword(name) or (top_level and name in RESERVED and name not in ("id", "scope"))
     return name + "_" if clash else name
 
 
@@ -211,24 +308,25 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
         if name in excluded or attr.get("sensitive") and owner == "provider":
             continue
         kind, elem = _kind(attr)
-        settable = (attr.get("required") or attr.get("optional")) and not attr.get("removed")  # SDK: [REMOVED] error
-        if settable and name != "id":
+        cdktf = cdktf_names.attribute_python_name(name)
+        # `id` too: the SDK makes it optional, as cdktf has it; a Removed attribute is an SDK [REMOVED] error
+        if (attr.get("required") or attr.get("optional")) and not attr.get("removed"):
             required = bool(attr.get("required")) or name in force_required
             if kind == "object":  # a nested collection (list of maps, map of lists): passed through as given
                 args.append(Arg(name, "Any", "S('any', required=True)" if required else "S('any')", _doc(attr),
-                                required, top))
+                                required, top, cdktf))
             else:
                 args.append(Arg(name, _hint(kind, elem), _spec(kind, elem, attr, required), _doc(attr), required,
-                                top))
-        refs.append(_ref(name, kind, elem))
+                                top, cdktf))
+        refs.append(_ref(name, kind, elem, attr["type"]))
     for name, nested in sorted(block.get("block_types", {}).items()):
         if nested.get("removed"):
             continue
         cls_name = names.claim(class_prefix + camel(name))
         path = f"{tf_path}.{name}" if tf_path else name
-        nested_args, _ = _arguments(owner, nested["block"], cls_name, path, names, out_blocks)
+        nested_args, nested_refs = _arguments(owner, nested["block"], cls_name, path, names, out_blocks)
         out_blocks.append(BlockClass(cls_name, path, one_paragraph(nested["block"].get("description", ""), 300), nested_args,
-                                     groups(nested["block"])))
+                                     groups(nested["block"]), {r.name: r.kind for r in nested_refs}))
         nesting = nested["nesting_mode"]
         required = bool(nested.get("required")) or bool(nested.get("min_items"))
         item = f"{cls_name} | Mapping[str, Any]"  # a dict with the block's argument names works too
@@ -247,8 +345,11 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
             spec.append(f"max_items={nested['max_items']}")
         flags = " Changing it replaces the resource." if nested.get("force_new") else ""
         doc = one_paragraph(nested["block"].get("description", "")) + flags
-        args.append(Arg(name, hint, f"S({', '.join(spec)})", doc, required, top))
-        refs.append(Ref(name, hint, "block", is_block=True))
+        args.append(Arg(name, hint, f"S({', '.join(spec)})", doc, required, top,
+                        cdktf_names.attribute_python_name(name)))
+        one = nesting == "single" or (nesting == "list" and nested.get("max_items") == 1)
+        collection = "single" if nesting == "single" else "list1" if one else nesting
+        refs.append(Ref(name, "Any", (collection, cls_name), is_block=True))
     args.sort(key=lambda a: (not a.required, a.name))
     return args, refs
 
@@ -265,15 +366,35 @@ def type_class(tf_type: str, names: Names, data: bool = False) -> ResourceClass:
     args, refs = _arguments(tf_type, block, name, "", names, blocks)
     docs_url = DOCS.format(version=schema.provider_version(), kind="data-sources" if data else "resources",
                            name=tf_type.removeprefix("alicloud_"))
-    return ResourceClass(name, tf_type, one_paragraph(block.get("description", ""), 600), docs_url, data, args, refs,
-                         blocks, groups(block))
+    resource = ResourceClass(name, tf_type, one_paragraph(block.get("description", ""), 600), docs_url, data, args,
+                             refs, blocks, groups(block))
+    return _with_cdktf_names(resource, cdktf_type_names()[(tf_type, data)])
+
+
+def _with_cdktf_names(resource: ResourceClass, theirs: cdktf_names.TypeNames) -> ResourceClass:
+    resource.cdktf_name, resource.module = theirs.class_name, theirs.module
+    resource.convert_module = theirs.convert_module if theirs.convert_module != theirs.module else ""
+    resource.scope_param, resource.id_param = theirs.scope_param, theirs.id_param
+    structs = {".".join(s.path): s.name for s in theirs.structs}
+    for b in resource.blocks:
+        b.cdktf_name = structs.get(b.tf_path, "")
+    return resource
+
+
+@cache
+def cdktf_type_names() -> dict[tuple[str, bool], cdktf_names.TypeNames]:
+    """cdktf's names for every type ((Terraform type, is data source) -> names), the provider under ("provider", False)."""
+    resources = {t: schema.resource_block(t) for t in schema.resource_types()}
+    data_sources = {t: schema.data_source_block(t) for t in schema.data_source_types()}
+    return {(n.tf_type, n.data): n for n in cdktf_names.provider_names(resources, data_sources, schema.provider_block())}
 
 
 def provider_class() -> ResourceClass:
     blocks: list[BlockClass] = []
     args, _ = _arguments("provider", schema.provider_block(), "AlicloudProvider", "", Names({"AlicloudProvider"}),
                          blocks, excluded=frozenset(PROVIDER_EXCLUDED), force_required=frozenset(PROVIDER_REQUIRED))
-    return ResourceClass("AlicloudProvider", "alicloud", "", "", False, args, [], blocks)
+    resource = ResourceClass("AlicloudProvider", "alicloud", "", "", False, args, [], blocks)
+    return _with_cdktf_names(resource, cdktf_type_names()[("provider", False)])
 
 
 def module_name(subcategory: str | None) -> str:

@@ -1,44 +1,53 @@
-"""Runtime for the generated L1 bindings in `alicloud_ml/provider/`.
+"""Runtime for the generated bindings: validate, create the jsii node, synthesize, hand out references.
 
-The generated classes only declare specs (`alicloud_ml._spec` checks arguments against them);
-this module creates the jsii nodes, synthesizes their attributes and hands out reference
-tokens. Validation happens before the jsii object is created, so a bad argument never leaves a
-half-built construct in the tree, and every problem is reported at once with the construct
+The generated classes only declare specs (`_spec` checks arguments against them); this module
+creates the jsii nodes, synthesizes their attributes and gives cdktf's generated-class members
+(`TF_RESOURCE_TYPE`, `generate_config_for_import`, `put_<block>`, `reset_<attr>`, `<attr>_input`,
+output references). Validation happens before the jsii object is created, so a bad argument never
+leaves a half-built construct in the tree, and every problem is reported at once with the construct
 path, the attribute path and what is accepted.
 
 Speed: a jsii round trip costs about 0.35-0.5 ms on a 2-core machine. A resource therefore
 makes exactly one call at construction (a plain-dict config instead of the typed struct,
 which also skips typeguard) plus the two `synthesizeAttributes` callbacks cdktf makes per
 resource (one while preparing the stack, one while writing it) - none inside a bulk synthesis
-(`alicloud_ml._bulk`), which resolves attributes once per stack. Reference tokens are fetched
-once per resource and attribute. jsii rescans a class for overridden methods on every
-object it creates (a getattr per class member: our classes have hundreds); the result only
-depends on the class, so it is memoised per class below.
+(see `BULK`), which resolves attributes once per stack. Reference tokens are fetched once per
+resource and attribute. jsii rescans a class for overridden methods on every object it creates
+(a getattr per class member: our classes have hundreds); the result only depends on the class, so
+it is memoised per class below.
 """
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
 import jsii
 import jsii._kernel as _jsii_kernel
 
-from alicloud_ml import _bulk
-from alicloud_ml._cdk import TerraformDataSource, TerraformProvider, TerraformResource, cdk
-from alicloud_ml._spec import REQUIRED, Block, Group, S, given, is_token, synthesize, validate, validate_value
+from cdktf_cdktf_provider_alicloud import _outputs
+from cdktf_cdktf_provider_alicloud._cdk import TerraformDataSource, TerraformProvider, TerraformResource, cdk
+from cdktf_cdktf_provider_alicloud._errors import Problem, raise_problems
+from cdktf_cdktf_provider_alicloud._spec import (
+    REQUIRED, Block, Group, S, given, is_token, merge_aliases, synthesize, tf_name, validate, validate_value,
+)
 
 __all__ = [
-    "REQUIRED", "Attr", "Block", "BlockAttr", "DataSource", "Group", "Provider", "Resource", "S", "is_token", "meta_config",
+    "BULK", "REQUIRED", "Attr", "Block", "BlockAttr", "DataSource", "Group", "Provider", "Resource", "S", "is_token",
+    "lazy_names", "meta_config",
 ]
-from alicloud_ml.errors import Problem, raise_problems
 
 T = TypeVar("T")
+
+#: The bulk synthesis resources built now register with (alicloud-ml-cdk sets it, see `alicloud_ml._bulk`):
+#: such resources skip the per-resource synthesizeAttributes callback; the collector resolves them per stack.
+BULK: contextvars.ContextVar[Any] = contextvars.ContextVar("cdktf_provider_alicloud_bulk", default=None)
 
 
 def _memoise_override_scan() -> None:
     scan = _jsii_kernel._get_overides
-    if getattr(scan, "_alicloud_ml_memoised", False):
+    if getattr(scan, "_alicloud_memoised", False):
         return
     cache: dict[tuple[type, type, bool], list[Any]] = {}
 
@@ -51,43 +60,46 @@ def _memoise_override_scan() -> None:
             cache[key] = [o for o in overrides if not (bulk and o.method == "synthesizeAttributes")]
         return list(cache[key])
 
-    memoised._alicloud_ml_memoised = True  # type: ignore[attr-defined]
+    memoised._alicloud_memoised = True  # type: ignore[attr-defined]
     _jsii_kernel._get_overides = memoised
 
 
 _memoise_override_scan()
 
+META = ("connection", "count", "depends_on", "for_each", "lifecycle", "provider", "provisioners")
 
-def meta_config(depends_on: Any, count: Any, provider: Any, lifecycle: Any, for_each: Any) -> dict[str, Any] | None:
-    """Terraform meta-arguments in the shape `jsii.create` expects, or None when none are set."""
-    if depends_on is None and count is None and provider is None and lifecycle is None and for_each is None:
-        return None
-    return {"depends_on": depends_on, "count": count, "provider": provider, "lifecycle": lifecycle, "for_each": for_each}
+
+def meta_config(connection: Any, count: Any, depends_on: Any, for_each: Any, lifecycle: Any, provider: Any,
+                provisioners: Any) -> dict[str, Any] | None:
+    """Terraform meta-arguments (cdktf's TerraformMetaArguments), or None when none are set."""
+    meta = dict(zip(META, (connection, count, depends_on, for_each, lifecycle, provider, provisioners)))
+    return {k: v for k, v in meta.items() if v is not None} or None
 
 
 class _Generated:
     """What generated resources and data sources share: validate, create the jsii node, synthesize."""
 
     TF_TYPE: ClassVar[str] = ""
+    TF_RESOURCE_TYPE: ClassVar[str] = ""  # cdktf's name for TF_TYPE
     _SPEC: ClassVar[dict[str, S]] = {}
     _GROUPS: ClassVar[tuple[Group, ...]] = ()
-    _CONFIG: ClassVar[Any] = None  # the cdktf config struct for meta-arguments
+    _ALIASES: ClassVar[dict[str, str]] = {}  # other Python spellings (cdktf's) -> Terraform name
 
-    def __init__(
-        self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], meta: dict[str, Any] | None
-    ) -> None:
-        values = given(values)
-        problems = validate(self._SPEC, values, unknown, "", self._GROUPS)
+    def __init__(self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any],
+                 meta: dict[str, Any] | None, alias_values: Mapping[str, Any] = {}) -> None:
+        values, unknown = given(values), dict(unknown)
+        problems = merge_aliases(self._SPEC, self._ALIASES, values, unknown, alias_values, "")
+        problems += validate(self._SPEC, values, unknown, "", self._GROUPS)
         if problems:
             raise_problems(f"{scope.node.path}/{id}".lstrip("/"), problems)
-        bulk = _bulk.current()
+        bulk = BULK.get()
         if bulk is not None:
             self._bulk_synthesis = True
         if meta is None:
             # One jsii call; the typed config struct would add typeguard work and a second object.
             jsii.create(self.__class__, self, [scope, id, {"terraformResourceType": self.TF_TYPE}])
         else:
-            config = self._CONFIG(terraform_resource_type=self.TF_TYPE, **{k: v for k, v in meta.items()})
+            config = cdk.TerraformResourceConfig(terraform_resource_type=self.TF_TYPE, **meta)
             jsii.create(self.__class__, self, [scope, id, config])
         self._tf_values = values
         if bulk is not None:
@@ -111,30 +123,71 @@ class _Generated:
         else:
             self._tf_values[name] = value
 
+    @classmethod
+    def generate_config_for_import(cls, scope: Any, import_to_id: str, import_from_id: str,
+                                   provider: Any = None) -> Any:
+        """cdktf's import helper: an `ImportableResource` that `cdktf plan` turns into generated config."""
+        return cdk.ImportableResource(scope, import_to_id, _ImportConfig(cls.TF_TYPE, import_from_id, provider))
+
+    def __getattr__(self, name: str) -> Any:
+        """cdktf's generated members: `reset_<attr>()`, `put_<block>(value)`, `<attr>_input`."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        spec = type(self)._SPEC
+        for prefix in ("reset_", "put_"):
+            if name.startswith(prefix) and (attr := tf_name(spec, self._ALIASES, name[len(prefix):])) is not None:
+                if prefix == "put_" and spec[attr].kind != "block":
+                    break
+                if prefix == "reset_":
+                    return lambda: self._set_attribute(attr, None)
+                return lambda value: self._set_attribute(attr, value)
+        if name.endswith("_input") and (attr := tf_name(spec, self._ALIASES, name[: -len("_input")])) is not None:
+            return self._tf_values.get(attr)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+@jsii.implements(cdk.IImportableConfig)
+class _ImportConfig:
+    def __init__(self, resource_type: str, import_id: str, provider: Any) -> None:
+        self._resource_type, self._import_id, self._provider = resource_type, import_id, provider
+
+    @property
+    def terraform_resource_type(self) -> str:
+        return self._resource_type
+
+    @property
+    def import_id(self) -> str:
+        return self._import_id
+
+    @property
+    def provider(self) -> Any:
+        return self._provider
+
 
 class Resource(_Generated, TerraformResource):
     """Base of every generated resource class."""
 
-    _CONFIG = cdk.TerraformResourceConfig
-
 
 class DataSource(_Generated, TerraformDataSource):
     """Base of every generated data source class (`data "alicloud_zones" ...`)."""
-
-    _CONFIG = cdk.TerraformResourceConfig
 
 
 class Provider(TerraformProvider):
     """Base of the generated provider class."""
 
     TF_TYPE: ClassVar[str] = ""
+    TF_RESOURCE_TYPE: ClassVar[str] = ""
     SOURCE: ClassVar[str] = ""
     VERSION: ClassVar[str] = ""
     _SPEC: ClassVar[dict[str, S]] = {}
+    _GROUPS: ClassVar[tuple[Group, ...]] = ()
+    _ALIASES: ClassVar[dict[str, str]] = {}
 
-    def __init__(self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], alias: str | None) -> None:
-        values = given(values)
-        problems = validate(self._SPEC, values, unknown, "")
+    def __init__(self, scope: Any, id: str, values: dict[str, Any], unknown: Mapping[str, Any], alias: str | None,
+                 alias_values: Mapping[str, Any] = {}) -> None:
+        values, unknown = given(values), dict(unknown)
+        problems = merge_aliases(self._SPEC, self._ALIASES, values, unknown, alias_values, "")
+        problems += validate(self._SPEC, values, unknown, "")
         if problems:
             raise_problems(f"{scope.node.path}/{id}".lstrip("/"), problems)
         super().__init__(
@@ -157,29 +210,14 @@ class Provider(TerraformProvider):
         return self._tf_values.get(name)
 
 
-_GETTERS = {
-    "str": "get_string_attribute",
-    "int": "get_number_attribute",
-    "float": "get_number_attribute",
-    "bool": "get_boolean_attribute",
-    "list:str": "get_list_attribute",
-    "set:str": "get_list_attribute",
-    "list:num": "get_number_list_attribute",
-    "map:str": "get_string_map_attribute",
-    "map:bool": "get_boolean_map_attribute",
-    "map:num": "get_number_map_attribute",
-    "any": "interpolation_for_attribute",
-}
-
-
 class Attr(Generic[T]):
-    """A resource attribute: reading it gives a reference token (`${type.name.attr}`), assigning validates and sets it."""
+    """A resource attribute: reading it gives a reference token (`${type.name.attr}`, or an output
+    reference for an object attribute), assigning validates and sets it."""
 
-    __slots__ = ("name", "getter")
+    __slots__ = ("name", "kind")
 
-    def __init__(self, name: str, kind: str) -> None:
-        self.name = name
-        self.getter = _GETTERS[kind]
+    def __init__(self, name: str, kind: Any) -> None:
+        self.name, self.kind = name, kind
 
     @overload
     def __get__(self, obj: None, owner: type) -> Attr[T]: ...
@@ -190,7 +228,7 @@ class Attr(Generic[T]):
             return self
         refs = obj.__dict__.setdefault("_refs", {})
         if self.name not in refs:
-            refs[self.name] = getattr(obj, self.getter)(self.name)
+            refs[self.name] = _outputs.reference(obj, self.name, self.kind)
         return refs[self.name]
 
     def __set__(self, obj: _Generated, value: T) -> None:
@@ -201,7 +239,8 @@ class Attr(Generic[T]):
 
 
 class BlockAttr(Generic[T]):
-    """A nested block argument: reading gives what was configured, assigning validates and replaces it."""
+    """A nested block: reading gives cdktf's output reference (a list of references, or one reference
+    for a block of at most one item), assigning validates and replaces the configured block(s)."""
 
     __slots__ = ("name",)
 
@@ -211,11 +250,38 @@ class BlockAttr(Generic[T]):
     @overload
     def __get__(self, obj: None, owner: type) -> BlockAttr[T]: ...
     @overload
-    def __get__(self, obj: Resource, owner: type) -> T | None: ...
-    def __get__(self, obj: Resource | None, owner: type) -> Any:
+    def __get__(self, obj: _Generated, owner: type) -> Any: ...
+    def __get__(self, obj: _Generated | None, owner: type) -> Any:
         if obj is None:
             return self
-        return obj.configured(self.name)
+        refs = obj.__dict__.setdefault("_refs", {})
+        if self.name not in refs:
+            refs[self.name] = _outputs.reference(obj, self.name, block_kind(obj._SPEC[self.name]))
+        return refs[self.name]
 
     def __set__(self, obj: _Generated, value: T | None) -> None:
         obj._set_attribute(self.name, value)
+
+
+def block_kind(spec: S) -> tuple[str, Any]:
+    """The output-reference kind of a block argument: one reference for a single block or a list of at most one."""
+    if spec.nesting == "single":
+        return ("single", spec.block)
+    if spec.max_items == 1 and spec.nesting == "list":
+        return ("list1", spec.block)
+    return (spec.nesting or "list", spec.block)
+
+
+def lazy_names(module: dict[str, Any]) -> Any:
+    """A module `__getattr__` serving cdktf's other generated names on demand: `<Type>Config`,
+    `<Struct>List`, `<Struct>OutputReference`, `<Struct>Map` (`module` is the module's globals())."""
+    from cdktf_cdktf_provider_alicloud._structs import lazy_name
+
+    def __getattr__(name: str) -> Any:
+        value = lazy_name(module, name)
+        if value is None:
+            raise AttributeError(f"module {module['__name__']!r} has no attribute {name!r}")
+        module[name] = value
+        return value
+
+    return __getattr__

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
-from alicloud_ml.errors import Problem
+from cdktf_cdktf_provider_alicloud._errors import Problem
 
 _NUMBER_TOKEN_FLOOR = -1e288  # cdktf encodes number tokens as huge negative doubles
 
@@ -191,6 +191,33 @@ def _check_groups(groups: Sequence[Group], spec: Mapping[str, S], values: Mappin
                 problems.append(Problem(f"{prefix}{name}", f"conflicts with {other}", hint="set only one of them"))
 
 
+def tf_name(spec: Mapping[str, Any], aliases: Mapping[str, str], name: str) -> str | None:
+    """The Terraform name a Python spelling stands for: ours (`node_`, `scope`), cdktf's (`page404_config`,
+    `node_attribute`, listed in `aliases`) or the Terraform name itself; None when it names nothing."""
+    for candidate in (aliases.get(name), name, name[:-1] if name.endswith("_") else None):
+        if candidate is not None and candidate in spec:
+            return candidate
+    return None
+
+
+def merge_aliases(spec: Mapping[str, S], aliases: Mapping[str, str], values: dict[str, Any],
+                  unknown: dict[str, Any], alias_values: Mapping[str, Any], prefix: str) -> list[Problem]:
+    """Fold values given under another spelling (cdktf's, ours) into `values`; a value given twice is a problem.
+
+    `alias_values` are keyword parameters declared for an alias ({Terraform name: value}); keys of
+    `unknown` that are aliases are taken out of it."""
+    problems: list[Problem] = []
+    given_as = [(tf, value) for tf, value in alias_values.items() if value is not None]
+    for key in [k for k in unknown if tf_name(spec, aliases, k) is not None]:
+        given_as.append((tf_name(spec, aliases, key), unknown.pop(key)))  # type: ignore[arg-type]
+    for tf, value in given_as:
+        if values.get(tf) is not None:
+            problems.append(Problem(f"{prefix}{tf}", "given twice (under two spellings)", hint="give it once"))
+        else:
+            values[tf] = value
+    return problems
+
+
 def validate(spec: Mapping[str, S], values: Mapping[str, Any], unknown: Mapping[str, Any], prefix: str,
              groups: Sequence[Group] = ()) -> list[Problem]:
     """Every problem with `values` against `spec`, each naming its attribute path."""
@@ -233,21 +260,35 @@ class Block:
 
     _SPEC: ClassVar[dict[str, S]] = {}
     _GROUPS: ClassVar[tuple[Group, ...]] = ()
-    __slots__ = ("_values", "_unknown")
+    _ALIASES: ClassVar[dict[str, str]] = {}  # cdktf's Python spelling -> Terraform name, where they differ
+    _FIELDS: ClassVar[dict[str, Any]] = {}  # every field, computed ones too: what output references read
+    __slots__ = ("_values", "_unknown", "_problems")
 
-    def _init(self, values: dict[str, Any], unknown: Mapping[str, Any]) -> None:
+    def _init(self, values: dict[str, Any], unknown: Mapping[str, Any], alias_values: Mapping[str, Any] = {}) -> None:
         self._values = given(values)
         self._unknown = dict(unknown)
+        self._problems = merge_aliases(self._SPEC, self._ALIASES, self._values, self._unknown, alias_values, "")
 
     @classmethod
     def _from_mapping(cls, mapping: Mapping[str, Any]) -> Block:
+        """A block from a dict keyed by Terraform names or by the Python spellings of its arguments."""
         block = cls.__new__(cls)
         known = {k: v for k, v in mapping.items() if k in cls._SPEC}
         block._init(known, {k: v for k, v in mapping.items() if k not in cls._SPEC})
         return block
 
     def _collect_problems(self, path: str, problems: list[Problem]) -> None:
+        problems.extend(p._replace(field=f"{path}.{p.field}") for p in self._problems)
         problems.extend(validate(self._SPEC, self._values, self._unknown, path + ".", self._GROUPS))
+
+    def __getattr__(self, name: str) -> Any:
+        """A field by its Python name, as cdktf's structs have them (`taint.key`)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        tf = tf_name(self._SPEC, self._ALIASES, name)
+        if tf is None:
+            raise AttributeError(f"{type(self).__name__!r} has no argument {name!r}")
+        return self._values.get(tf)
 
     def _to_terraform(self) -> dict[str, Any]:
         return synthesize(self._SPEC, self._values)
