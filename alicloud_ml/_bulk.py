@@ -19,25 +19,44 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-_active: contextvars.ContextVar[BulkSynthesis | None] = contextvars.ContextVar("alicloud_ml_bulk", default=None)
+
+def _active() -> contextvars.ContextVar[Any]:
+    """The bindings' hook: resources built while it is set register with it instead of calling back."""
+    from cdktf_cdktf_provider_alicloud._l1 import BULK
+
+    return BULK
 
 
-def current() -> BulkSynthesis | None:
-    """The bulk synthesis resources are being collected for, if any."""
-    return _active.get()
+def _get(target: dict[str, Any] | list[Any], key: str) -> Any:
+    if isinstance(target, list):
+        return target[int(key)] if key.isdigit() and int(key) < len(target) else None
+    return target.get(key)
 
 
-def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
-    """cdktf's `deepMerge`: objects merge, arrays concatenate, anything else from `source` wins."""
+def _set(target: dict[str, Any] | list[Any], key: str, value: Any) -> None:
+    if isinstance(target, dict):
+        target[key] = value
+    elif key.isdigit():  # a JavaScript array assigned past its end grows (holes serialize as null)
+        index = int(key)
+        target.extend([None] * (index + 1 - len(target)))
+        target[index] = value
+
+
+def deep_merge(target: dict[str, Any] | list[Any], source: dict[str, Any]) -> Any:
+    """cdktf's `deepMerge` (cdktf/lib/util.js): objects merge, arrays concatenate, anything else from `source`
+    wins; an object merges into an array by index, so `add_override("lifecycle_rule.0.id", ...)` reaches the
+    first block as it does in a plain App."""
     for key, value in source.items():
+        current = _get(target, key)
         if isinstance(value, dict):
-            if not isinstance(target.get(key), dict):
-                target[key] = {}
-            deep_merge(target[key], value)
-        elif isinstance(value, list) and isinstance(target.get(key), list):
-            target[key] = [*target[key], *value]
+            if not isinstance(current, (dict, list)):
+                current = {}
+                _set(target, key, current)
+            deep_merge(current, value)
+        elif isinstance(value, list):
+            _set(target, key, [*current, *value] if isinstance(current, list) else value)
         else:
-            target[key] = value
+            _set(target, key, value)
     return target
 
 
@@ -96,8 +115,8 @@ class BulkSynthesis:
 def bulk_synthesis() -> Iterator[BulkSynthesis]:
     """Collect the generated resources built inside the block for one bulk synthesis."""
     bulk = BulkSynthesis()
-    token = _active.set(bulk)
+    token = _active().set(bulk)
     try:
         yield bulk
     finally:
-        _active.reset(token)
+        _active().reset(token)
