@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Generic, TypeVar, overload
 import jsii
 import jsii._kernel as _jsii_kernel
 
-from cdktf_cdktf_provider_alicloud import _outputs
+from cdktf_cdktf_provider_alicloud import _dynamic, _outputs
 from cdktf_cdktf_provider_alicloud._cdk import TerraformDataSource, TerraformProvider, TerraformResource, cdk
 from cdktf_cdktf_provider_alicloud._errors import Problem, raise_problems
 from cdktf_cdktf_provider_alicloud._spec import (
@@ -90,6 +90,8 @@ class _Generated:
         values, unknown = given(values), dict(unknown)
         problems = merge_aliases(self._SPEC, self._ALIASES, values, unknown, alias_values, "")
         problems += validate(self._SPEC, values, unknown, "", self._GROUPS)
+        for name, content in _dynamic_contents(self._SPEC, values):
+            self._SPEC[name].block._from_mapping(content)._collect_problems(f"{name}[each]", problems)
         if problems:
             raise_problems(f"{scope.node.path}/{id}".lstrip("/"), problems)
         bulk = BULK.get()
@@ -106,7 +108,11 @@ class _Generated:
             bulk.register(scope, id, self)
 
     def _synthesize_attributes(self) -> Mapping[str, Any]:
-        return synthesize(self._SPEC, self._tf_values)
+        attributes = synthesize(self._SPEC, self._tf_values)
+        for name, content in _dynamic_contents(self._SPEC, self._tf_values):  # `iterator.dynamic()` as a block
+            block = self._SPEC[name].block._from_mapping(content)._to_terraform()
+            attributes.setdefault("dynamic", {})[name] = _dynamic.dynamic_block(self, attributes.pop(name), block)
+        return attributes
 
     def configured(self, name: str) -> Any:
         """The value this construct was given for `name` (not a token), or None."""
@@ -144,6 +150,12 @@ class _Generated:
         if name.endswith("_input") and (attr := tf_name(spec, self._ALIASES, name[: -len("_input")])) is not None:
             return self._tf_values.get(attr)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+def _dynamic_contents(spec: Mapping[str, S], values: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(block name, content) for each block given as `iterator.dynamic(content)`."""
+    return [(name, content) for name, value in values.items()
+            if spec[name].kind == "block" and (content := _dynamic.content_of(value)) is not None]
 
 
 @jsii.implements(cdk.IImportableConfig)
