@@ -43,17 +43,19 @@ prereqs: ## Check python >= 3.11, node >= 20 (to run npm once), terraform >= 1.5
 	@command -v terraform >/dev/null && TF_CLI_CONFIG_FILE=/dev/null terraform version -json | $(PYTHON) -c 'import json,sys; v=json.load(sys.stdin)["terraform_version"].split("."); sys.exit(0 if (int(v[0]), int(v[1])) >= (1, 5) else 1)' \
 	  || { echo "prerequisite missing: terraform >= 1.5 on PATH (https://developer.hashicorp.com/terraform/install)"; exit 1; }
 
-# The editable install also generates the L1 bindings (alicloud_ml/provider/, not committed) through
-# setup.py's build hook; they are regenerated when the schema archive or the codegen changes.
+# The editable installs also generate the bindings (not committed) through the setup.py build hooks: the
+# cdktf-cdktf-provider-alicloud package (packages/, one module per type) and the toolkit's per-service view of
+# it (alicloud_ml/provider/); they are regenerated when the schema archive or the codegen changes.
+BINDINGS_PACKAGE := packages/cdktf-cdktf-provider-alicloud
 BINDING_SOURCES := $(wildcard alicloud_ml/schema/alicloud-*.zip alicloud_ml/codegen/*.py alicloud_ml/codegen/templates/*.jinja)
 BINDINGS := alicloud_ml/provider/__init__.py
 BUILD_ENV := $(VENV)/build-env
 
-$(VENV)/.installed: pyproject.toml constraints.txt setup.py
+$(VENV)/.installed: pyproject.toml constraints.txt setup.py $(BINDINGS_PACKAGE)/pyproject.toml $(BINDINGS_PACKAGE)/setup.py
 	@echo "==> creating $(VENV) and installing Python dependencies (pip, about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,cdktn,handlers,prices]'
+	$(PY) -m pip install --quiet -c constraints.txt -e $(BINDINGS_PACKAGE) -e '.[dev,cdktn,handlers,prices]'
 	@echo "==> packaging environment for the wheel test ($(BUILD_ENV))"
 	$(PYTHON) -m venv $(BUILD_ENV)
 	$(BUILD_ENV)/bin/pip install --quiet build==1.3.0 setuptools==80.9.0 jinja2==3.1.6 packaging==25.0 pyproject_hooks==1.3.3
@@ -66,7 +68,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 $(BINDINGS): $(VENV)/.installed $(BINDING_SOURCES)
-	@echo "==> generating the L1 bindings into alicloud_ml/provider/"
+	@echo "==> generating the bindings into $(BINDINGS_PACKAGE)/ and alicloud_ml/provider/"
 	$(PY) -m alicloud_ml.codegen
 
 .PHONY: modules
@@ -80,7 +82,7 @@ install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed graphviz
 graphviz:
 	@bash scripts/ensure-graphviz.sh
 
-bindings: $(VENV)/.installed ## Regenerate alicloud_ml/provider/ (generated, not committed) from the schema archive
+bindings: $(VENV)/.installed ## Regenerate the bindings package and alicloud_ml/provider/ (generated, not committed) from the schema
 	$(PY) -m alicloud_ml.codegen
 
 # The CLI config, and the lock file selecting the emulator (written last, so it stands for both).
