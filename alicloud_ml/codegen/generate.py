@@ -63,13 +63,11 @@ def render_bindings() -> dict[str, str]:
     module, alias = env.get_template("type.py.jinja"), env.get_template("alias_module.py.jinja")
     files: dict[str, str] = {}
     for r in types:
-        names = [r.name, *(b.name for b in r.blocks), *(theirs for theirs, _ in r.class_aliases)]
-        files[f"{r.module}.py"] = module.render(r=r, names=names, version=version)
+        files[f"{r.module}.py"] = module.render(r=r, names=list(r.exports), version=version)
         if r.convert_module:
             files[f"{r.convert_module}.py"] = alias.render(r=r, version=version)
     p = model.provider_class()
-    names = ["AlicloudProvider", *(b.name for b in p.blocks), *(theirs for theirs, _ in p.class_aliases)]
-    files["provider.py"] = env.get_template("provider.py.jinja").render(p=p, names=names, version=version)
+    files["provider.py"] = env.get_template("provider.py.jinja").render(p=p, names=list(p.exports), version=version)
     files["_index.py"] = env.get_template("index.py.jinja").render(types=types, version=version)
     return files
 

@@ -121,6 +121,8 @@ class ResourceClass:
     convert_module: str = ""  # where `cdktf convert` imports it from, when that differs from `module`
     scope_param: str = "scope"  # cdktf's names of the two positional parameters
     id_param: str = "id"
+    object_structs: dict[str, str] = field(default_factory=dict)  # cdktf's struct of an object attribute -> path
+    config_name: str = ""  # cdktf's `<Type>Config` (`OssBucketRefererConfigA` when the plain name was taken)
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -136,11 +138,28 @@ class ResourceClass:
         return [r for r in self.refs if r.cdktf and r.cdktf not in taken]
 
     @property
-    def class_aliases(self) -> list[tuple[str, str]]:
-        """(cdktf's name, ours) for every class of the type whose names differ."""
-        pairs = [(self.cdktf_name, self.name)] + [(b.cdktf_name, b.name) for b in self.blocks]
-        ours = {self.name, *(b.name for b in self.blocks)}
-        return [(theirs, mine) for theirs, mine in pairs if theirs and theirs != mine and theirs not in ours]
+    def exports(self) -> dict[str, str]:
+        """{name in the type's module: our class it binds}: cdktf's names keep cdktf's meaning (`OssBucketLogging`
+        is the block in `oss_bucket`, the resource is `OssBucketLoggingA`); ours are aliases where free."""
+        classes = [(self.cdktf_name, self.name), *((b.cdktf_name, b.name) for b in self.blocks)]
+        theirs = {cdktf: ours for cdktf, ours in classes if cdktf}
+        taken = set(theirs) | {self.config_name} | set(self.object_structs)
+        return {**{ours: ours for _, ours in classes if ours not in taken}, **theirs}
+
+    @property
+    def rebound(self) -> list[tuple[str, str]]:
+        """(name, our class) for every export that is not the class's own name, in one assignment."""
+        return [(name, ours) for name, ours in self.exports.items() if name != ours]
+
+    @property
+    def shadowed(self) -> list[str]:
+        """Our class names that cdktf gives something else made on demand (its `<Type>Config`, object structs)."""
+        exports = self.exports
+        return [ours for _, ours in [(None, self.name), *((None, b.name) for b in self.blocks)] if ours not in exports]
+
+    def import_name(self, ours: str) -> str:
+        """A name the type's module exports our class `ours` under."""
+        return ours if self.exports.get(ours) == ours else next(n for n, c in self.exports.items() if c == ours)
 
 
 def _aliases(args: list[Arg], fields: dict[str, Any]) -> dict[str, str]:
@@ -215,6 +234,8 @@ def output_kind(t: Any) -> Any:
         return ("object", {k: output_kind(v) for k, v in sorted(inner.items())})
     if isinstance(inner, list) and inner[0] == "object":
         return (outer, output_kind(inner)[1])
+    if isinstance(inner, list) and isinstance(inner[1], list) and inner[1][0] == "object":  # list(list(object))
+        return (outer + inner[0], output_kind(inner[1])[1])
     if isinstance(inner, str) and inner in ("string", "number", "bool"):
         return f"{outer}:{output_kind(inner)}"
     return "any"
@@ -372,12 +393,13 @@ def type_class(tf_type: str, names: Names, data: bool = False) -> ResourceClass:
 
 
 def _with_cdktf_names(resource: ResourceClass, theirs: cdktf_names.TypeNames) -> ResourceClass:
-    resource.cdktf_name, resource.module = theirs.class_name, theirs.module
+    resource.cdktf_name, resource.module, resource.config_name = theirs.class_name, theirs.module, theirs.config_name
     resource.convert_module = theirs.convert_module if theirs.convert_module != theirs.module else ""
     resource.scope_param, resource.id_param = theirs.scope_param, theirs.id_param
     structs = {".".join(s.path): s.name for s in theirs.structs}
     for b in resource.blocks:
-        b.cdktf_name = structs.get(b.tf_path, "")
+        b.cdktf_name = structs.pop(b.tf_path, "")
+    resource.object_structs = {name: path for path, name in structs.items()}  # what remains: object attributes
     return resource
 
 

@@ -9,7 +9,7 @@ kinds come from the generated `_FIELDS` (a block class) or shape (an object attr
 
 A shape maps Terraform field names to a kind: "str", "num", "bool", "list:str", "map:num", "any", ...,
 or (collection, inner) with collection one of list, set, map, object, single, list1 (a list of at most
-one) and inner a shape or a block class.
+one), listlist (read as a plain interpolation) and inner a shape or a block class.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def reference(parent: Any, attribute: str, kind: Any) -> Any:
             return OutputList(parent, attribute, collection == "set", inner)
         if collection == "map":
             return OutputMap(parent, attribute, inner)
-        return OutputReference(parent, attribute, 0 if collection == "list1" else None, False, inner)
+        if collection in ("object", "single", "list1"):
+            return OutputReference(parent, attribute, 0 if collection == "list1" else None, False, inner)
+        return parent.interpolation_for_attribute(attribute)  # a list of lists of objects
     getter = GETTERS.get(kind)
     if getter is None:  # any other shape (a list of lists, a bool list): the plain interpolation
         return parent.interpolation_for_attribute(attribute)
