@@ -1,5 +1,6 @@
-"""The bindings are generated at build time: the sdist ships none, the wheel built from it ships a fresh
-generation, and building twice gives the same bytes.
+"""The bindings are generated at build time: the sdists ship none, the wheels built from them ship a fresh
+generation, and building twice gives the same bytes. Two packages: cdktf-cdktf-provider-alicloud (one
+module per type, importable without the toolkit) and alicloud-ml-cdk (with its per-service view of it).
 
 Builds run offline with the packaging environment `make install` creates (`.venv/build-env`), on a
 copy of the repository's tracked files, as a clean checkout would have them.
@@ -17,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from alicloud_ml.codegen.generate import render
+from alicloud_ml.codegen.generate import PACKAGE, render, render_bindings
 
 REPO = Path(__file__).resolve().parents[2]
+BINDINGS_PROJECT = Path("packages") / "cdktf-cdktf-provider-alicloud"
 BUILD_PYTHON = REPO / ".venv" / "build-env" / "bin" / "python"
 
 
@@ -45,15 +47,62 @@ def _build(checkout: Path, outdir: Path) -> tuple[Path, Path]:
     return sdist, wheel
 
 
-def _provider_files(wheel: Path) -> dict[str, bytes]:
+def _provider_files(wheel: Path, folder: str = "alicloud_ml/provider/") -> dict[str, bytes]:
     with zipfile.ZipFile(wheel) as zf:
-        return {Path(n).name: zf.read(n) for n in zf.namelist() if n.startswith("alicloud_ml/provider/")}
+        return {n[len(folder):]: zf.read(n) for n in zf.namelist() if n.startswith(folder) and "/" not in n[len(folder):]}
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
-    checkout = _clean_checkout(tmp_path_factory.mktemp("checkout"))
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _clean_checkout(tmp_path_factory.mktemp("checkout"))
+
+
+@pytest.fixture(scope="module")
+def builds(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
     return [_build(checkout, tmp_path_factory.mktemp(f"dist{i}")) for i in range(2)]
+
+
+@pytest.fixture(scope="module")
+def binding_builds(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
+    return [_build(checkout / BINDINGS_PROJECT, tmp_path_factory.mktemp(f"bindings{i}")) for i in range(2)]
+
+
+def test_the_bindings_sdist_ships_the_generator_not_the_modules_and_its_wheel_a_fresh_generation(binding_builds):
+    sdist, wheel = binding_builds[0]
+
+    with tarfile.open(sdist) as tar:
+        names = tar.getnames()
+    assert not [n for n in names if f"/{PACKAGE}/vpc.py" in n or f"/{PACKAGE}/_index.py" in n]
+    assert any(n.endswith("/_generator/alicloud_ml/schema/alicloud-1.289.0.zip") for n in names)
+    assert any(n.endswith(f"/{PACKAGE}/_l1.py") for n in names)
+    shipped, expected = _provider_files(wheel, f"{PACKAGE}/"), render_bindings()
+    assert set(expected) <= set(shipped) and len(expected) > 1960
+    assert all(shipped[name].decode() == text for name, text in expected.items())
+    with zipfile.ZipFile(wheel) as zf:
+        assert not [n for n in zf.namelist() if n.startswith(("alicloud_ml/", "_generator/"))]
+
+
+def test_building_the_bindings_twice_gives_identical_wheels(binding_builds):
+    (_, wheel_a), (_, wheel_b) = binding_builds
+
+    assert wheel_a.read_bytes() == wheel_b.read_bytes()
+
+
+def test_the_bindings_wheel_imports_without_the_toolkit(binding_builds, tmp_path):
+    _, wheel = binding_builds[0]
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(tmp_path / "site")
+    code = ("import sys, inspect, cdktf_cdktf_provider_alicloud.vswitch as m; "
+            "print(m.__file__); print(inspect.signature(m.Vswitch.__init__).parameters['vpc_id'].annotation); "
+            "print(sorted(n for n in sys.modules if n.startswith(('alicloud_ml', 'cdktf_cdktf_provider_alicloud.'))))")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    module_file, annotation, loaded = result.stdout.splitlines()[-3:]
+    assert module_file.startswith(str(tmp_path / "site")) and annotation == "str | None"
+    assert loaded == str(sorted(f"{PACKAGE}.{m}" for m in ("_cdk", "_dynamic", "_errors", "_l1", "_outputs", "_spec",
+                                                             "vswitch")))
 
 
 def test_the_sdist_ships_no_generated_bindings_and_the_wheel_built_from_it_a_fresh_generation(builds):
@@ -63,7 +112,7 @@ def test_the_sdist_ships_no_generated_bindings_and_the_wheel_built_from_it_a_fre
         names = tar.getnames()
     assert not [n for n in names if "/alicloud_ml/provider/" in n]
     assert any(n.endswith("/alicloud_ml/schema/alicloud-1.289.0.zip") for n in names)
-    shipped = _provider_files(wheel)
+    shipped = _provider_files(wheel)  # the per-service view of the bindings package
     expected = render()
     assert set(shipped) == set(expected) and len(shipped) > 100
     assert all(shipped[name].decode() == text for name, text in expected.items())
@@ -80,10 +129,10 @@ def test_building_twice_gives_identical_packages(builds):
     assert wheel_a.read_bytes() == wheel_b.read_bytes()
 
 
-def test_the_wheel_alone_provides_typed_bindings(builds, tmp_path):
-    _, wheel = builds[0]
-    with zipfile.ZipFile(wheel) as zf:
-        zf.extractall(tmp_path / "site")
+def test_the_two_wheels_provide_typed_bindings(builds, binding_builds, tmp_path):
+    for _, wheel in (builds[0], binding_builds[0]):
+        with zipfile.ZipFile(wheel) as zf:
+            zf.extractall(tmp_path / "site")
     assert (tmp_path / "site" / "alicloud_ml" / "py.typed").is_file()  # PEP 561: inline annotations are the stubs
     code = ("import alicloud_ml.provider.kms as kms, inspect; "
             "print(inspect.signature(kms.KmsKey.__init__).parameters['description'].annotation); "

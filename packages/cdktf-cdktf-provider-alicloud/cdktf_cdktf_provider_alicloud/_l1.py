@@ -287,10 +287,10 @@ def block_kind(spec: S) -> tuple[str, Any]:
 def lazy_names(module: dict[str, Any]) -> Any:
     """A module `__getattr__` serving cdktf's other generated names on demand: `<Type>Config`,
     `<Struct>List`, `<Struct>OutputReference`, `<Struct>Map` (`module` is the module's globals())."""
-    from cdktf_cdktf_provider_alicloud._structs import lazy_name
-
     def __getattr__(name: str) -> Any:
-        value = lazy_name(module, name)
+        from cdktf_cdktf_provider_alicloud._structs import lazy_name
+
+        value = None if name.startswith("__") else lazy_name(module, name)
         if value is None:
             raise AttributeError(f"module {module['__name__']!r} has no attribute {name!r}")
         module[name] = value
