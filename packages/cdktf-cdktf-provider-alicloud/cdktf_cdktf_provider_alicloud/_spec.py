@@ -154,10 +154,18 @@ def _as_block(block_cls: type[Block], item: Any) -> Block | None:
     return None
 
 
+def _unwrap_single(spec: S, value: Any) -> Any:
+    """A single-nesting block given as a list of one (as `cdktf convert` writes `timeouts { ... }`): the item."""
+    if spec.nesting == "single" and isinstance(value, (list, tuple)) and len(value) == 1:
+        return value[0]
+    return value
+
+
 def _validate_block(spec: S, value: Any, path: str, problems: list[Problem]) -> None:
     block_cls: type[Block] = spec.block
     if is_token(value):
         return
+    value = _unwrap_single(spec, value)
     items = [value] if spec.nesting == "single" or isinstance(value, (Block, Mapping)) else value
     if not isinstance(items, Sequence) or isinstance(items, str):
         problems.append(Problem(path, f"expected {block_cls.__name__} or a list of them, got {_describe(value)}"))
@@ -246,7 +254,7 @@ def _to_terraform(spec: S, value: Any) -> Any:
         return value
     block_cls: type[Block] = spec.block
     if spec.nesting == "single":
-        return _as_block(block_cls, value)._to_terraform()  # type: ignore[union-attr]
+        return _as_block(block_cls, _unwrap_single(spec, value))._to_terraform()  # type: ignore[union-attr]
     items = [value] if isinstance(value, (Block, Mapping)) else value
     return [_as_block(block_cls, item)._to_terraform() for item in items]  # type: ignore[union-attr]
 
