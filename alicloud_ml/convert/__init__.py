@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from alicloud_ml.convert import literals
 from alicloud_ml.convert.repair import repair
 from alicloud_ml.errors import InputError
 from alicloud_ml.node_runtime import project_node_bin
@@ -82,21 +83,21 @@ def provider_schema(workdir: Path) -> Path:
 def convert(paths: list[Path]) -> list[Converted]:
     """Run cdktf's converter on each input (a .tf file or a directory)."""
     inputs = [Converted(_name(path, i, paths), str(path)) for i, path in enumerate(paths)]
-    hcl = [read_hcl(path) for path in paths]
+    protected = [literals.protect(read_hcl(path)) for path in paths]
     project = _project_dir()
     with tempfile.TemporaryDirectory(prefix="alicloud-ml-convert-") as tmp:
         work = Path(tmp)
         schema = provider_schema(work)
         (work / "request.json").write_text(json.dumps({"schema": str(schema), "inputs": [
-            {"name": item.name, "hcl": text} for item, text in zip(inputs, hcl)]}))
+            {"name": item.name, "hcl": text} for item, (text, _) in zip(inputs, protected)]}))
         result = subprocess.run([str(project / "node_modules" / ".bin" / "node"), str(SCRIPT), str(project),
                                  str(work / "request.json"), str(work / "result.json")],
                                 capture_output=True, text=True, timeout=1800,
                                 env=dict(os.environ, TF_CLI_CONFIG_FILE=str(work / "emulator" / "terraform.rc")))
         if not (work / "result.json").is_file():
             raise InputError("cdktf convert", "", "the converter stopped", hint=result.stderr.strip()[-800:])
-        for item, out in zip(inputs, json.loads((work / "result.json").read_text())):
-            item.code, item.error = out.get("code", ""), out.get("error", "")
+        for item, out, (_, values) in zip(inputs, json.loads((work / "result.json").read_text()), protected):
+            item.code, item.error = literals.restore(out.get("code", ""), values), out.get("error", "")
     return inputs
 
 
@@ -123,7 +124,7 @@ def app_source(code: str, stack: str, library: str = "cdktf") -> str:
             r"\1        # aliyun/alicloud, as `terraform init` resolves the implied provider for this configuration\n"
             rf'        self.add_override("terraform.required_providers.alicloud", {{"source": "{PROVIDER_SOURCE}", '
             rf'"version": "{PROVIDER_VERSION}"}})' "\n", code, count=1)
-    code = code.replace("from constructs import Construct\n", f"from constructs import Construct\nfrom cdktf import App\n", 1)
+    code = code.replace("from constructs import Construct\n", "from constructs import Construct\nfrom cdktf import App\n", 1)
     if library != "cdktf":
         code = re.sub(r"^from cdktf import ", f"from {library} import ", code, flags=re.M)
     return (f'"""Converted from HCL by `alicloud-ml convert` (cdktf convert, on cdktf_cdktf_provider_alicloud)."""\n'
