@@ -149,6 +149,10 @@ bench: install ## Print the benchmark tables (synth, gate, review, emulator)
 docs: $(VENV)/.installed graphviz ## Regenerate the reference pages and pictures in docs/ (rules, TOML fields, construct props, CLI, diagrams) from the code
 	$(PY) -m alicloud_ml.docgen docs
 
+.PHONY: convert-examples
+convert-examples: install ## alicloud-ml convert on the docs examples of 40 services: each synthesizes and plans like its HCL
+	ALICLOUD_ML_CONVERT_EXAMPLES=all $(PY) -m pytest tests/convert -q
+
 .PHONY: fidelity
 fidelity: prereqs $(VENV)/.installed ## Provider docs examples and every resource type through init..destroy in the emulator
 	$(PY) -m alicloud_ml.fidelity all --json $(STATE_DIR)/fidelity.json

@@ -64,7 +64,7 @@ def import_path() -> str:
     import alicloud_ml
     import cdktf_cdktf_provider_alicloud
 
-    own = [str(Path(m.__file__).resolve().parents[1]) for m in (alicloud_ml, cdktf_cdktf_provider_alicloud)]
+    own = [str(Path(str(m.__file__)).resolve().parents[1]) for m in (alicloud_ml, cdktf_cdktf_provider_alicloud)]
     site_dirs = [p for p in sys.path if p and Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
     return os.pathsep.join(dict.fromkeys([*own, *site_dirs]))
 
