@@ -150,7 +150,7 @@ docs: $(VENV)/.installed graphviz ## Regenerate the reference pages and pictures
 	$(PY) -m alicloud_ml.docgen docs
 
 .PHONY: convert-examples
-convert-examples: install ## alicloud-ml convert on the docs examples of 40 services: each synthesizes and plans like its HCL
+convert-examples: install ## alicloud-ml convert on the docs examples of 48 services: each synthesizes and plans like its HCL
 	ALICLOUD_ML_CONVERT_EXAMPLES=all $(PY) -m pytest tests/convert -q
 
 .PHONY: fidelity

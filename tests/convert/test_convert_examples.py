@@ -4,7 +4,7 @@ GIVEN docs examples of many services (the committed corpus, tests/emulator/fidel
 is converted by cdktf's converter and turned into an app on cdktf_cdktf_provider_alicloud, THEN every
 app synthesizes, and one `terraform plan` against the emulator over all of them (each example twice, as
 its HCL and as the synthesized JSON, each a module of one root) plans the same resources with the same
-attributes for both. A sample of services runs in `make test`; `make convert-examples` runs all of them
+attributes for both. A sample of four services runs in `make test`; `make convert-examples` runs all 48
 (ALICLOUD_ML_CONVERT_EXAMPLES=all).
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,16 +20,41 @@ from typing import Any
 import pytest
 
 from alicloud_ml.convert import app_source, convert, write_app
+from alicloud_ml.fidelity.terraform import provider_pin
 from tests.tools import require
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "emulator" / "fidelity" / "examples"
-#: One example per service (docs subcategory): 40 services. Each plans in an empty emulated cloud.
+#: The first example of each of the first 60 services (docs subcategories) of the corpus, less 12: ten look
+#: up objects an empty cloud lacks (their HCL fails the same way; the fidelity run seeds them),
+#: alicloud_emr_cluster/1 uses an undeclared variable, and cdktf convert cannot parse
+#: alicloud_dbs_backup_plan/1 (escaped quotes inside a `${}` template). 48 services.
 EXAMPLES = (
-    "alicloud_ack_one_cluster/1", "alicloud_actiontrail_trail/1", "alicloud_alb_health_check_template/1",
-    "alicloud_alidns_address_pool/1", "alicloud_alikafka_instance/1",
+    "alicloud_ack_one_cluster/1", "alicloud_actiontrail_global_events_storage_region/1",
+    "alicloud_alb_health_check_template/1", "alicloud_alidns_address_pool/1",
+    "alicloud_aligreen_audit_callback/1", "alicloud_alikafka_scheduled_scaling_rule/1",
+    "alicloud_amqp_open_source_account/1", "alicloud_api_gateway_backend/1", "alicloud_apig_domain/1",
+    "alicloud_arms_alert_robot/1", "alicloud_bp_studio_application/1",
+    "alicloud_brain_industrial_pid_organization/1", "alicloud_cddc_dedicated_host_account/1",
+    "alicloud_cen_child_instance_route_entry_to_attachment/1", "alicloud_click_house_backup_policy/1",
+    "alicloud_cloud_control_resource/1", "alicloud_cloud_firewall_ai_traffic_analysis_status/1",
+    "alicloud_cloud_phone_instance/1", "alicloud_cloud_sso_group/1", "alicloud_cms_alert_rule_v2/1",
+    "alicloud_common_bandwidth_package/1", "alicloud_compute_nest_service_instance/1",
+    "alicloud_cs_autoscaling_config/1", "alicloud_data_works_folder/1", "alicloud_database_gateway_gateway/1",
+    "alicloud_datahub_subscription/1", "alicloud_dbfs_instance/1", "alicloud_ddos_basic_defense_threshold/1",
+    "alicloud_ddos_bgp_policy/1", "alicloud_dfs_access_rule/1", "alicloud_direct_mail_tag/1",
+    "alicloud_dts_migration_instance/1", "alicloud_eais_client_instance_attachment/1",
+    "alicloud_ebs_disk_replica_group/1", "alicloud_ecd_custom_property/1", "alicloud_eci_image_cache/1",
+    "alicloud_ecs_deployment_set/1", "alicloud_edas_instance_cluster_attachment/1", "alicloud_eflo_node/1",
+    "alicloud_ehpc_cluster_v2/1", "alicloud_eip_address/1", "alicloud_eipanycast_anycast_eip_address/1",
+    "alicloud_elasticsearch_instance/1", "alicloud_ens_disk_instance_attachment/1",
+    "alicloud_event_bridge_rule/1", "alicloud_express_connect_router_express_connect_router/1",
+    "alicloud_fcv2_function/1", "alicloud_fcv3_alias/1",
 )
-SAMPLE = EXAMPLES[:4]  # what `make test` runs: four services, about a minute
+#: What `make test` runs: four services whose HCL needs the fixes (a heredoc, an escaped JSON string,
+#: map keys with capitals, a token in a concatenation).
+SAMPLE = ("alicloud_alidns_address_pool/1", "alicloud_alikafka_scheduled_scaling_rule/1",
+          "alicloud_bp_studio_application/1", "alicloud_amqp_open_source_account/1")
 
 
 def selected() -> tuple[str, ...]:
@@ -68,7 +92,10 @@ def plan(tmp_path_factory: pytest.TempPathFactory, emulator_config: Path) -> dic
     for example in examples:
         name = _module_dir(example)
         (root / "hcl" / name).mkdir(parents=True)
-        shutil.copy(CORPUS / f"{example}.tf", root / "hcl" / name / "main.tf")
+        hcl = (CORPUS / f"{example}.tf").read_text()
+        (root / "hcl" / name / "main.tf").write_text(hcl)
+        if "required_providers" not in hcl:  # docs examples rely on the implied source, as the fidelity run pins it
+            (root / "hcl" / name / "versions.tf").write_text(provider_pin("1.289.0"))
         doc = json.loads((apps / name / "cdktf.out" / "stacks" / "example" / "cdk.tf.json").read_text())
         doc.get("terraform", {}).pop("backend", None)  # a child module has none; the root's state holds all
         (root / "cdk" / name).mkdir(parents=True)
@@ -95,14 +122,19 @@ def _planned(plan: dict[str, Any], module: str) -> dict[str, tuple[Any, Any]]:
 def test_the_examples_cover_at_least_thirty_services():
     index = {e["id"]: e for e in json.loads((CORPUS / "index.json").read_text())["examples"]}
 
-    assert len({index[e]["subcategory"] for e in EXAMPLES}) >= 30
+    assert len({index[e]["subcategory"] for e in EXAMPLES}) >= 30 and set(SAMPLE) <= set(EXAMPLES)
 
 
-@pytest.mark.parametrize("example", selected())
-def test_converted_example_plans_the_same_resources_and_attributes_as_its_hcl(plan, example):
-    name = _module_dir(example)
-    hcl, cdk = _planned(plan, f"hcl_{name}"), _planned(plan, f"cdk_{name}")
+def test_converted_examples_plan_the_same_resources_and_attributes_as_their_hcl(plan):
+    # one test for all examples: they share one conversion, synthesis and plan (a module fixture that
+    # parametrized tests would make each xdist worker compute again)
+    differences = {}
+    for example in selected():
+        name = _module_dir(example)
+        hcl, cdk = _planned(plan, f"hcl_{name}"), _planned(plan, f"cdk_{name}")
+        assert hcl, f"{example}: the HCL plans no resource"
+        if cdk != hcl:
+            differences[example] = {address: (hcl.get(address), cdk.get(address)) for address in hcl.keys() | cdk.keys()
+                                    if hcl.get(address) != cdk.get(address)}
 
-    assert hcl, f"{example}: the HCL plans no resource"
-    assert sorted(cdk) == sorted(hcl)
-    assert {address: values for address, values in cdk.items()} == hcl
+    assert differences == {}
