@@ -58,13 +58,21 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def builds(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
-    return [_build(checkout, tmp_path_factory.mktemp(f"dist{i}")) for i in range(2)]
+def all_builds(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, tuple[Path, Path]]]:
+    """Two builds of both packages: {"toolkit": (sdist, wheel), "bindings": (sdist, wheel)} each."""
+    return [{"toolkit": _build(checkout, tmp_path_factory.mktemp(f"dist{i}")),
+             "bindings": _build(checkout / BINDINGS_PROJECT, tmp_path_factory.mktemp(f"bindings{i}"))}
+            for i in range(2)]
 
 
 @pytest.fixture(scope="module")
-def binding_builds(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
-    return [_build(checkout / BINDINGS_PROJECT, tmp_path_factory.mktemp(f"bindings{i}")) for i in range(2)]
+def builds(all_builds) -> list[tuple[Path, Path]]:
+    return [b["toolkit"] for b in all_builds]
+
+
+@pytest.fixture(scope="module")
+def binding_builds(all_builds) -> list[tuple[Path, Path]]:
+    return [b["bindings"] for b in all_builds]
 
 
 def test_the_bindings_package_builds_from_its_sdist_reproducibly_and_imports_without_the_toolkit(binding_builds,
