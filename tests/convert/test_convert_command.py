@@ -84,3 +84,21 @@ def test_hcl_the_converter_refuses_is_bad_input_naming_the_file(tmp_path, capsys
     assert exited.value.code == 2
     assert f"{broken}: cdktf convert could not convert it" in capsys.readouterr().err
     assert not (tmp_path / "app").exists()
+
+
+@pytest.mark.skipif(os.environ.get("ALICLOUD_ML_CONVERT_EXAMPLES") != "all", reason="runs in make convert-examples")
+def test_the_converter_writes_what_the_cdktf_convert_cli_writes(tmp_path, emulator_config):
+    # the recipe: a cdktf.json naming the provider, HCL on stdin, the emulator's CLI config
+    from alicloud_ml.convert import convert
+
+    example = REPO / "tests" / "emulator" / "fidelity" / "examples" / "alicloud_ack_one_cluster" / "1.tf"
+    (tmp_path / "cdktf.json").write_text(json.dumps({"language": "python", "app": "python3 main.py",
+                                                     "terraformProviders": ["aliyun/alicloud@1.289.0"]}))
+    env = dict(os.environ, TF_CLI_CONFIG_FILE=str(emulator_config), CDKTF_DISABLE_PLUGIN_CACHE_ENV="1",
+               CHECKPOINT_DISABLE="1", CDKTF_DISABLE_TELEMETRY="1",
+               PATH=f"{REPO / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
+    cli = subprocess.run(["cdktf", "convert", "--language", "python", "--stack"], cwd=tmp_path, env=env,
+                         input=example.read_text(), capture_output=True, text=True, timeout=900)
+
+    assert cli.returncode == 0, cli.stderr[-2000:]
+    assert convert([example])[0].code.strip() == cli.stdout.strip()
