@@ -47,6 +47,14 @@ def _build(checkout: Path, outdir: Path) -> tuple[Path, Path]:
     return sdist, wheel
 
 
+def _python_on(site: Path, code: str) -> list[str]:
+    """The output lines of `code` run with only `site` (unpacked wheels) added to the path."""
+    result = subprocess.run([sys.executable, "-c", code], cwd=site.parent, env=dict(os.environ, PYTHONPATH=str(site)),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
 def _provider_files(wheel: Path, folder: str = "alicloud_ml/provider/") -> dict[str, bytes]:
     with zipfile.ZipFile(wheel) as zf:
         return {n[len(folder):]: zf.read(n) for n in zf.namelist() if n.startswith(folder) and "/" not in n[len(folder):]}
@@ -95,11 +103,7 @@ def test_the_bindings_package_builds_from_its_sdist_reproducibly_and_imports_wit
     code = ("import sys, inspect, cdktf_cdktf_provider_alicloud.vswitch as m; "
             "print(m.__file__); print(inspect.signature(m.Vswitch.__init__).parameters['vpc_id'].annotation); "
             "print(sorted(n for n in sys.modules if n.startswith(('alicloud_ml', 'cdktf_cdktf_provider_alicloud.'))))")
-    env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr
-    module_file, annotation, loaded = result.stdout.splitlines()[-3:]
+    module_file, annotation, loaded = _python_on(tmp_path / "site", code)[-3:]
     assert module_file.startswith(str(tmp_path / "site")) and annotation == "str | None"
     assert loaded == str(sorted(f"{PACKAGE}.{m}" for m in ("_cdk", "_dynamic", "_errors", "_l1", "_outputs", "_spec",
                                                              "vswitch")))
@@ -137,11 +141,7 @@ def test_the_two_wheels_provide_typed_bindings(builds, binding_builds, tmp_path)
     code = ("import alicloud_ml.provider.kms as kms, inspect; "
             "print(inspect.signature(kms.KmsKey.__init__).parameters['description'].annotation); "
             "print(kms.__file__)")
-    env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr
-    annotation, module_file = result.stdout.splitlines()[-2:]
+    annotation, module_file = _python_on(tmp_path / "site", code)[-2:]
     assert annotation == "str | None" and module_file.startswith(str(tmp_path / "site"))
 
 
