@@ -18,7 +18,8 @@ PROVIDER_EXCLUDED = {"access_key", "secret_key", "security_token"}
 PROVIDER_REQUIRED = {"region"}
 #: Names a resource or data source class cannot use for an argument or reference: constructor
 #: arguments, meta-arguments, and the public members of cdktf's TerraformResource / TerraformDataSource
-#: (0.21; tests/bindings checks the list still covers them). Such names get a trailing `_`. Listed,
+#: (0.21; tests/bindings checks the list still covers them). Such names get a trailing `_` (but `scope` and
+#: `id`: as in cdktf, the positional parameters are renamed instead, `scope_` / `id_`). Listed,
 #: not read from cdktf, so generating the bindings needs neither jsii nor node (it runs at build time).
 RESERVED = frozenset({
     "scope", "id", "alias",
