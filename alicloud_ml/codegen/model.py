@@ -284,6 +284,8 @@ def _spec(kind: str, elem: str | None, attr: dict[str, Any], required: bool) -> 
         args.append(f"pattern={attr['validation_pattern']!r}")
     if attr.get("conflicts_with"):
         args.append(f"conflicts={tuple(attr['conflicts_with'])!r}")
+    if attr.get("removed"):
+        args.append(f"removed={attr['removed']!r}")
     return f"S({', '.join(args)})"
 
 
@@ -331,8 +333,9 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
             continue
         kind, elem = _kind(attr)
         cdktf = cdktf_names.attribute_python_name(name)
-        # `id` too: the SDK makes it optional, as cdktf has it; a Removed attribute is an SDK [REMOVED] error
-        if (attr.get("required") or attr.get("optional")) and not attr.get("removed"):
+        # `id` too: the SDK makes it optional, as cdktf has it; a Removed one is accepted as a keyword (cdktf has it)
+        # and refused at construction with the SDK's [REMOVED] message
+        if attr.get("required") or attr.get("optional"):
             required = bool(attr.get("required")) or name in force_required
             if kind == "object":  # a nested collection (list of maps, map of lists): passed through as given
                 args.append(Arg(name, "Any", "S('any', required=True)" if required else "S('any')", _doc(attr),
@@ -342,8 +345,6 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
                                 top, cdktf))
         refs.append(_ref(name, kind, elem, attr["type"]))
     for name, nested in sorted(block.get("block_types", {}).items()):
-        if nested.get("removed"):
-            continue
         cls_name = names.claim(class_prefix + camel(name))
         path = f"{tf_path}.{name}" if tf_path else name
         nested_args, nested_refs = _arguments(owner, nested["block"], cls_name, path, names, out_blocks)
@@ -367,6 +368,8 @@ def _arguments(owner: str, block: dict[str, Any], class_prefix: str, tf_path: st
             spec.append(f"max_items={nested['max_items']}")
         flags = " Changing it replaces the resource." if nested.get("force_new") else ""
         doc = one_paragraph(nested["block"].get("description", "")) + flags
+        if nested.get("removed"):  # the SDK lowers a Removed block into the schema; setting it is an error
+            spec.append(f"removed={nested['removed']!r}")
         args.append(Arg(name, hint, f"S({', '.join(spec)})", doc, required, top,
                         cdktf_names.attribute_python_name(name)))
         one = nesting == "single" or (nesting == "list" and nested.get("max_items") == 1)

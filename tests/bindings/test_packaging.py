@@ -155,10 +155,11 @@ def test_every_package_data_pattern_names_files_that_exist():
 
 
 
-def test_a_team_installs_the_wheel_and_its_scaffolded_app_passes_the_gate_at_every_severity(builds, tmp_path):
-    # GIVEN a fresh virtualenv with the built wheel installed (README: "Use the constructs in your own cdktf app");
-    # its dependencies come from the development environment through a path entry, so no index is needed
-    _, wheel = builds[0]
+def test_a_team_installs_the_wheels_and_its_scaffolded_app_passes_the_gate_at_every_severity(builds, binding_builds,
+                                                                                           tmp_path):
+    # GIVEN a fresh virtualenv with the two built wheels installed (README: "Use the constructs in your own cdktf
+    # app"); their other dependencies come from the development environment through a path entry (no index)
+    (_, wheel), (_, binding_wheel) = builds[0], binding_builds[0]
     venv = tmp_path / "team-venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
@@ -167,7 +168,7 @@ def test_a_team_installs_the_wheel_and_its_scaffolded_app_passes_the_gate_at_eve
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (site / "dev-dependencies.pth").write_text("\n".join(deps) + "\n")  # a path entry's own .pth files stay unread
     installed = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                                "--no-compile", str(wheel)],
+                                "--no-compile", str(wheel), str(binding_wheel)],
                                capture_output=True, text=True, timeout=600)
     assert installed.returncode == 0, installed.stderr
     # WHEN the team scaffolds its app and synthesizes it (what `make deploy` runs first)
@@ -181,6 +182,9 @@ def test_a_team_installs_the_wheel_and_its_scaffolded_app_passes_the_gate_at_eve
     # THEN the toolkit ran from the wheel, not from this checkout, and the gate passed
     assert synth.returncode == 0, synth.stdout[-2000:] + synth.stderr[-2000:]
     assert synth.stdout.splitlines()[0].startswith(str(site))
+    bindings = subprocess.run([str(python), "-c", "import cdktf_cdktf_provider_alicloud as b; print(b.__file__)"],
+                              capture_output=True, text=True, env=env, timeout=120)
+    assert bindings.stdout.startswith(str(site)), bindings.stdout + bindings.stderr
     # AND the scaffold passes its own gate at every severity (ALIML_010: a non-prod service must scale to zero)
     checked = subprocess.run([str(venv / "bin" / "alicloud-ml"), "check", "cdktf.out", "--fail-on", "low"],
                              cwd=tmp_path / "team-w", capture_output=True, text=True, env=env, timeout=300)

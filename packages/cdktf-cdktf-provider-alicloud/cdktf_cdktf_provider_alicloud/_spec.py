@@ -49,6 +49,9 @@ class S(NamedTuple):
     max_items: int | None = None
     pattern: str | None = None  # the provider's regex for the value
     conflicts: tuple[str, ...] = ()  # arguments that may not be set together with this one
+    #: the provider removed it: terraform-plugin-sdk v1.17.2 helper/schema/schema.go:2007 refuses any
+    #: value with "[REMOVED] <message>"
+    removed: str | None = None
 
 
 class Group(NamedTuple):
@@ -96,6 +99,9 @@ _ELEM_KIND = {"str": "str", "num": "float", "bool": "bool"}
 
 
 def validate_value(spec: S, value: Any, path: str, problems: list[Problem]) -> None:
+    if spec.removed is not None:
+        problems.append(Problem(path, f"[REMOVED] {spec.removed}"))
+        return
     kind = spec.kind
     if kind == "any":  # a nested collection type: Terraform checks its shape at plan time
         return
