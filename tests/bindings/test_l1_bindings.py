@@ -251,12 +251,12 @@ def test_the_emulator_decodes_only_the_types_it_is_asked_about():
     assert schema.resource_schema.cache_info().currsize == 1
 
 
-def test_a_removed_argument_is_accepted_as_a_keyword_and_refused_with_the_provider_s_message():
+def test_a_removed_argument_is_accepted_as_a_keyword_and_refused_with_the_provider_s_message(tmp_path):
     """terraform-plugin-sdk lowers Removed attributes and blocks into the schema (cdktf has their keywords) and
     refuses any value with "[REMOVED] <message>" (helper/schema/schema.go:2007): so do the bindings."""
     from cdktf_cdktf_provider_alicloud.amqp_queue import AmqpQueue
 
-    stack = TerraformStack(App(), "removed")
+    stack = TerraformStack(App(outdir=str(tmp_path)), "removed")
     with pytest.raises(InputError) as err:
         AmqpQueue(stack, "q", instance_id="i", virtual_host_name="v", queue_name="q", exclusive_state=True)
     assert "exclusive_state: [REMOVED] Field `exclusive_state` has been removed from provider version 1.266.0." \
