@@ -14,10 +14,11 @@ from importlib import resources
 from pathlib import Path
 
 from alicloud_ml.errors import InputError
+from alicloud_ml.naming import NAME_SUFFIX_PATTERN
 from alicloud_ml.output import write_report
 
-#: The app name is the stack name and the start of the state bucket's name (OSS: 3-63 lowercase
-#: letters, digits and '-', https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions).
+#: The app name is the stack name and the start of the state bucket's name `<app>-tfstate-<suffix>` (OSS: 3-63
+#: lowercase letters, digits and '-', https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions).
 APP_NAME_PATTERN = r"^[a-z][a-z0-9-]{1,40}[a-z0-9]$"
 APP_NAME_ACCEPTED = "3 to 42 lowercase letters, digits or '-', starting with a letter, not ending with '-'"
 TEMPLATES = {"main.py": "main.py.template", "cdktf.json": "cdktf.json.template", "Makefile": "Makefile.template",
@@ -25,12 +26,15 @@ TEMPLATES = {"main.py": "main.py.template", "cdktf.json": "cdktf.json.template",
 NPM_FILES = ("package.json", "package-lock.json")
 
 
-def render_app(name: str, region: str) -> dict[str, str]:
-    """File name -> text of the scaffold for app `name` (also its stack) in `region`."""
+def render_app(name: str, region: str, name_suffix: str) -> dict[str, str]:
+    """File name -> text of the scaffold for app `name` (also its stack) in `region`; `name_suffix` ends its global
+    names (the state bucket) and is written into main.py, so every checkout of the app uses the same ones."""
     if not re.fullmatch(APP_NAME_PATTERN, name):
         raise InputError("--name", "", f"invalid app name {name!r}", APP_NAME_ACCEPTED)
+    if not re.fullmatch(NAME_SUFFIX_PATTERN, name_suffix):
+        raise InputError("name_suffix", "", f"invalid name suffix {name_suffix!r}", NAME_SUFFIX_PATTERN)
     folder = resources.files("alicloud_ml") / "app_template"
-    values = {"app": name, "region": region, "service": f"{name.replace('-', '_')}_model"}
+    values = {"app": name, "region": region, "service": f"{name.replace('-', '_')}_model", "suffix": name_suffix}
     files = {target: _fill((folder / source).read_text(encoding="utf-8"), values) for target, source in TEMPLATES.items()}
     for npm_file in NPM_FILES:  # the toolkit's own pins, under the app's name
         data = json.loads((folder / npm_file).read_text(encoding="utf-8"))
@@ -49,9 +53,9 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def write_app(directory: Path, name: str, region: str, *, force: bool = False) -> list[Path]:
+def write_app(directory: Path, name: str, region: str, *, name_suffix: str, force: bool = False) -> list[Path]:
     """Write the scaffold into `directory`; refuses to overwrite any existing file unless `force`."""
-    files = render_app(name, region)
+    files = render_app(name, region, name_suffix)
     existing = [directory / f for f in files if (directory / f).exists()]
     if existing and not force:
         raise InputError(str(existing[0]), "", "file exists", hint="pass --force to overwrite, or pick another DIR")

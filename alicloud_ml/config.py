@@ -22,7 +22,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from alicloud_ml.errors import InputError
 from alicloud_ml.policies.suppressions import ID_PATTERN, MIN_REASON
-from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, project_name_suffix, suffixed
+from alicloud_ml.naming import NAME_SUFFIX_PATTERN, is_prod, suffixed
 from alicloud_ml.errors import Problem, raise_problems
 from alicloud_ml.props.base import FrozenModel, dotted, problems_from, unknown_field
 from alicloud_ml.props.platform import MlPlatformProps
@@ -52,9 +52,11 @@ class PlatformConfig(MlPlatformProps):
     name: str = Field(pattern=ENV_NAME_PATTERN, description="Environment name (`dev`); the stack is "
                                                                      "`ml-<name>`. Default: - the file name.")
     name_suffix: str | None = Field(None, pattern=NAME_SUFFIX_PATTERN, description=(
-        "Ends every globally unique name the platform derives (state bucket, Tablestore instance, SLS project), so "
-        "two teams' platforms never collide. Default: - $ALICLOUD_ML_NAME_SUFFIX, else a random suffix kept in "
-        "`.alicloud-ml/name-suffix` (one per checkout)."))
+        "Ends every globally unique name the platform derives (state bucket, Tablestore instance, SLS project, "
+        "registry, documents and models buckets), so two teams' platforms never collide; committed with the file "
+        "so every checkout synthesizes the same names (`alicloud-ml init` writes one). Use the same value in every "
+        "env file of one account. Required for a cloud deploy. Default: none - only the offline emulator accepts "
+        "that, and then names carry no suffix."))
     production: bool = Field(False, description=(
         "Production environment: turns on cluster deletion protection and `prevent_destroy` on CPFS and the "
         "state bucket. Default: - true when the name is `prod`, `production` or `prd`."))
@@ -101,12 +103,23 @@ class PlatformConfig(MlPlatformProps):
                 cluster.setdefault("security_group_type", types.pop())
         if has_cpfs:
             data["cpfs"].setdefault("prevent_destroy", production)
+        models = data.get("models") if isinstance(data.get("models"), dict) else None
+        if models is not None:
+            derive(models, "bucket", model_bucket(name, suffix) if name else None, name)
+            models.setdefault("prevent_destroy", production)
         for key in ("node_pools", "services"):
             for item_key, item in (data.get(key) or {}).items() if isinstance(data.get(key), dict) else ():
-                if isinstance(item, dict):
-                    item.setdefault("node_pool_name" if key == "node_pools" else "service_name", item_key)
-                    if key == "node_pools":
-                        item.setdefault("mounts_cpfs", has_cpfs)
+                if not isinstance(item, dict):
+                    continue
+                if key == "node_pools":
+                    item.setdefault("node_pool_name", item_key)
+                    item.setdefault("mounts_cpfs", has_cpfs)
+                    continue
+                # EAS names are unique per region of the account: two envs must not share one (module naming)
+                item.setdefault("service_name", f"{name}_{item_key}".replace("-", "_") if name else item_key)
+                path = item.get("model_path")
+                if models is not None and isinstance(path, str) and "://" not in path and models.get("bucket"):
+                    item["model_path"] = relative_model_path(path, models["bucket"])
         derive(section("iam"), "name_prefix", f"ml-{name}", name)
         if isinstance(data.get("registry"), dict):
             derive(data["registry"], "instance_name", suffixed(f"ml-{name}"[:23].rstrip("-"), suffix), name)
@@ -120,7 +133,10 @@ class PlatformConfig(MlPlatformProps):
                 data["workspace"].setdefault("model_uri", "oss://" + str(model)[6:].split("/", 1)[0] + "/")
         if isinstance(data.get("rag"), dict):
             rag = data["rag"]
-            derive(rag.setdefault("store", {}), "name", f"ml-{name}-rag", name)
+            store = rag.setdefault("store", {})
+            derive(store, "name", f"ml-{name}-rag", name)
+            if isinstance(store, dict):
+                store.setdefault("force_delete_secrets", not production)
             ingestion = rag.setdefault("ingestion", {})
             derive(ingestion, "bucket", suffixed(f"ml-{name}-rag-docs", suffix), name)
             derive(ingestion, "function_name", f"ml-{name}-rag-ingest", name)
@@ -131,8 +147,19 @@ class PlatformConfig(MlPlatformProps):
         derive(state, "ots_instance_name", suffixed("ml-tfstate", suffix))
         return data
 
+def model_bucket(name: str, suffix: str | None) -> str:
+    """The `[models]` bucket's derived name: `ml-<name>-models-<name_suffix>` (global, so suffixed)."""
+    return suffixed(f"ml-{name}-models", suffix)
+
+
+def relative_model_path(path: str, bucket: str) -> str:
+    """A service's `model_path` without a scheme, as a path in the `[models]` bucket."""
+    return f"oss://{bucket}/{path.lstrip('/')}"
+
+
 def load_config(path: str | Path, *, name: str | None = None, name_suffix: str | None = None) -> PlatformConfig:
-    """Read and validate one env file; `name` defaults to the file's stem (`dev.toml` → `dev`)."""
+    """Read and validate one env file; `name` defaults to the file's stem (`dev.toml` → `dev`) and `name_suffix`
+    stands in for a file without one (the file's own always wins)."""
     path = Path(path)
     where = str(path)
     try:
@@ -147,7 +174,8 @@ def load_config(path: str | Path, *, name: str | None = None, name_suffix: str |
         raise InputError(where, "", f"invalid TOML: {exc}") from None
     from_file_name = "name" not in data and name is None
     data.setdefault("name", name or path.stem)
-    data.setdefault("name_suffix", name_suffix or project_name_suffix())
+    if name_suffix:
+        data.setdefault("name_suffix", name_suffix)
     return parse_config(data, where, name_from=path.name if from_file_name else None)
 
 
@@ -174,10 +202,11 @@ def _group_types(security: dict[str, Any]) -> set[str]:
 DERIVED_FROM = {
     "name": ("network.name", "security.training.name", "security.serving.name", "cluster.name",
              "iam.name_prefix", "observability.project_name", "registry.instance_name", "notebooks.function_name",
-             "workspace.workspace_name", "rag.store.name", "rag.ingestion.bucket", "rag.ingestion.function_name"),
+             "workspace.workspace_name", "rag.store.name", "rag.ingestion.bucket", "rag.ingestion.function_name",
+             "models.bucket"),
     "region": ("network.region", "state.region"),
     "name_suffix": ("observability.project_name", "state.bucket", "state.ots_instance_name", "registry.instance_name",
-                    "rag.ingestion.bucket"),
+                    "rag.ingestion.bucket", "models.bucket"),
 }
 
 
@@ -238,6 +267,7 @@ DERIVED_FIELDS = {
     "PlatformConfig": ("name", "production"),
     "RegistryConfig": ("instance_name",), "NotebooksConfig": ("function_name",), "WorkspaceConfig": ("workspace_name",),
     "RagConfig": ("store",), "VectorStoreProps": ("name",), "DocumentIngestionProps": ("bucket", "function_name"),
+    "ModelsConfig": ("bucket",),
 }
 
 

@@ -18,12 +18,19 @@ Backend selection (`backend` argument, else the ALICLOUD_ML_BACKEND environment 
     local  a local backend per stack (`terraform.<stack>.tfstate`) - for the offline emulator and laptops.
 The `ml-state` stack always uses a local backend: its bucket cannot hold its own state before it exists.
 
-Bad input (a TOML typo, an unknown env, an unknown backend) raises InputError/InputErrors naming the
-file, the field and what is accepted; main.py maps them to exit code 2.
+Names: a cloud deploy (the `oss` backend) needs each file's committed `name_suffix` (globally unique names
+end in it); the emulator (`local`) accepts a file without one and then names carry no suffix. Two envs
+of one account (one `[state]`) must not create the same account-scoped name (an EAS service, a RAM role,
+a bucket, ...: `alicloud_ml.naming.ACCOUNT_SCOPED_NAMES`): the second apply would fail, so build_app
+refuses it.
+
+Bad input (a TOML typo, an unknown env, an unknown backend, a missing suffix, a shared name) raises
+InputError/InputErrors naming the file, the field and what is accepted; main.py maps them to exit code 2.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,8 +42,11 @@ from alicloud_ml.constructs.state import BackendKind, StateBackend, configure_ba
 from alicloud_ml.props.state import StateBackendProps
 from alicloud_ml.deploy_target import LOCAL_STATE_REASON, configure_stack_backend, local_state_dir, resolve_backend
 from alicloud_ml.errors import InputError
+from alicloud_ml.naming import ACCOUNT_SCOPED_NAMES, NAME_SUFFIX_PATTERN, legacy_suffix
 from alicloud_ml.policies import suppress
+from alicloud_ml.prerequisites import needed
 from alicloud_ml.provider import AlicloudProvider
+from alicloud_ml.provider.resource_manager import ResourceManagerServiceLinkedRole
 
 ENVS_DIR = Path(__file__).parent / "envs"
 STATE_STACK = "ml-state"
@@ -65,6 +75,14 @@ DOCUMENTS_BUCKET_SUPPRESSIONS = (
 )
 
 
+# Findings on the platform's model bucket that the reference platform accepts, each with its reason.
+MODEL_BUCKET_SUPPRESSIONS = (
+    ("CKV_ALI_6", "encrypted server-side with AES256 through alicloud_oss_bucket_server_side_encryption; the serving "
+                  "and training roles read it without a KMS grant", "2027-06-30"),
+    *DOCUMENTS_BUCKET_SUPPRESSIONS,
+)
+
+
 def _apply_suppressions(stack: TerraformStack, config: PlatformConfig, where: str) -> None:
     """`[[suppressions]]` from the env file, resolved to constructs under the stack."""
     for i, item in enumerate(config.suppressions):
@@ -89,6 +107,9 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
     if platform.rag is not None:
         for check, reason, expires in DOCUMENTS_BUCKET_SUPPRESSIONS:
             suppress(platform.rag.ingestion.bucket, check, reason=reason, expires=expires)
+    if platform.models is not None:
+        for check, reason, expires in MODEL_BUCKET_SUPPRESSIONS:
+            suppress(platform.models.bucket, check, reason=reason, expires=expires)
     _apply_suppressions(stack, config, source or stack_name(config))
     return stack
 
@@ -132,6 +153,9 @@ def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str
     kind = resolve_backend(backend)
     sources = [files[n] for n in names] + extra
     configs = [load_config(f) for f in sources]
+    if kind == "oss":
+        for source, config in zip(sources, configs, strict=True):
+            _require_name_suffix(config, source)
     seen: dict[str, Path] = {}
     for source, config in zip(sources, configs, strict=True):
         if (other := seen.setdefault(stack_name(config), source)) != source:
@@ -148,4 +172,66 @@ def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str
                                           protect=any(c.production for c in configs))
     for source, config in zip(sources, configs, strict=True):
         stacks[stack_name(config)] = platform_stack(app, config, backend=kind, source=str(source))
+    _refuse_shared_names([(stacks[stack_name(c)], c, source) for source, c in zip(sources, configs, strict=True)])
+    if STATE_STACK in stacks and configs[0].state.create_service_linked_roles:
+        platforms = [stacks[stack_name(c)] for c in configs]
+        for item in needed(r for stack in platforms for r in configured_resources(stack)):
+            if item.service_name:  # once per account: the bootstrap stack is the account's own stack
+                ResourceManagerServiceLinkedRole(stacks[STATE_STACK], f"ServiceLinkedRole-{item.name}",
+                                                 service_name=item.service_name)
     return stacks
+
+
+def configured_resources(stack: TerraformStack) -> list[tuple[str, dict[str, Any]]]:
+    """(resource type, configured arguments) of every generated resource under `stack`, before synthesis."""
+    from alicloud_ml._l1 import Resource
+
+    return [(node.TF_TYPE, {name: node.configured(name) for name in node._SPEC})
+            for node in stack.node.find_all() if isinstance(node, Resource)]
+
+
+def _require_name_suffix(config: PlatformConfig, source: Path) -> None:
+    """A cloud deploy's globally unique names end in the file's committed suffix: without one they would collide."""
+    if config.name_suffix:
+        return
+    old = legacy_suffix()
+    hint = (f'this checkout still has the git-ignored .alicloud-ml/name-suffix {old!r}: to keep the names already '
+            f'deployed, add name_suffix = "{old}" to every env file' if old else
+            "`alicloud-ml init` writes one; use the same value in every env file of one account")
+    raise InputError(str(source), "name_suffix", "missing: a cloud deploy needs it, globally unique names (state "
+                     "bucket, SLS project, registry, buckets) end in it, and it must be the same in every checkout",
+                     f"1-5 lowercase letters or digits ({NAME_SUFFIX_PATTERN})", hint)
+
+
+def _scoped_names(stack: TerraformStack, region: str) -> dict[tuple[str, str, str], str]:
+    """(resource type, scope key, name) -> construct path, for every account-scoped name the stack creates."""
+    from alicloud_ml._l1 import Resource
+
+    out: dict[tuple[str, str, str], str] = {}
+    for node in stack.node.find_all():
+        rule = ACCOUNT_SCOPED_NAMES.get(getattr(node, "TF_TYPE", ""))
+        if rule is None or not isinstance(node, Resource):
+            continue
+        value: Any = node.configured(rule.attribute)
+        for key in rule.json_key:
+            value = (json.loads(value) if isinstance(value, str) else value or {}).get(key)
+        if isinstance(value, str) and "${" not in value:  # a name known at synth (not an attribute of another)
+            out[(node.TF_TYPE, region if rule.scope == "region" else "", value)] = node.node.path.split("/", 1)[1]
+    return out
+
+
+def _refuse_shared_names(built: list[tuple[TerraformStack, PlatformConfig, Path]]) -> None:
+    """Two envs of one account must not create the same account-scoped name: the second apply would fail."""
+    seen: dict[tuple[str, str, str], tuple[PlatformConfig, Path, str]] = {}
+    for stack, config, source in built:
+        for key, path in _scoped_names(stack, config.region).items():
+            other = seen.setdefault(key, (config, source, path))
+            if other[0] is not config:
+                tf_type, region, name = key
+                rule = ACCOUNT_SCOPED_NAMES[tf_type]
+                where = f"region {region} of the account" if region else (
+                    "the account" if rule.scope == "account" else "all of Alibaba Cloud")
+                raise InputError(str(source), path, f"{tf_type} name {name!r} is also created by env "
+                                 f"{other[0].name!r} ({other[1]}, {other[2]}): it must be unique in {where}",
+                                 "a name of this env's own, e.g. one that contains the env name",
+                                 "derived names carry the env name; set a different name in one of the files")

@@ -10,8 +10,6 @@ REPO = Path(__file__).resolve().parents[1]
 
 os.environ["CHECKPOINT_DISABLE"] = "1"  # terraform must not phone home
 os.environ["TF_IN_AUTOMATION"] = "1"
-# Globally unique names end in a per-checkout suffix (.alicloud-ml/name-suffix); tests pin theirs instead.
-os.environ.setdefault("ALICLOUD_ML_NAME_SUFFIX", "t3st1")
 
 
 @pytest.fixture(scope="session")

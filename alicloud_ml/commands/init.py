@@ -1,7 +1,10 @@
 """`alicloud-ml init`: write a small starter platform file, `<name>.toml`, or with `--app` a team's cdktf app.
 
 The env name is the file name (as for `stacks/envs/<env>.toml`), so the file, the env and the
-stack `ml-<name>` always agree; the starter does not repeat the name inside the file.
+stack `ml-<name>` always agree; the starter does not repeat the name inside the file. The starter
+carries the project's `name_suffix`, drawn once here (or taken from the other env files beside it, so
+every env of one account shares it) and committed with the file: every checkout then synthesizes the
+same globally unique names.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ STARTER = """\
 # Env `{name}` (from the file name), stack `ml-{name}`. `alicloud-ml validate {name}.toml` checks it;
 # `alicloud-ml schema` prints every field; docs/platform.md explains them.
 region = "{region}"
+# Ends every globally unique name (state bucket, SLS project, ...): commit it, and keep the same value in every
+# env file of this account, so every checkout and CI synthesize the same names.
+name_suffix = "{suffix}"
 
 [network]
 zones = ["{region}-b"]                  # vSwitch 10.0.1.0/24 in VPC 10.0.0.0/16
@@ -30,9 +36,23 @@ min_size = 0
 max_size = 3
 workload_type = "inference"
 
-[state]
-bucket = "{bucket}"   # OSS bucket names are global: this one has a random suffix
+[state]                                 # OSS bucket ml-tfstate-{suffix} and a Tablestore lock table
 """
+
+
+def sibling_suffix(directory: Path) -> str | None:
+    """The `name_suffix` the env files already in `directory` share, if they share exactly one."""
+    import tomllib
+
+    found = set()
+    for path in sorted(directory.glob("*.toml")) if directory.is_dir() else ():
+        try:
+            value = tomllib.loads(path.read_text(encoding="utf-8")).get("name_suffix")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if isinstance(value, str):
+            found.add(value)
+    return found.pop() if len(found) == 1 else None
 
 
 def register(app: typer.Typer) -> None:
@@ -64,12 +84,12 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 written; 2 bad input (invalid --name or --region, file exists without --force).
         """
         import re
-        import secrets
         import tomllib
 
         from alicloud_ml.catalog.lookup import unknown_region
         from alicloud_ml.config import ENV_NAME_ACCEPTED, ENV_NAME_PATTERN, parse_config
         from alicloud_ml.errors import InputError
+        from alicloud_ml.naming import new_name_suffix
 
         if (unknown := unknown_region(region)) is not None:
             raise InputError("--region", "", *unknown)
@@ -77,7 +97,7 @@ def register(app: typer.Typer) -> None:
             from alicloud_ml.app_scaffold import write_app
 
             app_name = name or directory.resolve().name
-            write_app(directory, app_name, region, force=force)
+            write_app(directory, app_name, region, force=force, name_suffix=new_name_suffix())
             typer.echo(f"wrote the cdktf app {app_name} into {directory}; next: cd {directory} && npm ci && make deploy")
             return
         name = name or "dev"
@@ -86,7 +106,7 @@ def register(app: typer.Typer) -> None:
         target = directory / f"{name}.toml"
         if target.exists() and not force:
             raise InputError(str(target), "", "file exists", hint="pass --force to overwrite")
-        text = STARTER.format(name=name, region=region, bucket=f"ml-{name}-tfstate-{secrets.token_hex(3)}")
+        text = STARTER.format(name=name, region=region, suffix=sibling_suffix(directory) or new_name_suffix())
         parse_config({**tomllib.loads(text), "name": name}, f"<starter {target.name}>")
         write_report(target, text, option="DIR")
         typer.echo(f"wrote {target} (env {name}, stack ml-{name})")

@@ -6,26 +6,15 @@ validates here fails synth only on the policy gate. No Terraform, no network, no
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 ORDER = 15
-#: Stands in for the checkout's name suffix when none exists yet, so validating writes nothing
-#: (`project_name_suffix` would create `.alicloud-ml/name-suffix`); same length, same checks.
+#: Stands in for a file's missing `name_suffix` (the emulator accepts that), so the derived names get the
+#: length checks a cloud deploy's names get; a file's own suffix always wins.
 PLACEHOLDER_SUFFIX = "zzzzz"
-
-
-def _suffix() -> str:
-    from alicloud_ml.naming import NAME_SUFFIX_ENV, NAME_SUFFIX_FILE
-
-    if value := os.environ.get(NAME_SUFFIX_ENV, "").strip():
-        return value
-    stored = Path.cwd() / NAME_SUFFIX_FILE
-    text = stored.read_text(encoding="utf-8").strip() if stored.is_file() else ""
-    return text or PLACEHOLDER_SUFFIX
 
 
 def register(app: typer.Typer) -> None:
@@ -50,7 +39,7 @@ def register(app: typer.Typer) -> None:
         from alicloud_ml.config import load_config
         from alicloud_ml.errors import InputError, InputErrors
 
-        suffix, bad = _suffix(), 0
+        suffix, bad = PLACEHOLDER_SUFFIX, 0
         stacks: dict[str, Path] = {}
         for path in paths:
             try:

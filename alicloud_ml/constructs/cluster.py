@@ -5,7 +5,9 @@ Defaults close what the provider leaves open: the API endpoint is private
 the network has one, and add-ons are separate `alicloud_cs_kubernetes_addon` resources because
 the inline `addons` block only applies at creation (only the CNI, which cannot change later,
 stays inline). Node pools ask the cluster for what they need (`ensure_addon`, `enable_autoscaler`),
-so an add-on appears once however many pools need it.
+so an add-on appears once however many pools need it. Add-ons run pods, which need an untainted,
+fixed-size node (see `system_pool`): the system pool registers itself (`install_addons_after`) and
+every add-on, earlier or later, depends on it, so no add-on installs into a cluster without nodes.
 
 Cloud facts used here (provider v1.289.0 unless a URL is given):
 - ACK creates the cluster's own security group with the rules nodes need and exposes it as
@@ -73,6 +75,7 @@ class AckCluster(Construct):
         self._log_project = log_project
         self.autoscaler: CsAutoscalingConfig | None = None
         self._addon_settings: dict[str, dict[str, Any]] = {}
+        self._addons_after: list[Any] = []
 
         vpc = ipaddress.IPv4Network(network.vpc_cidr)
         problems = [Problem(field, f"{value} overlaps the VPC {vpc}", "a private range outside the VPC CIDR")
@@ -116,10 +119,17 @@ class AckCluster(Construct):
                 else:
                     settings["sls_project_name"] = self.props.log_project
             addon = CsKubernetesAddon(self, f"Addon-{name}", cluster_id=self.cluster.id, name=name,
-                                      depends_on=depends_on)
+                                      depends_on=[*(depends_on or []), *self._addons_after] or None)
             self.addons[name] = addon
         addon.config = json.dumps(settings, sort_keys=True) if settings else None  # type: ignore[assignment]
         return addon
+
+    def install_addons_after(self, node_pool: Any) -> None:
+        """Make every add-on, created so far or later, depend on `node_pool` (the nodes its pods run on)."""
+        self._addons_after.append(node_pool)
+        address = f"{node_pool.terraform_resource_type}.{node_pool.friendly_unique_id}"  # depends_on takes addresses
+        for addon in self.addons.values():
+            addon.depends_on = list(dict.fromkeys([*(addon.depends_on or []), address]))
 
     def enable_autoscaler(self) -> CsAutoscalingConfig:
         """The cluster's node-scaling switch (`alicloud_cs_autoscaling_config`), created once."""

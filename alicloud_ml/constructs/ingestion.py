@@ -7,6 +7,14 @@ which parses, embeds and upserts on create and deletes the document's vectors on
 address; egress to the embedding API leaves through the VPC's NAT gateway) with a role that may read
 this bucket's objects and the two secrets, nothing else. OSS invokes it through a second role that
 only `oss.aliyuncs.com` can assume and that may only invoke this function.
+
+The bucket is SSE-KMS with the store's rotating key, and OSS refuses to return such an object to a
+caller that may not use the key ("This request is forbidden by kms",
+https://www.alibabacloud.com/help/en/oss/the-this-request-is-forbidden-by-kms-error-message-is-returned-when-you-upload-download-or-access-files-that-are-encrypted-by-using-kms;
+OSS "Server-side encryption", https://www.alibabacloud.com/help/doc-detail/31871.htm). So the
+function's role may `kms:Decrypt` with that one key (ARN `acs:kms:<region>:<account>:key/<key id>`,
+https://www.alibabacloud.com/help/doc-detail/28953.htm). Whoever uploads documents needs
+`oss:PutObject` on the bucket and `kms:GenerateDataKey` on the same key (docs/rag.md).
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from alicloud_ml.constructs._fc_package import (
     function_code,
     handler_package,
 )
+from alicloud_ml.constructs.buckets import private_bucket
 from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.constructs.network import MlNetwork
 from alicloud_ml.constructs.rag import GenerationEndpoint, VectorStore
@@ -34,14 +43,7 @@ from alicloud_ml.props.base import resolve_props
 from alicloud_ml.props.ingestion import DocumentIngestionProps
 from alicloud_ml.provider.common import DataAlicloudAccount
 from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3FunctionVpcConfig, Fcv3Trigger
-from alicloud_ml.provider.oss import (
-    OssBucket,
-    OssBucketAcl,
-    OssBucketPublicAccessBlock,
-    OssBucketServerSideEncryption,
-    OssBucketVersioning,
-)
-from alicloud_ml.provider.ram import RamRole
+from alicloud_ml.provider.ram import RamRole, RamRolePolicyAttachment
 from alicloud_ml.provider.sls import LogStore
 
 HANDLER_PACKAGE = "alicloud_ml.handlers.rag_ingest"
@@ -62,12 +64,7 @@ class DocumentIngestion(Construct):
         super().__init__(scope, id)
         self.props = p = resolve_props(DocumentIngestionProps, props, self.node.path)
         tags = p.tags or None
-        self.bucket = OssBucket(self, "Bucket", bucket=p.bucket, storage_class="Standard", force_destroy=False, tags=tags)
-        OssBucketAcl(self, "Acl", bucket=self.bucket.bucket, acl="private")
-        OssBucketVersioning(self, "Versioning", bucket=self.bucket.bucket, status="Enabled")
-        OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="KMS",
-                                      kms_master_key_id=store.key.id)
-        OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
+        self.bucket = private_bucket(self, bucket=p.bucket, sse_algorithm="KMS", kms_key_id=store.key.id, tags=tags)
 
         account = DataAlicloudAccount(self, "Account")
         region = network.region
@@ -76,8 +73,11 @@ class DocumentIngestion(Construct):
         bucket_arn = f"acs:oss:*:{account.id}:{p.bucket}"
         secret_arns = [f"acs:kms:{region}:{account.id}:secret/{s.secret_name}"
                        for s in (store.password_secret, endpoint.api_key_secret)]
+        self.key_arn = f"acs:kms:{region}:{account.id}:key/{store.key.id}"
         statements = [
             {"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": [f"{bucket_arn}/*"]},
+            # reading an SSE-KMS object (and a secret encrypted with the same key) decrypts with the key
+            {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": [self.key_arn]},
             {"Effect": "Allow", "Action": ["kms:GetSecretValue"], "Resource": secret_arns},
         ]
         self.log_store = None
@@ -87,7 +87,7 @@ class DocumentIngestion(Construct):
                                       max_split_shard_count=8, append_meta=True)
             statements.append({"Effect": "Allow", "Action": ["log:PostLogStoreLogs"],
                                "Resource": [f"acs:log:{region}:*:project/{log_project}/logstore/{p.log_store}"]})
-        self.role = self._role("Function", f"{p.function_name}-fn", "fc.aliyuncs.com", statements, tags)
+        self.role, _ = self._role("Function", f"{p.function_name}-fn", "fc.aliyuncs.com", statements, tags)
         environment = {
             "RAG_DB_HOST": store.connection_string, "RAG_DB_PORT": "5432", "RAG_DB_NAME": "postgres",
             "RAG_DB_USER": store.props.account_name, "RAG_DB_TABLE": p.table, "RAG_DB_DIALECT": "analyticdb",
@@ -108,24 +108,29 @@ class DocumentIngestion(Construct):
             description="RAG document ingestion (OSS events -> embeddings -> AnalyticDB)", tags=tags)
         # FC 3.0 function ARN form: README "Assumptions" 31 (the provider documents only FC 2.0's services/... form)
         function_arn = f"acs:fc:{region}:{account.id}:functions/{p.function_name}"
-        self.invoker = self._role("Invoker", f"{p.function_name}-oss", "oss.aliyuncs.com", [
+        self.invoker, invoker_policy = self._role("Invoker", f"{p.function_name}-oss", "oss.aliyuncs.com", [
             {"Effect": "Allow", "Action": ["fc:InvokeFunction"], "Resource": [function_arn, f"{function_arn}/*"]},
         ], tags)
         self.trigger = Fcv3Trigger(
             self, "Trigger", function_name=self.function.function_name, trigger_name="documents", trigger_type="oss",
-            # the bucket as the trigger's event source, acs:oss:<region>:<account id>:<bucket> (the OSS trigger page above)
-            qualifier="LATEST", source_arn=f"acs:oss:{region}:{account.id}:{p.bucket}", invocation_role=self.invoker.arn,
+            # the bucket as the trigger's event source, acs:oss:<region>:<account id>:<bucket> (the OSS trigger page
+            # above), referenced so the bucket exists first; OSS assumes the invoker role at creation, so its policy
+            # must be attached by then
+            qualifier="LATEST", source_arn=f"acs:oss:{region}:{account.id}:{self.bucket.bucket}",
+            invocation_role=self.invoker.arn, depends_on=[invoker_policy],
             trigger_config=json.dumps({"events": list(DOCUMENT_EVENTS), "filter": {"key": {"prefix": "", "suffix": ""}}},
                                       separators=(",", ":")),
             description="document created or removed")
 
     def _role(self, prefix: str, name: str, service: str, statements: list[dict[str, Any]],
-              tags: dict[str, str] | None) -> RamRole:
-        """A role only `service` can assume, with exactly `statements`."""
-        role, _ = role_with_policy(self, prefix, name=name, trust=[service_trust(service)], statements=statements,
-                                   description=f"{self.node.path}: assumed by {service}",
-                                   policy_description=f"{self.node.path}: least privilege for {service}", tags=tags)
-        return role
+              tags: dict[str, str] | None) -> tuple[RamRole, RamRolePolicyAttachment]:
+        """A role only `service` can assume, with exactly `statements`, and the attachment of its policy."""
+        role, attachment = role_with_policy(
+            self, prefix, name=name, trust=[service_trust(service)], statements=statements,
+            description=f"{self.node.path}: assumed by {service}",
+            policy_description=f"{self.node.path}: least privilege for {service}", tags=tags)
+        assert attachment is not None  # statements are never empty here
+        return role, attachment
 
 
 def ingestion_package(own_zip: str | None = None) -> Package:

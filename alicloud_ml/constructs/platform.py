@@ -3,7 +3,9 @@
 A platform TOML file (`alicloud_ml.config.PlatformConfig`) is such props with its names derived.
 
 Only wiring lives here: network → security groups → logs → cluster (+ its system pool) → storage →
-workload roles → GPU pools → EAS services → (optional) PAI workspace, image registry, notebook reaper, RAG tier.
+workload roles → GPU pools → (optional) model bucket → EAS services → (optional) PAI workspace, image
+registry (+ the cluster's password-free pull add-on for the workload service accounts), notebook reaper,
+RAG tier.
 Each piece's behaviour and defaults belong to its own L2.
 """
 
@@ -16,6 +18,7 @@ from constructs import Construct
 from pydantic import BaseModel
 
 from alicloud_ml._cdk import TerraformOutput
+from alicloud_ml.constructs.buckets import ModelBucket
 from alicloud_ml.constructs.cluster import AckCluster
 from alicloud_ml.constructs.iam import WorkloadRoles
 from alicloud_ml.constructs.network import MlNetwork
@@ -23,7 +26,7 @@ from alicloud_ml.constructs.node_pool import GpuNodePool
 from alicloud_ml.constructs.notebooks import NotebookReaper
 from alicloud_ml.constructs.observability import Observability
 from alicloud_ml.constructs.rag_tier import RagTier
-from alicloud_ml.constructs.registry import ImageRegistry
+from alicloud_ml.constructs.registry import CREDENTIAL_HELPER_ADDON, ImageRegistry
 from alicloud_ml.constructs.security import ServingSecurityGroup, TrainingSecurityGroup
 from alicloud_ml.constructs.serving import EasService
 from alicloud_ml.constructs.storage import CpfsFileSystem
@@ -49,8 +52,8 @@ class MlPlatform(Construct):
     """Everything one environment needs. Attributes mirror the L2s: `network`, `training_security_group`,
     `serving_security_group`, `observability`, `cluster`, `system_pool`, `cpfs` (or None), `roles`,
     `node_pools` (key → GpuNodePool), `services` (key → EasService), and, when their sections are set,
-    `workspace` (PaiWorkspace), `registry` (ImageRegistry), `notebook_reaper` (NotebookReaper), `rag`
-    (RagTier); else None."""
+    `models` (ModelBucket), `workspace` (PaiWorkspace), `registry` (ImageRegistry), `notebook_reaper`
+    (NotebookReaper), `rag` (RagTier); else None."""
 
     def __init__(self, scope: Construct, id: str, *, props: MlPlatformProps) -> None:
         super().__init__(scope, id)
@@ -80,6 +83,7 @@ class MlPlatform(Construct):
                              security_group=groups[pool.resolved_security_group])
             for key, pool in c.node_pools.items()
         }
+        self.models = ModelBucket(self, "Models", props=_tagged(c.models, c.tags)) if c.models else None
         self.services = {
             key: EasService(self, f"Service-{key}",
                             props=svc if svc.role_arn else svc.model_copy(update={"role_arn": self.roles.serving_role.arn}),
@@ -91,6 +95,10 @@ class MlPlatform(Construct):
                           if c.workspace else None)
         self.registry = (ImageRegistry(self, "Registry", network=self.network, props=_tagged(c.registry, c.tags))
                          if c.registry else None)
+        if self.registry is not None:  # the workload pods pull the team images without image pull secrets
+            accounts = (c.iam.training_service_account, c.iam.serving_service_account)
+            self.cluster.ensure_addon(CREDENTIAL_HELPER_ADDON, config=self.registry.credential_helper_config(
+                [a.namespace for a in accounts], [a.name for a in accounts]))
         self.notebook_reaper = (
             NotebookReaper(self, "NotebookReaper", region=c.region, log_project=self.observability.project.project_name,
                            workspace_id=self.workspace.workspace_id if self.workspace else None,

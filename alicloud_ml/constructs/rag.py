@@ -1,8 +1,10 @@
 """The RAG tier of the ML guide (section 3.1): `VectorStore`, `GenerationEndpoint`, `DocumentIngestion`.
 
 - `VectorStore`: AnalyticDB for PostgreSQL with vector engine optimization, in the platform VPC only
-  (IP whitelist = the VPC's vSwitch CIDRs, no public connection), disks encrypted with a KMS key,
-  a daily backup policy and a normal (not super) application account.
+  (IP whitelist `default` = the VPC's vSwitch CIDRs, no public connection), disks encrypted with a KMS
+  key of their own whose rotation is off (AnalyticDB requires it), a daily backup policy and a normal
+  (not super) application account. A second, yearly rotating key encrypts the secrets and the
+  documents bucket.
 - `GenerationEndpoint`: where embeddings and answers come from: Model Studio's OpenAI-compatible
   mode by default, or any OpenAI-compatible base URL (an in-VPC EAS service); its API key lives
   in KMS Secrets Manager.
@@ -40,22 +42,38 @@ VECTOR_MODE = "StorageElastic"
 VECTOR_HA_SPECS = ("4C32G", "16C128G")  # provider docs r/gpdb_instance: HA + StorageElastic specs
 #: The sensitive variables' names: CI sets TF_VAR_rag_db_password and TF_VAR_rag_api_key (one RAG tier per stack).
 DB_PASSWORD_VARIABLE = "rag_db_password"
+#: Automatic rotation of the documents/secrets key: yearly, in the seconds form the provider's Read returns
+#: (RotationInterval; its tests use "605800s"), so a re-plan is empty (alicloud/resource_alicloud_kms_key.go
+#: sets rotation_interval from the API without a diff suppression; resource_alicloud_kms_key_test.go).
+ROTATION_INTERVAL = "31536000s"
+#: AnalyticDB disk encryption: "Key rotation: When creating a standard key, set Rotation Period to Disabled"
+#: ("Disk encryption", Prerequisites, https://www.alibabacloud.com/help/en/analyticdb/analyticdb-for-postgresql/user-guide/configure-disk-encryption-for-an-analyticdb-for-postgresql-instance).
+DISK_KEY_ROTATION = "Disabled"
+#: The IP whitelist group every instance has: Create sends the instance's first whitelist as `default`
+#: (SecurityIPList=127.0.0.1), and Read returns every non-hidden group (alicloud/resource_alicloud_gpdb_instance.go,
+#: Create and Read), so a config naming only another group never plans clean. The VPC CIDRs go into `default`.
+WHITELIST_GROUP = "default"
 API_KEY_VARIABLE = "rag_api_key"
 
 
 class VectorStore(Construct):
-    """AnalyticDB vector store. Attributes: `instance`, `account`, `password_secret`, `connection_string`."""
+    """AnalyticDB vector store. Attributes: `instance`, `account`, `password_secret`, `connection_string`,
+    `key` (rotating KMS key: secrets and the documents bucket), `disk_key` (rotation off: the instance's disks)."""
 
     def __init__(self, scope: Construct, id: str, *, network: MlNetwork,
                  props: VectorStoreProps | Mapping[str, Any], zone: str | None = None) -> None:
         super().__init__(scope, id)
         self.props = p = resolve_props(VectorStoreProps, props, self.node.path)
         tags = p.tags or None
-        self.key = KmsKey(self, "Key", description=f"{p.name}: AnalyticDB disk and secret encryption",
+        self.key = KmsKey(self, "Key", description=f"{p.name}: documents and secret encryption",
                           key_spec="Aliyun_AES_256", key_usage="ENCRYPT/DECRYPT", protection_level="SOFTWARE",
-                          pending_window_in_days=7, tags=tags,
-                          # yearly rotation; units d/h/m/s, required when rotation is on (provider docs r/kms_key)
-                          automatic_rotation="Enabled", rotation_interval="365d")
+                          pending_window_in_days=7, tags=tags, automatic_rotation="Enabled",
+                          rotation_interval=ROTATION_INTERVAL)
+        # AnalyticDB disk encryption takes only a manually created key whose rotation is off (DISK_KEY_ROTATION);
+        # encryption_key is ForceNew, so a wrong key found later replaces the database.
+        self.disk_key = KmsKey(self, "DiskKey", description=f"{p.name}: AnalyticDB disk encryption (rotation off)",
+                               key_spec="Aliyun_AES_256", key_usage="ENCRYPT/DECRYPT", protection_level="SOFTWARE",
+                               pending_window_in_days=7, tags=tags, automatic_rotation=DISK_KEY_ROTATION)
         vswitch = network.vswitch_for(zone, where=self.node.path)
         allowed = ",".join(cidr for _, cidr in network.props.subnets())  # the VPC's vSwitches, nothing wider
         self.instance = GpdbInstance(
@@ -63,9 +81,10 @@ class VectorStore(Construct):
             db_instance_mode=VECTOR_MODE, db_instance_category="HighAvailability", instance_spec=p.instance_spec,
             seg_node_num=p.seg_node_num, storage_size=p.storage_size, seg_storage_type="cloud_essd",
             vector_configuration_status="enabled", payment_type="PayAsYouGo", instance_network_type="VPC",
-            vpc_id=network.vpc.id, vswitch_id=vswitch.id, zone_id=vswitch.zone_id, ssl_enabled=1,
-            encryption_type="CloudDisk", encryption_key=self.key.id,
-            ip_whitelist=[GpdbInstanceIpWhitelist(ip_group_name="ml_vpc", security_ip_list=allowed)], tags=tags)
+            vpc_id=network.vpc_id, vswitch_id=vswitch.id, zone_id=vswitch.zone_id, ssl_enabled=1,
+            encryption_type="CloudDisk", encryption_key=self.disk_key.id,
+            ip_whitelist=[GpdbInstanceIpWhitelist(ip_group_name=WHITELIST_GROUP, security_ip_list=allowed)],
+            tags=tags)
         GpdbBackupPolicy(self, "Backup", db_instance_id=self.instance.id, backup_retention_period=p.backup_retention_days,
                          preferred_backup_period="Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
                          preferred_backup_time=p.backup_time)
@@ -75,7 +94,8 @@ class VectorStore(Construct):
         self.password_secret = KmsSecret(self, "PasswordSecret", secret_name=f"{p.name}-db-password",
                                          secret_data=password.string_value, version_id="v1",
                                          encryption_key_id=self.key.id, secret_type="Generic", tags=tags,
-                                         description="AnalyticDB application account password")
+                                         description="AnalyticDB application account password",
+                                         force_delete_without_recovery=p.force_delete_secrets or None)
         self.account = GpdbAccount(self, "Account", db_instance_id=self.instance.id, account_name=p.account_name,
                                    account_password=password.string_value, account_type="Normal",
                                    account_description="rag_application_account")
@@ -89,7 +109,8 @@ class GenerationEndpoint(Construct):
     """Base URL and models for the app and the ingestion function; the API key is a KMS secret."""
 
     def __init__(self, scope: Construct, id: str, *, name: str, encryption_key: KmsKey,
-                 props: GenerationEndpointProps | Mapping[str, Any] | None = None) -> None:
+                 props: GenerationEndpointProps | Mapping[str, Any] | None = None,
+                 force_delete_secret: bool = False) -> None:
         super().__init__(scope, id)
         self.props = resolve_props(GenerationEndpointProps, props or {}, self.node.path)
         api_key = TerraformVariable(self, "ApiKey", type="string", sensitive=True, nullable=False,
@@ -98,7 +119,8 @@ class GenerationEndpoint(Construct):
         self.api_key_secret = KmsSecret(self, "ApiKeySecret", secret_name=f"{name}-api-key",
                                         secret_data=api_key.string_value, version_id="v1", secret_type="Generic",
                                         encryption_key_id=encryption_key.id,
-                                        description="API key of the generation/embedding endpoint")
+                                        description="API key of the generation/embedding endpoint",
+                                        force_delete_without_recovery=force_delete_secret or None)
 
     def environment(self) -> dict[str, str]:
         """What the function and the app read (the key by secret name, never its value)."""

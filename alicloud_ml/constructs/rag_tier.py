@@ -33,7 +33,7 @@ class RagTier(Construct):
         self.store = VectorStore(self, "Store", network=network,
                                  props=p.store.model_copy(update={"tags": {**p.tags, **p.store.tags}}))
         self.endpoint = GenerationEndpoint(self, "Generation", name=p.store.name, encryption_key=self.store.key,
-                                           props=p.generation)
+                                           props=p.generation, force_delete_secret=p.store.force_delete_secrets)
         self.ingestion = DocumentIngestion(
             self, "Ingestion", network=network, security_group=security_group, store=self.store,
             endpoint=self.endpoint, log_project=log_project,

@@ -19,9 +19,18 @@ the team pushes once ("custom team images"). Facts, each from its source:
   needs at least one CIDR and never `0.0.0.0/0` (ALIML_024 checks the synthesized result).
 - Domains: `<instance name>-registry.<region>.cr.aliyuncs.com` on the internet
   (https://www.alibabacloud.com/help/en/acr/user-guide/configure-access-credentials, `docker login`
-  example) and `<instance name>-registry-vpc.<region>.cr.aliyuncs.com` inside a linked VPC
-  (the same form the PAI docs use for their own `dsw-registry-vpc.<region>.cr.aliyuncs.com`; README
-  "Notebooks and images", assumption). Node pools and EAS pull from `vpc_domain`.
+  example). The VPC domain is read from the instance itself: `instance_endpoints` (computed since
+  v1.240.0) lists each endpoint's `endpoint_type` and `domains`, and the provider's own data source
+  takes the VPC domains from the endpoint of type `vpc` (alicloud/data_source_alicloud_cr_ee_instances.go);
+  README "Assumptions" for which domain comes first. Node pools and EAS pull from `vpc_domain`.
+- Nodes pull the private repositories without image pull secrets through ACK's managed
+  `managed-aliyun-acr-credential-helper` add-on (the add-on name: provider cs_managed_kubernetes and
+  cs_kubernetes_node_pool docs at v1.289.0): it fetches temporary credentials from the instance named in
+  its config and attaches them to the listed service accounts in the listed namespaces, whose defaults
+  are `default`/`default` (ACR "Use the passwordless component to pull images",
+  https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image). Its config
+  keys are README "Assumptions"; the `AliyunCSManagedAcrRole` authorization it needs is a once-per-account
+  prerequisite (README "Prerequisites").
 - CI pushes with a RAM role it assumes (no AccessKey): the role trusts an OIDC provider (`oidc:aud`,
   `oidc:iss`, `oidc:sub` conditions, as `iam.py` does for RRSA) or a RAM principal ARN. Its policy
   allows `cr:GetAuthorizationToken` on `*` (the API has no resource-level ARN) and
@@ -34,7 +43,7 @@ the team pushes once ("custom team images"). Facts, each from its source:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from constructs import Construct
@@ -56,6 +65,10 @@ from alicloud_ml.provider.ram import RamRole
 
 PUSH_ACTIONS = ("cr:PullRepository", "cr:PushRepository")
 TOKEN_ACTION = "cr:GetAuthorizationToken"
+#: The endpoint type of the VPC endpoint in `instance_endpoints` (see the module docstring).
+VPC_ENDPOINT_TYPE = "vpc"
+#: ACK's managed password-free pull component (see the module docstring).
+CREDENTIAL_HELPER_ADDON = "managed-aliyun-acr-credential-helper"
 
 
 class ImageRegistry(Construct):
@@ -102,7 +115,18 @@ class ImageRegistry(Construct):
 
     @property
     def vpc_domain(self) -> str:
-        return f"{self.props.instance_name}-registry-vpc.{self.region}.cr.aliyuncs.com"
+        """The VPC endpoint's domain as the instance reports it (an expression resolved at apply)."""
+        address = f"{self.instance.terraform_resource_type}.{self.instance.friendly_unique_id}"
+        domains = (f"flatten([for e in {address}.instance_endpoints : [for d in e.domains : d.domain] "
+                   f'if e.endpoint_type == "{VPC_ENDPOINT_TYPE}"])')
+        return "${try(" + domains + "[0], null)}"
+
+    def credential_helper_config(self, namespaces: Sequence[str], service_accounts: Sequence[str]) -> dict[str, Any]:
+        """Config of `CREDENTIAL_HELPER_ADDON` so pods running as `service_accounts` in `namespaces` pull from this
+        instance without image pull secrets (keys: README "Assumptions")."""
+        return {"AcrInstanceInfo": [{"instanceId": self.instance.id, "regionId": self.region}],
+                "watchNamespace": ",".join(dict.fromkeys(namespaces)),
+                "serviceAccount": ",".join(dict.fromkeys(service_accounts))}
 
     @property
     def public_domain(self) -> str:

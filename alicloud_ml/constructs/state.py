@@ -8,7 +8,9 @@ choose with `ALICLOUD_ML_BACKEND=local|oss` (read in `stacks/`, never here).
 
 Hardening: versioning (recover a broken state), server-side encryption of the bucket and of the
 state object (`encrypt = true`; the backend default is false), private ACL, public access
-blocked, and locking (the backend only locks when `tablestore_table` is set).
+blocked (`buckets.private_bucket`), and locking (the backend only locks when `tablestore_table` is
+set). `prevent_destroy` covers the bucket, the lock instance and the lock table alike: losing the
+table while any env holds a lock leaves Terraform unable to lock at all.
 """
 
 from __future__ import annotations
@@ -21,20 +23,13 @@ from typing import Any, Literal
 from constructs import Construct
 
 from alicloud_ml._cdk import LocalBackend, OssBackend, TerraformStack, cdk
+from alicloud_ml.constructs.buckets import private_bucket
 from alicloud_ml.errors import InputError
 from alicloud_ml.props.base import resolve_props
 from alicloud_ml.props.state import StateBackendProps
-from alicloud_ml.provider.oss import (
-    OssBucket,
-    OssBucketPublicAccessBlock,
-    OssBucketServerSideEncryption,
-    OssBucketVersioning,
-)
 from alicloud_ml.provider.ots import OtsInstance, OtsTable, OtsTablePrimaryKey
 
 LOCK_PRIMARY_KEY = "LockID"  # the OSS backend's lock table layout: one String primary key named LockID
-# The bucket's inline blocks compete with the split resources; the provider doc requires ignoring them.
-BUCKET_IGNORE_CHANGES = ["versioning", "server_side_encryption_rule", "acl"]
 
 BackendKind = Literal["oss", "local"]
 
@@ -43,8 +38,8 @@ class StateBackend(Construct):
     """State bucket (private, versioned, encrypted) + Tablestore instance + `LockID` lock table.
 
     Put it in the bootstrap stack only. `prevent_destroy=True` (set when the bucket holds a
-    production environment's state) makes Terraform refuse any plan that would delete the bucket.
-    Attributes: `bucket`, `lock_table`, `props`.
+    production environment's state) makes Terraform refuse any plan that would delete the bucket,
+    the lock instance or the lock table. Attributes: `bucket`, `ots_instance`, `lock_table`, `props`.
     """
 
     def __init__(self, scope: Construct, id: str, *, props: StateBackendProps | Mapping[str, Any],
@@ -52,18 +47,13 @@ class StateBackend(Construct):
         super().__init__(scope, id)
         self.props = p = resolve_props(StateBackendProps, props, self.node.path)
         tags = p.tags or None
-        lifecycle = cdk.TerraformResourceLifecycle(ignore_changes=BUCKET_IGNORE_CHANGES,
-                                                   prevent_destroy=prevent_destroy or None)
-        self.bucket = OssBucket(self, "Bucket", bucket=p.bucket, storage_class="Standard", force_destroy=False,
-                                tags=tags, lifecycle=lifecycle)
-        OssBucketVersioning(self, "Versioning", bucket=self.bucket.bucket, status="Enabled")
-        OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="AES256")
-        OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
+        self.bucket = private_bucket(self, bucket=p.bucket, prevent_destroy=prevent_destroy, tags=tags)
+        protect = cdk.TerraformResourceLifecycle(prevent_destroy=True) if prevent_destroy else None
         self.ots_instance = OtsInstance(self, "LockInstance", name=p.ots_instance_name, instance_type="HighPerformance",
-                                        description="Terraform state locks", tags=tags)
+                                        description="Terraform state locks", tags=tags, lifecycle=protect)
         self.lock_table = OtsTable(self, "LockTable", instance_name=self.ots_instance.name, table_name=p.lock_table,
                                    primary_key=[OtsTablePrimaryKey(name=LOCK_PRIMARY_KEY, type="String")],
-                                   time_to_live=-1, max_version=1)
+                                   time_to_live=-1, max_version=1, lifecycle=protect)
 
 
 #: Where local state lives by default: beside cdktf.json, never inside the synthesized output.

@@ -28,6 +28,7 @@ file system, and replacing it destroys every file on it. `capacity_gib` grows in
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -45,8 +46,17 @@ MOUNT_OPTIONS = ("rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvpor
 EXPORT_ROOT = "/"
 #: How clients see the root export in the mount address (`<domain>:/share`).
 MOUNT_ROOT = "/share"
+#: Descriptions of protocol services and exports: 2-128 characters, starting with a letter, then letters, digits,
+#: `:`, `_` and `-` - no spaces (ALIYUN::NAS::ProtocolMountTarget `Description`,
+#: https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-nas-protocolmounttarget).
+NAS_DESCRIPTION_PATTERN = r"^[A-Za-z][A-Za-z0-9:_-]{1,127}$"
 #: Placeholder for the PV's server until `mount_domain` is known (never a guessed domain).
 SERVER_AFTER_APPLY = "<mount domain of export {export}: read it after apply and set CpfsFileSystemProps.mount_domain>"
+
+
+def nas_description(text: str) -> str:
+    """`text` in the NAS description charset: other characters (the `.` a PV name may hold) become `-`."""
+    return re.sub(r"[^A-Za-z0-9:_-]", "-", text)[:128]
 
 
 class CpfsFileSystem(Construct):
@@ -73,12 +83,12 @@ class CpfsFileSystem(Construct):
         self.protocol_service = NasProtocolService(
             self, "ProtocolService", file_system_id=self.file_system.id, protocol_type="NFS",
             protocol_spec=p.protocol_spec, vpc_id=network.vpc_id, vswitch_id=vswitch.id,
-            description=f"NFS access for {p.pv_name}")
+            description=nas_description(f"nfs-access-for-{p.pv_name}"))
         self.mount_target = NasProtocolMountTarget(
             self, "MountTarget", file_system_id=self.file_system.id,
             protocol_service_id=self.protocol_service.protocol_service_id, path=EXPORT_ROOT,
             vpc_id=network.vpc_id, vswitch_id=vswitch.id, access_group_name="DEFAULT_VPC_GROUP_NAME",
-            description="export of the file system root")
+            description=nas_description("export-of-the-file-system-root"))
         self.server = p.mount_domain or SERVER_AFTER_APPLY.format(export=self.mount_target.export_id)
         TerraformOutput(self, "persistent_volume", value=json.dumps(self.persistent_volume_manifest()),
                         description="Kubernetes PersistentVolume (JSON) that mounts this CPFS export")

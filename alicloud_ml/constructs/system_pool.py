@@ -60,6 +60,7 @@ class SystemNodePool(Construct):
             update_nodes=True,
             management=CsKubernetesNodePoolManagement(enable=True, auto_repair=True, max_unavailable=1),
             tags=p.tags or None)
+        cluster.install_addons_after(self.node_pool)
 
     @property
     def node_pool_id(self) -> str:

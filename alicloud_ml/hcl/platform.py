@@ -64,7 +64,7 @@ DERIVED = {
     ("iam", "checkpoint_paths"): "distinct(concat(var.iam.checkpoint_paths, local.checkpoint_paths))",
     ("node_pools", "node_pool_name"): "coalesce(each.value.node_pool_name, each.key)",
     ("node_pools", "mounts_cpfs"): "coalesce(each.value.mounts_cpfs, var.cpfs != null)",
-    ("services", "service_name"): "coalesce(each.value.service_name, each.key)",
+    ("services", "service_name"): 'coalesce(each.value.service_name, replace("${var.name}_${each.key}", "-", "_"))',
     ("services", "role_arn"): "coalesce(each.value.role_arn, module.roles.serving_role_arn)",
 }
 
@@ -88,7 +88,7 @@ WIRING = {
 #: Sections the constructs build that modules/ml-platform does not have yet (Python and TOML only).
 CONSTRUCT_ONLY = {
     section: "not in the HCL modules yet: build it with the constructs (docs/notebooks.md)"
-    for section in ("registry", "notebooks", "workspace")
+    for section in ("registry", "notebooks", "workspace", "models")
 }
 EXCLUDED = {
     **CONSTRUCT_ONLY,
@@ -119,7 +119,7 @@ def _locals() -> dict[str, str]:
                        "module.serving_security_group.security_group_id : "
                        "module.training_security_group.security_group_id) }",
         "service_ports": f"{{ for port, names in {{ for k, s in var.services : tostring({port}) => "
-                         "coalesce(s.service_name, k)... if s.in_vpc } : port => "
+                         'coalesce(s.service_name, replace("${var.name}_${k}", "-", "_"))... if s.in_vpc } : port => "
                          '"EAS service ${names[0]} (VPC direct connection)" }',
     }
 
@@ -259,7 +259,7 @@ def platform_spec() -> ModuleSpec:
         construct="alicloud_ml.constructs.platform.MlPlatform", props=PlatformConfig, probe=lambda: None,  # type: ignore[arg-type,return-value]
         build=lambda *a: None, exclude=EXCLUDED, outputs=OUTPUTS, example=EXAMPLE,
         notes=("Names and defaults the TOML loader derives (`ml-<name>`, `ml-<name>-logs-<suffix>`, deletion "
-               "protection in production, CPFS mount support, pool and service names from their keys, IAM paths "
+               "protection in production, CPFS mount support, pool names from their keys, service names `<name>_<key>`, IAM paths "
                "from the services' and pools' OSS locations) are derived here the same way.",
                "Child modules validate their own inputs; this module adds the TOML loader's cross-section checks."))
 
@@ -301,10 +301,17 @@ def module_inputs_from_toml(path: str | Path, source: str = "./modules/ml-platfo
     """
     from alicloud_ml.hcl.render import render_block
 
+    from alicloud_ml.config import model_bucket, relative_model_path
+
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     body: dict[str, Any] = {"source": source, "name": data.pop("name", Path(path).stem)}
     if name_suffix and "name_suffix" not in data:
         body["name_suffix"] = name_suffix
+    if isinstance(models := data.get("models"), dict):  # the module has no model bucket: paths in it become URLs
+        bucket = models.get("bucket") or model_bucket(body["name"], data.get("name_suffix") or name_suffix)
+        for service in (data.get("services") or {}).values():
+            if "://" not in str(service.get("model_path", "://")):
+                service["model_path"] = relative_model_path(service["model_path"], bucket)
     for key in EXCLUDED:
         data.pop(key, None)
     body.update(data)

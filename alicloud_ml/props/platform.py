@@ -13,6 +13,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from alicloud_ml.props.base import FrozenModel, RegionId, fail, join_errors
+from alicloud_ml.props.buckets import ModelBucketProps
 from alicloud_ml.props.cluster import AckClusterProps
 from alicloud_ml.props.iam import WorkloadRolesProps
 from alicloud_ml.props.network import MlNetworkProps
@@ -54,7 +55,9 @@ class NodePoolConfig(GpuNodePoolProps):
 
 
 class ServiceConfig(EasServiceProps):
-    """`[services.<key>]`: a PAI-EAS service; `service_name` defaults to the key."""
+    """`[services.<key>]`: a PAI-EAS service; `service_name` defaults to `<name>_<key>` (`-` → `_`): EAS names are
+    unique per region of the account, so two environments never share one. A `model_path` without a scheme
+    (`fraud-detection/v1/`) is a path in the `[models]` bucket."""
 
     in_vpc: bool = Field(True, description="Run inside the platform VPC with the serving security group. "
                                            "Default: `true`.")
@@ -79,6 +82,11 @@ class RagConfig(RagTierProps):
     `ml-<name>-rag-docs-<name_suffix>` and `ingestion.function_name` to `ml-<name>-rag-ingest`."""
 
 
+class ModelsConfig(ModelBucketProps):
+    """`[models]`: the platform's model bucket (private, versioned, encrypted); `bucket` defaults to
+    `ml-<name>-models-<name_suffix>`, `prevent_destroy` to the environment being production."""
+
+
 class WorkspaceConfig(PaiWorkspaceProps):
     """`[workspace]`: the PAI workspace; `workspace_name` defaults to `ml_<name>` (`-` → `_`)."""
 
@@ -97,6 +105,9 @@ class MlPlatformProps(FrozenModel):
     node_pools: dict[str, NodePoolConfig] = Field(default_factory=dict, description="GPU pools by key.")
     cpfs: CpfsFileSystemProps | None = Field(None, description="CPFS for training data. Default: none.")
     services: dict[str, ServiceConfig] = Field(default_factory=dict, description="EAS services by key.")
+    models: ModelsConfig | None = Field(None, description=(
+        "The model bucket the platform creates; services name paths in it (`model_path = \"fraud/v1/\"`). "
+        "Default: none - services then point at buckets you create."))
     iam: WorkloadRolesProps
     observability: ObservabilityProps
     registry: RegistryConfig | None = Field(None, description=(

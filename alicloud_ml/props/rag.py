@@ -33,6 +33,10 @@ class VectorStoreProps(FrozenModel):
     backup_retention_days: int = Field(7, ge=1, le=3650, description="Backup retention in days. Default: `7`.")
     backup_time: str = Field("18:00Z-19:00Z", pattern=r"^\d{2}:00Z-\d{2}:00Z$", description=(
         "Daily backup window, UTC (`HH:mmZ-HH:mmZ`). Default: `18:00Z-19:00Z`."))
+    force_delete_secrets: bool = Field(False, description=(
+        "Delete the tier's KMS secrets at once on destroy (`force_delete_without_recovery`) instead of after the "
+        "30-day recovery window, during which the names stay taken and a re-deploy fails (provider doc r/kms_secret). "
+        "Default: `false` (`true` outside production in a platform file)."))
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
 

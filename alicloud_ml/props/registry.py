@@ -37,6 +37,10 @@ class CiPushRole(FrozenModel):
     oidc_audience: str = Field(OIDC_AUDIENCE_DEFAULT, description="`oidc:aud`. Default: `sts.aliyuncs.com`.")
     principal_arn: str | None = Field(None, pattern=r"^acs:ram::\d+:(role|user)/[\w.@-]+$", description=(
         "A RAM role or user ARN that assumes the push role (a CI runner's instance role). Default: none."))
+    runner_in_vpc: bool = Field(False, description=(
+        "States that the pushing runner runs inside the platform VPC, so it reaches the registry's VPC endpoint "
+        "and `public_cidrs` may stay empty. Default: `false` - then `public_cidrs` must list the runners' egress "
+        "CIDRs: a new instance admits no traffic until an access mode is on."))
 
     @model_validator(mode="after")
     def _one_trust(self) -> Self:
@@ -75,6 +79,18 @@ class ImageRegistryProps(FrozenModel):
         "endpoint; pulls and pushes go through the VPC."))
     ci: CiPushRole | None = Field(None, description="Who assumes the CI push role. Default: none (no push role).")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
+
+    @model_validator(mode="after")
+    def _ci_can_reach_the_registry(self) -> Self:
+        """A new ACR EE instance blocks all traffic until an access mode is on ("New instances block all traffic
+        by default", https://www.alibabacloud.com/help/en/acr/user-guide/network-access-control-overview), and this
+        registry opens only its VPC endpoint unless `public_cidrs` are set: a runner outside the VPC cannot push."""
+        if self.ci is not None and not self.public_cidrs and not self.ci.runner_in_vpc:
+            raise fail("ci", "a CI push role but no way for the runner to reach the registry: the instance is "
+                       "VPC-only", "public_cidrs = [\"<runners' egress CIDR>\"], or ci.runner_in_vpc = true",
+                       "hosted runners push over the internet endpoint; a self-hosted runner in the VPC uses the "
+                       "VPC endpoint")
+        return self
 
     @field_validator("repositories")
     @classmethod

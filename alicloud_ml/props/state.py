@@ -27,6 +27,9 @@ class StateBackendProps(FrozenModel):
                             description="Lock table name. Default: `terraform_lock`.")
     prefix: str = Field("ml-platform", pattern=r"^[\w-][\w./-]*$",
                         description="State path prefix (no leading `/` or `./`). Default: `ml-platform`.")
+    create_service_linked_roles: bool = Field(False, description=(
+        "Let the `ml-state` bootstrap stack create the service-linked roles the envs need (README \"Prerequisites\"). "
+        "Only for a fresh account: creating a role that exists fails. Default: `false`."))
     tags: dict[str, str] = Field(default_factory=dict, description="Tags. Default: none.")
 
     @field_validator("ots_instance_name")

@@ -80,7 +80,6 @@ def test_synth_help_has_an_example_and_the_exit_codes(capsys):
 
 def synth(*argv: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ALICLOUD_ML_")}
-    env["ALICLOUD_ML_NAME_SUFFIX"] = "t1"
     return subprocess.run([str(CLI), "synth", "--project", str(REPO), *argv], capture_output=True, text=True,
                           env=env, check=False, timeout=300)
 

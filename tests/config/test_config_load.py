@@ -54,27 +54,26 @@ def test_minimal_file_derives_names_from_env_and_keys(tmp_path):
     assert not config.production and not config.cluster.deletion_protection
 
 
-def test_globally_unique_names_take_the_suffix_from_the_file_then_the_environment(tmp_path, monkeypatch):
+def test_globally_unique_names_take_the_suffix_from_the_file_and_only_from_the_file(tmp_path, monkeypatch):
+    # GIVEN a per-checkout suffix an older toolkit left in the ignored .alicloud-ml/ and an environment variable
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".alicloud-ml").mkdir()
+    (tmp_path / ".alicloud-ml" / "name-suffix").write_text("old42\n")
     monkeypatch.setenv("ALICLOUD_ML_NAME_SUFFIX", "env42")
-    from_env = load_config(write(tmp_path, MINIMAL.replace('bucket = "ml-tfstate-test"\n', "")))
+    # WHEN one file carries a suffix and another none
     from_file = load_config(write(tmp_path, 'name_suffix = "f1"\n' + MINIMAL, name="qa.toml"))
-
-    assert (from_env.state.bucket, from_env.state.ots_instance_name) == ("ml-tfstate-env42", "ml-tfstate-env42")
-    assert from_env.observability.project_name == "ml-dev-logs-env42"
+    without = load_config(write(tmp_path, MINIMAL.replace('bucket = "ml-tfstate-test"\n', "")))
+    # THEN only the file names things: neither the ignored file nor the environment changes a name
     assert from_file.observability.project_name == "ml-qa-logs-f1"
     assert from_file.state.bucket == "ml-tfstate-test"  # an explicit name is kept as written
+    assert (without.name_suffix, without.state.bucket, without.observability.project_name) == (
+        None, "ml-tfstate", "ml-dev-logs")
 
 
-def test_without_a_configured_suffix_each_checkout_gets_its_own_and_keeps_it(tmp_path, monkeypatch):
-    from alicloud_ml.naming import project_name_suffix
+def test_every_reference_env_commits_one_shared_name_suffix():
+    suffixes = {load_config(ENVS / f"{env}.toml").name_suffix for env in ("dev", "staging", "prod")}
 
-    monkeypatch.delenv("ALICLOUD_ML_NAME_SUFFIX")
-    first, second = tmp_path / "clone-a", tmp_path / "clone-b"
-
-    suffix = project_name_suffix(first)
-
-    assert suffix == project_name_suffix(first) == (first / ".alicloud-ml" / "name-suffix").read_text().strip()
-    assert len(suffix) == 5 and suffix != project_name_suffix(second)
+    assert len(suffixes) == 1 and None not in suffixes
 
 
 def test_a_production_env_protects_its_cluster_and_cpfs(tmp_path):

@@ -30,10 +30,10 @@ def test_sections_are_off_when_absent_and_on_in_dev_and_staging_only():
 def test_names_are_derived_from_the_env_and_the_model_bucket_from_the_services():
     c = load_config(ENVS / "dev.toml", name_suffix="abcde")
 
-    assert c.registry.instance_name == "ml-dev-abcde"
+    assert c.registry.instance_name == f"ml-dev-{c.name_suffix}"  # the file's committed suffix wins
     assert c.notebooks.function_name == "ml-dev-notebook-reaper"
     assert c.workspace.workspace_name == "ml_dev"
-    assert c.workspace.model_uri == "oss://ml-models-example/"
+    assert c.workspace.model_uri == f"oss://ml-dev-models-{c.name_suffix}/"  # the [models] bucket
     assert (c.notebooks.cron, c.notebooks.exempt_tag, c.registry.public_cidrs) == ("0 0 19 * * *", "overnight=true", ())
     assert all(m.roles == ("PAI.AlgoDeveloper",) for m in c.workspace.members)
 

@@ -8,6 +8,7 @@ import secrets
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_reference_dev_trains_on_spot_with_checkpoints_to_cpfs(reference):
 def test_reference_dev_serves_the_seed_eas_service(reference):
     config = json.loads(reference["ml-dev"].one("alicloud_pai_service")["service_config"])
 
-    assert config["metadata"]["name"] == "production-fraud-detection-v1"
+    assert config["metadata"]["name"] == "dev_fraud"  # derived from the env: prod keeps the seed's name
     assert {k: config["metadata"][k] for k in ("instance", "cpu", "gpu", "memory")} == {
         "instance": 3, "cpu": 8, "gpu": 1, "memory": 16000}
     assert config["processor"] == "triton"
@@ -110,11 +111,13 @@ def test_reference_prod_is_protected_against_accidental_destruction(reference):
     assert "lifecycle" not in reference["ml-dev"].one("alicloud_nas_file_system")
 
 
-def test_globally_unique_names_end_in_the_name_suffix(reference):
-    assert reference["ml-state"].one("alicloud_oss_bucket")["bucket"] == "ml-tfstate-t3st1"
-    assert reference["ml-state"].one("alicloud_ots_instance")["name"] == "ml-tfstate-t3st1"
-    assert reference["ml-dev"].one("alicloud_log_project")["project_name"] == "ml-dev-logs-t3st1"
-    assert reference["ml-dev"].doc["terraform"]["backend"]["oss"]["bucket"] == "ml-tfstate-t3st1"
+def test_globally_unique_names_end_in_the_committed_name_suffix(reference):
+    suffix = tomllib.loads((REPO / "stacks" / "envs" / "dev.toml").read_text())["name_suffix"]
+
+    assert reference["ml-state"].one("alicloud_oss_bucket")["bucket"] == f"ml-tfstate-{suffix}"
+    assert reference["ml-state"].one("alicloud_ots_instance")["name"] == f"ml-tfstate-{suffix}"
+    assert reference["ml-dev"].one("alicloud_log_project")["project_name"] == f"ml-dev-logs-{suffix}"
+    assert reference["ml-dev"].doc["terraform"]["backend"]["oss"]["bucket"] == f"ml-tfstate-{suffix}"
 
 
 def test_backend_switches_to_local_with_the_environment_variable(tmp_path, monkeypatch):

@@ -45,7 +45,7 @@ def _recipe() -> tuple[list[str], str]:
 
 def test_the_readme_shows_exactly_the_main_py_that_init_app_writes():
     _, python = _recipe()
-    assert python == render_app("team-a", "cn-shanghai")["main.py"]
+    assert python == render_app("team-a", "cn-shanghai", "k3v7q")["main.py"]  # init draws the suffix once
 
 
 def test_the_readme_team_recipe_runs_as_written_quietly_and_leaves_state_as_each_step_promises(tmp_path):
@@ -65,7 +65,7 @@ def test_the_readme_team_recipe_runs_as_written_quietly_and_leaves_state_as_each
 
     # THEN each step left the state it promises
     app = tmp_path / "team-a"
-    assert sorted(p.name for p in app.iterdir() if p.is_file()) == sorted(render_app("team-a", "cn-shanghai"))
+    assert sorted(p.name for p in app.iterdir() if p.is_file()) == sorted(render_app("team-a", "cn-shanghai", "k3v7q"))
     declared = synthesized_addresses(app / "cdktf.out" / "stacks" / "team-a" / "cdk.tf.json")
     deploy, redeploy = (snapshots / f"{_index(lines, 'make deploy', n)}.tfstate" for n in (0, 1))
     assert len(declared) > 10 and state_addresses(deploy) == declared

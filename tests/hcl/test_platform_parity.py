@@ -42,8 +42,7 @@ def _toml_counts(env: str) -> Counter[str]:
 
 def _hcl_counts(env: str, root: Path, cli_config: Path) -> Counter[str]:
     source = os.path.relpath(MODULES_DIR / "ml-platform", root)
-    block = module_inputs_from_toml(ENVS / f"{env}.toml", source=source,
-                                    name_suffix=os.environ["ALICLOUD_ML_NAME_SUFFIX"])
+    block = module_inputs_from_toml(ENVS / f"{env}.toml", source=source)
     provider = Block("provider", ("alicloud",), {"region": "cn-shanghai"})
     (root / "main.tf").write_text(render_file([terraform_block(), provider, block]))
     ws = workspace(root, cli_config)

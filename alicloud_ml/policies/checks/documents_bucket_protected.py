@@ -1,7 +1,7 @@
 """ALIML_023: a bucket whose events feed a function (the RAG documents bucket) is encrypted and versioned.
 
 Stack-level. The bucket is the one named in an `alicloud_fcv3_trigger`'s OSS `source_arn`
-(`acs:oss:<region>:<account>:<bucket>`). PASS: encryption, by an `alicloud_oss_bucket_server_side_encryption`
+(`acs:oss:<region>:<account>:<bucket>`), literally or by a reference to the bucket resource. PASS: encryption, by an `alicloud_oss_bucket_server_side_encryption`
 naming it or the bucket's (deprecated) inline `server_side_encryption_rule`, and versioning `Enabled`, by an
 `alicloud_oss_bucket_versioning` or the inline `versioning` block.  FAIL: either is missing.
 """
@@ -9,7 +9,7 @@ naming it or the bucket's (deprecated) inline `server_side_encryption_rule`, and
 from __future__ import annotations
 
 from alicloud_ml.policies.model import PolicyCheck, Result, Severity, StackFinding
-from alicloud_ml.synthesized import Stack
+from alicloud_ml.synthesized import Stack, references
 from alicloud_ml.policies.values import first_block
 
 CHECK = PolicyCheck(
@@ -34,9 +34,21 @@ def _named(stack: Stack, tf_type: str, bucket: object) -> list:
     return out
 
 
+def _fed_buckets(stack: Stack) -> set[object]:
+    """Names of the buckets OSS triggers listen to (the ARN's last part, or the bucket it references)."""
+    fed: set[object] = set()
+    for trigger in stack.of_type("alicloud_fcv3_trigger"):
+        if trigger.attrs.get("trigger_type") != "oss":
+            continue
+        arn = str(trigger.attrs.get("source_arn", ""))
+        fed.add(arn.rsplit(":", 1)[-1])
+        fed.update(target.attrs.get("bucket") for address, _ in references(arn)
+                   if (target := stack.get(address)) is not None and target.type == "alicloud_oss_bucket")
+    return fed
+
+
 def evaluate_stack(stack: Stack) -> list[StackFinding]:
-    fed = {str(t.attrs.get("source_arn", "")).rsplit(":", 1)[-1] for t in stack.of_type("alicloud_fcv3_trigger")
-           if t.attrs.get("trigger_type") == "oss"}
+    fed = _fed_buckets(stack)
     findings = []
     for bucket in stack.of_type("alicloud_oss_bucket"):
         name = bucket.attrs.get("bucket")
