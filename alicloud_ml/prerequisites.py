@@ -60,19 +60,22 @@ PREREQUISITES: tuple[Prerequisite, ...] = (
         "AliyunServiceRoleForFC", "service-linked role",
         "FC functions in a VPC and their logs (RAG ingestion, notebook reaper)",
         "created with `create_service_linked_roles`, else by FC on first use or in the RAM console",
-        "https://www.alibabacloud.com/help/en/functioncompute/security-and-compliance/service-linked-role-of-function-compute",
+        "https://www.alibabacloud.com/help/en/functioncompute/security-and-compliance/service-linked-role-of-function-compute"
+        "; service name: README \"Assumptions\" 38",
         _of_type("alicloud_fcv3_function"), service_name="fc.aliyuncs.com"),
     Prerequisite(
         "AliyunServiceRoleForPaiEas", "service-linked role", "PAI-EAS services (\"Before you use EAS, you must "
         "assign the service-linked role\")",
         "created with `create_service_linked_roles`, else authorize it in the PAI console once",
-        "https://www.alibabacloud.com/help/en/pai/user-guide/service-linked-role-for-eas",
+        "https://www.alibabacloud.com/help/en/pai/user-guide/service-linked-role-for-eas; service name: README "
+        "\"Assumptions\" 38",
         _of_type("alicloud_pai_service"), service_name="eas.pai.aliyuncs.com"),
     Prerequisite(
         "AliyunCSManagedAcrRole", "service role authorization",
         "the `managed-aliyun-acr-credential-helper` add-on (nodes pull the private team images)",
         "authorize it once in the ACK console (cluster authorization of managed components)",
-        "https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image",
+        "https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image; README "
+        "\"Assumptions\" 39",
         _addon("managed-aliyun-acr-credential-helper")),
     Prerequisite(
         "AliyunCSManagedAutoScalerRole + Auto Scaling", "service role authorization, activation",
@@ -83,19 +86,19 @@ PREREQUISITES: tuple[Prerequisite, ...] = (
     Prerequisite(
         "ARMS", "activation", "the `arms-prometheus` add-on (cluster metrics)",
         "activate ARMS once in its console, which authorizes its service role",
-        "README \"Assumptions\" 32", _addon("arms-prometheus")),
+        "README \"Assumptions\" 37", _addon("arms-prometheus")),
     Prerequisite(
         "Alibaba Cloud DNS PrivateZone", "activation",
         "the registry's VPC endpoint (`enable_create_dns_record_in_pvzt` writes a PrivateZone record)",
         "activate PrivateZone once",
-        "provider website/docs/r/cr_vpc_endpoint_linked_vpc.html.markdown; README \"Assumptions\" 32",
+        "provider website/docs/r/cr_vpc_endpoint_linked_vpc.html.markdown; README \"Assumptions\" 37",
         lambda tf_type, attrs: tf_type == "alicloud_cr_vpc_endpoint_linked_vpc"
         and bool(attrs.get("enable_create_dns_record_in_pvzt"))),
     Prerequisite(
         "`ram:PassRole` for the deployer", "permission",
         "roles handed to FC functions, OSS triggers and EAS services",
         "allow the identity that runs Terraform `ram:PassRole` on `acs:ram::<account id>:role/ml-*`",
-        "README \"Assumptions\" 32", _passes_a_role),
+        "README \"Assumptions\" 37", _passes_a_role),
 )
 
 

@@ -63,6 +63,22 @@ def test_logtail_ds_depends_on_the_log_project_it_ships_to(stack, network):
     assert json.loads(logtail["config"]) == {"sls_project_name": "${alicloud_log_project.Logs_6819BB44.project_name}"}
 
 
+def test_every_add_on_waits_for_the_system_pool_including_those_asked_for_later(stack, network):
+    # GIVEN a cluster whose default add-ons exist before its system pool, and one asked for after it
+    from alicloud_ml.constructs.system_pool import SystemNodePool
+
+    cluster = AckCluster(stack, "Cluster", network=network, props={"name": "ml"})
+    SystemNodePool(stack, "System", cluster=cluster)
+    cluster.ensure_addon("ack-ai-installer")
+
+    out = synth(stack)
+
+    # THEN every add-on depends on the pool: add-on pods need a schedulable node, and the pool is that node
+    (pool,) = out.resources("alicloud_cs_kubernetes_node_pool")
+    addons = out.resources("alicloud_cs_kubernetes_addon").values()
+    assert len(addons) >= 5 and all(a["depends_on"] == [f"alicloud_cs_kubernetes_node_pool.{pool}"] for a in addons)
+
+
 def test_cluster_deletion_protection_and_enterprise_group_reach_the_resource(stack, network):
     AckCluster(stack, "Cluster", network=network, props={"name": "ml", "deletion_protection": True,
                                                          "security_group_type": "enterprise"})

@@ -36,7 +36,8 @@ def test_vector_store_is_vector_optimized_private_encrypted_and_backed_up(stack,
     assert (db["db_instance_mode"], db["db_instance_category"], db["instance_spec"]) == (
         "StorageElastic", "HighAvailability", "4C32G")
     assert db["vector_configuration_status"] == "enabled" and db["seg_node_num"] == 4
-    assert db["ip_whitelist"] == [{"ip_group_name": "ml_vpc", "security_ip_list": "10.0.1.0/24"}]
+    # the `default` group every instance has (Read returns all groups: another name alone never plans clean)
+    assert db["ip_whitelist"] == [{"ip_group_name": "default", "security_ip_list": "10.0.1.0/24"}]
     assert db["vpc_id"].startswith("${alicloud_vpc.") and db["encryption_type"] == "CloudDisk"
     assert db["encryption_key"].startswith("${alicloud_kms_key.")
     assert "alicloud_gpdb_connection" not in out.doc["resource"]  # no public connection
@@ -80,11 +81,63 @@ def test_function_runs_in_the_vpc_triggered_by_create_and_remove_with_a_least_pr
     assert json.loads(trigger["trigger_config"])["events"] == ["oss:ObjectCreated:*", "oss:ObjectRemoved:*"]
     policies = {p["policy_name"]: json.loads(p["policy_document"]) for p in out.resources("alicloud_ram_policy").values()}
     actions = sorted(a for doc in policies.values() for s in doc["Statement"] for a in s["Action"])
-    assert actions == ["fc:InvokeFunction", "kms:GetSecretValue", "oss:GetObject"]
+    assert actions == ["fc:InvokeFunction", "kms:Decrypt", "kms:GetSecretValue", "oss:GetObject"]
     assert not any(r == "*" for doc in policies.values() for s in doc["Statement"] for r in s["Resource"])
     trusts = sorted(json.loads(r["assume_role_policy_document"])["Statement"][0]["Principal"]["Service"][0]
                     for r in out.resources("alicloud_ram_role").values())
     assert trusts == ["fc.aliyuncs.com", "oss.aliyuncs.com"]
+
+
+def test_the_function_may_decrypt_with_the_documents_key_and_nothing_else(stack, network):
+    # GIVEN the documents bucket encrypted with SSE-KMS (OSS refuses reads without the key: "forbidden by kms")
+    ingestion = _tier(stack, network)
+    out = synth(stack)
+    sse = out.one("alicloud_oss_bucket_server_side_encryption")
+    # THEN the function's role may use exactly the key the bucket encrypts with, by its ARN
+    (policy,) = [json.loads(p["policy_document"]) for name, p in out.resources("alicloud_ram_policy").items()
+                 if name.startswith("Ingestion_FunctionPolicy")]
+    (decrypt,) = [s for s in policy["Statement"] if "kms:Decrypt" in s["Action"]]
+    (arn,) = decrypt["Resource"]
+    key_ref = sse["kms_master_key_id"]
+    assert decrypt["Action"] == ["kms:Decrypt"] and arn.startswith("acs:kms:cn-shanghai:${data.alicloud_account.")
+    assert arn.endswith(":key/" + key_ref) and ingestion.key_arn.startswith("acs:kms:")
+
+
+def test_disks_use_their_own_key_with_rotation_off_and_the_rotating_key_uses_seconds(stack, network):
+    _tier(stack, network)
+    out = synth(stack)
+    db = out.one("alicloud_gpdb_instance")
+    keys = out.resources("alicloud_kms_key")
+    disk = keys[db["encryption_key"].split(".")[1]]
+    other = [k for name, k in keys.items() if k is not disk]
+    # AnalyticDB disk encryption takes only a key whose rotation is off (encryption_key is ForceNew)
+    assert disk["automatic_rotation"] == "Disabled" and "rotation_interval" not in disk
+    # the documents bucket and the secrets keep a yearly rotating key, in the form Read returns (no diff)
+    (rotating,) = other
+    assert (rotating["automatic_rotation"], rotating["rotation_interval"]) == ("Enabled", "31536000s")
+    assert out.one("alicloud_oss_bucket_server_side_encryption")["kms_master_key_id"].split(".")[1] != (
+        db["encryption_key"].split(".")[1])
+
+
+def test_secrets_can_be_deleted_at_once_so_a_destroyed_tier_deploys_again(stack, network):
+    store = VectorStore(stack, "Vectors", network=network, props={"name": "ml-dev-rag", "force_delete_secrets": True})
+    GenerationEndpoint(stack, "Generation", name="ml-dev-rag", encryption_key=store.key, force_delete_secret=True)
+    VectorStore(stack, "Kept", network=network, props={"name": "ml-prod-rag"})
+    secrets = {s["secret_name"]: s for s in synth(stack).resources("alicloud_kms_secret").values()}
+    assert secrets["ml-dev-rag-db-password"]["force_delete_without_recovery"] is True
+    assert secrets["ml-dev-rag-api-key"]["force_delete_without_recovery"] is True
+    assert "force_delete_without_recovery" not in secrets["ml-prod-rag-db-password"]  # production keeps 30 days
+
+
+def test_the_oss_trigger_references_the_bucket_and_waits_for_the_invoker_policy(stack, network):
+    _tier(stack, network)
+    out = synth(stack)
+    trigger = out.one("alicloud_fcv3_trigger")
+    bucket = next(iter(out.resources("alicloud_oss_bucket")))
+    (invoker,) = [name for name in out.resources("alicloud_ram_role_policy_attachment")
+                  if name.startswith("Ingestion_InvokerAttachment")]
+    assert trigger["source_arn"].endswith(f":${{alicloud_oss_bucket.{bucket}.bucket}}")  # in the graph, not a literal
+    assert trigger["depends_on"] == [f"alicloud_ram_role_policy_attachment.{invoker}"]
 
 
 def test_a_vector_store_too_small_for_vector_optimization_is_refused(stack, network):

@@ -73,6 +73,18 @@ def test_state_bucket_can_refuse_destruction(stack):
     assert synth(stack).one("alicloud_oss_bucket")["lifecycle"]["prevent_destroy"] is True
 
 
+def test_a_protected_state_backend_also_protects_its_lock_instance_and_table(stack):
+    # GIVEN production state: losing the lock table leaves every env unable to lock
+    StateBackend(stack, "State", props=STATE, prevent_destroy=True)
+    StateBackend(stack, "Other", props={**STATE, "bucket": "ml-tfstate-other", "ots_instance_name": "ml-other"})
+
+    out = synth(stack)
+
+    for tf_type in ("alicloud_ots_instance", "alicloud_ots_table"):
+        lifecycles = sorted(str(r.get("lifecycle")) for r in out.resources(tf_type).values())
+        assert lifecycles == ["None", "{'prevent_destroy': True}"], tf_type
+
+
 def test_state_backend_rejects_bad_tablestore_instance_name(stack):
     with pytest.raises(InputError, match=r"test/State: ots_instance_name: invalid value 'x'; accepted: text matching"):
         StateBackend(stack, "State", props={**STATE, "ots_instance_name": "x"})
