@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,7 +119,31 @@ def test_synth_config_with_a_typo_or_two_files_for_one_env_exits_2(tmp_path):
 def test_init_starter_state_bucket_is_unique_per_run_not_a_placeholder(tmp_path):
     assert run(["init", str(tmp_path / "a")]) == 0 and run(["init", str(tmp_path / "b")]) == 0
     buckets = {load_config(tmp_path / d / "dev.toml").state.bucket for d in ("a", "b")}
-    assert len(buckets) == 2 and all(b.startswith("ml-dev-tfstate-") for b in buckets)
+    assert len(buckets) == 2 and all(b.startswith("ml-tfstate-") for b in buckets)
+
+
+def test_init_commits_one_name_suffix_per_project_that_every_env_file_shares(tmp_path):
+    # GIVEN a new project  WHEN two env files are written into its env folder
+    envs = tmp_path / "envs"
+    assert run(["init", str(envs), "--name", "dev"]) == 0 and run(["init", str(envs), "--name", "prod"]) == 0
+    dev, prod = (load_config(envs / f"{env}.toml") for env in ("dev", "prod"))
+    # THEN the suffix is written into the files themselves (nothing in an ignored folder), the same in both
+    assert dev.name_suffix and dev.name_suffix == prod.name_suffix
+    assert f'name_suffix = "{dev.name_suffix}"' in (envs / "dev.toml").read_text()
+    assert dev.state.bucket == prod.state.bucket == f"ml-tfstate-{dev.name_suffix}"
+    assert not (tmp_path / ".alicloud-ml").exists() and not (envs / ".alicloud-ml").exists()
+
+
+def test_a_cloud_synth_of_a_file_without_name_suffix_exits_2_naming_the_file_and_field(tmp_path):
+    assert run(["init", str(tmp_path), "--name", "team"]) == 0
+    path = tmp_path / "team.toml"
+    path.write_text("\n".join(line for line in path.read_text().splitlines() if not line.startswith("name_suffix")))
+    out = tmp_path / "out"
+
+    result = synth("--config", str(path), "--out", str(out))
+
+    assert result.returncode == 2 and f"{path}: name_suffix: missing: a cloud deploy needs it" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
 
 
 def test_init_app_writes_a_complete_cdktf_app_named_after_its_directory(tmp_path, capsys):
@@ -130,6 +155,8 @@ def test_init_app_writes_a_complete_cdktf_app_named_after_its_directory(tmp_path
     assert cdktf["language"] == "python" and cdktf["app"] == "python3 main.py"
     main_py = (app / "main.py").read_text()
     assert 'TerraformStack(app, "team-b")' in main_py and 'REGION = "cn-beijing"' in main_py
+    # the state bucket's global name carries a suffix drawn once and committed in main.py
+    assert re.search(r'StateBackendProps\(bucket="team-b-tfstate-[a-z0-9]{5}", region=REGION\)', main_py)
     assert "{{" not in main_py + (app / "Makefile").read_text()
     lock = json.loads((app / "package-lock.json").read_text())
     root_lock = json.loads((REPO / "package-lock.json").read_text())

@@ -70,6 +70,18 @@ def test_globally_unique_names_take_the_suffix_from_the_file_and_only_from_the_f
         None, "ml-tfstate", "ml-dev-logs")
 
 
+def test_a_service_is_named_after_its_env_and_key_so_two_envs_never_share_one(tmp_path):
+    service = ('\n[services.fraud]\nprocessor = "triton"\ncpu = 8\nmemory_mb = 16000\nmodel_path = "fraud/v1/"\n'
+               '\n[models]\n')
+    dev = load_config(write(tmp_path, 'name_suffix = "s1"\n' + MINIMAL + service, name="dev.toml"))
+    qa = load_config(write(tmp_path, 'name_suffix = "s1"\n' + MINIMAL + service, name="my-qa.toml"))
+
+    assert (dev.services["fraud"].service_name, qa.services["fraud"].service_name) == ("dev_fraud", "my_qa_fraud")
+    # a model_path without a scheme is a path in the [models] bucket the platform creates
+    assert dev.models.bucket == "ml-dev-models-s1" and not dev.models.prevent_destroy
+    assert dev.services["fraud"].model_path == "oss://ml-dev-models-s1/fraud/v1/"
+
+
 def test_every_reference_env_commits_one_shared_name_suffix():
     suffixes = {load_config(ENVS / f"{env}.toml").name_suffix for env in ("dev", "staging", "prod")}
 

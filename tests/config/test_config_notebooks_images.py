@@ -102,6 +102,7 @@ def test_platform_builds_the_three_and_the_reaper_reaps_the_platform_workspace(t
     (link,) = resources["alicloud_cr_vpc_endpoint_linked_vpc"].values()
     assert link["vpc_id"].startswith("${alicloud_vpc.")
     assert "alicloud_cr_internet_endpoint" not in resources
-    assert any(o["value"].endswith("-registry-vpc.cn-shanghai.cr.aliyuncs.com") for o in doc["output"].values()
+    (instance,) = resources["alicloud_cr_ee_instance"]  # the VPC domain as the instance reports it
+    assert any(f"alicloud_cr_ee_instance.{instance}.instance_endpoints" in o["value"] for o in doc["output"].values()
                if isinstance(o.get("value"), str))
     assert set(stacks) == {"ml-state", "ml-dev"}

@@ -90,7 +90,7 @@ def test_two_fresh_clones_synthesize_identical_stacks(tmp_path):
     outputs = []
     for name in ("a", "b"):
         clone = _fresh_clone(tmp_path, name)
-        out = tmp_path / f"{name}.out"
+        out = clone / "cdktf.out"  # where cdktf writes it: paths relative to the checkout compare equal
         # WHEN each synthesizes (the state bootstrap and dev: every globally unique name kind is there)
         proc = subprocess.run([sys.executable, "main.py"], cwd=clone, capture_output=True, text=True, timeout=900,
                               env=_env(CDKTF_OUTDIR=str(out), ALICLOUD_ML_GATE="0", ALICLOUD_ML_ENVS="dev",
