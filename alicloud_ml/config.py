@@ -58,8 +58,9 @@ class PlatformConfig(MlPlatformProps):
         "env file of one account. Required for a cloud deploy. Default: none - only the offline emulator accepts "
         "that, and then names carry no suffix."))
     production: bool = Field(False, description=(
-        "Production environment: turns on cluster deletion protection and `prevent_destroy` on CPFS and the "
-        "state bucket. Default: - true when the name is `prod`, `production` or `prd`."))
+        "Production environment: turns on cluster deletion protection, `prevent_destroy` on CPFS, the model bucket "
+        "and the state bucket, lock instance and lock table, and keeps KMS secrets' recovery window. Default: - "
+        "true when the name is `prod`, `production` or `prd`."))
     profile: str | None = Field(None, description="Alibaba Cloud CLI profile for the provider. Default: - "
                                                   "environment/instance credentials.")
     state: StateBackendProps

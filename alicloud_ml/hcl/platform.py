@@ -87,8 +87,10 @@ WIRING = {
 
 #: Sections the constructs build that modules/ml-platform does not have yet (Python and TOML only).
 CONSTRUCT_ONLY = {
-    section: "not in the HCL modules yet: build it with the constructs (docs/notebooks.md)"
-    for section in ("registry", "notebooks", "workspace", "models")
+    **{section: "not in the HCL modules yet: build it with the constructs (docs/notebooks.md)"
+       for section in ("registry", "notebooks", "workspace")},
+    "models": "not in the HCL modules yet: build it with the constructs (docs/platform.md); the module takes "
+              "`oss://` model paths",
 }
 EXCLUDED = {
     **CONSTRUCT_ONLY,
@@ -119,7 +121,7 @@ def _locals() -> dict[str, str]:
                        "module.serving_security_group.security_group_id : "
                        "module.training_security_group.security_group_id) }",
         "service_ports": f"{{ for port, names in {{ for k, s in var.services : tostring({port}) => "
-                         'coalesce(s.service_name, replace("${var.name}_${k}", "-", "_"))... if s.in_vpc } : port => "
+                         'coalesce(s.service_name, replace("${var.name}_${k}", "-", "_"))... if s.in_vpc } : port => '
                          '"EAS service ${names[0]} (VPC direct connection)" }',
     }
 

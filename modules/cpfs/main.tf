@@ -22,7 +22,7 @@ resource "alicloud_nas_protocol_service" "protocol_service" {
   file_system_id = alicloud_nas_file_system.this.id
   protocol_spec  = var.protocol_spec
   protocol_type  = "NFS"
-  description    = "NFS access for ${var.pv_name}"
+  description    = "nfs-access-for-${var.pv_name}"
   vpc_id         = var.vpc_id
   vswitch_id     = local.vswitch_id
 }
@@ -31,7 +31,7 @@ resource "alicloud_nas_protocol_mount_target" "mount_target" {
   file_system_id      = alicloud_nas_file_system.this.id
   protocol_service_id = alicloud_nas_protocol_service.protocol_service.protocol_service_id
   access_group_name   = "DEFAULT_VPC_GROUP_NAME"
-  description         = "export of the file system root"
+  description         = "export-of-the-file-system-root"
   path                = "/"
   vpc_id              = var.vpc_id
   vswitch_id          = local.vswitch_id

@@ -8,7 +8,7 @@ locals {
   model_paths      = local.oss_paths
   checkpoint_paths = [for u in [for p in values(var.node_pools) : coalesce(p.checkpoint_target, "-")] : trimsuffix(trimprefix(u, "oss://"), "*") if startswith(u, "oss://")]
   pool_groups      = { for k, p in var.node_pools : k => (coalesce(p.security_group, contains(["inference", "serving"], p.workload_type) ? "serving" : "training") == "serving" ? module.serving_security_group.security_group_id : module.training_security_group.security_group_id) }
-  service_ports    = { for port, names in { for k, s in var.services : tostring(s.containers != null ? s.containers[0].port : 8080) => coalesce(s.service_name, k)... if s.in_vpc } : port => "EAS service ${names[0]} (VPC direct connection)" }
+  service_ports    = { for port, names in { for k, s in var.services : tostring(s.containers != null ? s.containers[0].port : 8080) => coalesce(s.service_name, replace("${var.name}_${k}", "-", "_"))... if s.in_vpc } : port => "EAS service ${names[0]} (VPC direct connection)" }
 }
 
 module "network" {
@@ -171,7 +171,7 @@ module "services" {
   vpc_id            = each.value.in_vpc ? module.network.vpc_id : null
   vswitch_id        = each.value.in_vpc ? module.network.vswitch_ids[0] : null
   security_group_id = each.value.in_vpc ? module.serving_security_group.security_group_id : null
-  service_name      = coalesce(each.value.service_name, each.key)
+  service_name      = coalesce(each.value.service_name, replace("${var.name}_${each.key}", "-", "_"))
   processor         = each.value.processor
   containers        = each.value.containers
   model_path        = each.value.model_path

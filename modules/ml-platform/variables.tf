@@ -13,7 +13,7 @@ variable "name" {
 }
 
 variable "name_suffix" {
-  description = "Ends every globally unique name the platform derives (state bucket, Tablestore instance, SLS project), so two teams' platforms never collide. Default: - $ALICLOUD_ML_NAME_SUFFIX, else a random suffix kept in `.alicloud-ml/name-suffix` (one per checkout)."
+  description = "Ends every globally unique name the platform derives (state bucket, Tablestore instance, SLS project, registry, documents and models buckets), so two teams' platforms never collide; committed with the file so every checkout synthesizes the same names (`alicloud-ml init` writes one). Use the same value in every env file of one account. Required for a cloud deploy. Default: none - only the offline emulator accepts that, and then names carry no suffix."
   type        = string
   default     = null
 
@@ -24,7 +24,7 @@ variable "name_suffix" {
 }
 
 variable "production" {
-  description = "Production environment: turns on cluster deletion protection and `prevent_destroy` on CPFS and the state bucket. Default: - true when the name is `prod`, `production` or `prd`."
+  description = "Production environment: turns on cluster deletion protection, `prevent_destroy` on CPFS, the model bucket and the state bucket, lock instance and lock table, and keeps KMS secrets' recovery window. Default: - true when the name is `prod`, `production` or `prd`."
   type        = bool
   default     = null
 }
