@@ -75,6 +75,10 @@ DOCUMENTS_BUCKET_SUPPRESSIONS = (
 )
 
 
+# The vector store's disk key must not rotate: AnalyticDB disk encryption refuses a rotating key.
+DISK_KEY_ROTATION_REASON = ("AnalyticDB disk encryption accepts only a key whose rotation is disabled (AnalyticDB "
+                            "'Disk encryption', Prerequisites); the secrets and documents key rotates yearly")
+
 # Findings on the platform's model bucket that the reference platform accepts, each with its reason.
 MODEL_BUCKET_SUPPRESSIONS = (
     ("CKV_ALI_6", "encrypted server-side with AES256 through alicloud_oss_bucket_server_side_encryption; the serving "
@@ -107,6 +111,7 @@ def platform_stack(app: App, config: PlatformConfig, *, backend: str | None = No
     if platform.rag is not None:
         for check, reason, expires in DOCUMENTS_BUCKET_SUPPRESSIONS:
             suppress(platform.rag.ingestion.bucket, check, reason=reason, expires=expires)
+        suppress(platform.rag.store.disk_key, "CKV_ALI_27", reason=DISK_KEY_ROTATION_REASON)
     if platform.models is not None:
         for check, reason, expires in MODEL_BUCKET_SUPPRESSIONS:
             suppress(platform.models.bucket, check, reason=reason, expires=expires)

@@ -9,6 +9,8 @@ Python (`DERIVED`, mapped here) plus the wiring between modules (`WIRING`, mappe
 
 from __future__ import annotations
 
+import copy
+
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -303,21 +305,29 @@ def module_inputs_from_toml(path: str | Path, source: str = "./modules/ml-platfo
     """
     from alicloud_ml.hcl.render import render_block
 
-    from alicloud_ml.config import model_bucket, relative_model_path
-
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     body: dict[str, Any] = {"source": source, "name": data.pop("name", Path(path).stem)}
     if name_suffix and "name_suffix" not in data:
         body["name_suffix"] = name_suffix
-    if isinstance(models := data.get("models"), dict):  # the module has no model bucket: paths in it become URLs
-        bucket = models.get("bucket") or model_bucket(body["name"], data.get("name_suffix") or name_suffix)
-        for service in (data.get("services") or {}).values():
-            if "://" not in str(service.get("model_path", "://")):
-                service["model_path"] = relative_model_path(service["model_path"], bucket)
+    data = without_construct_only(data, body["name"], name_suffix)
     for key in EXCLUDED:
         data.pop(key, None)
     body.update(data)
     return "\n".join(render_block(Block("module", (call,), body))) + "\n"
 
 
-__all__ = ["CONSTRUCT_ONLY", "generate", "module_inputs_from_toml", "terraform_block"]
+def without_construct_only(data: dict[str, Any], name: str, name_suffix: str | None = None) -> dict[str, Any]:
+    """A platform file's data without the sections the modules lack (`CONSTRUCT_ONLY`); a service's `model_path`
+    in the `[models]` bucket becomes the bucket's `oss://` URL, which the module takes as it is."""
+    from alicloud_ml.config import model_bucket, relative_model_path
+
+    data = copy.deepcopy(data)
+    if isinstance(models := data.get("models"), dict):
+        bucket = models.get("bucket") or model_bucket(name, data.get("name_suffix") or name_suffix)
+        for service in (data.get("services") or {}).values():
+            if isinstance(service, dict) and "://" not in str(service.get("model_path", "://")):
+                service["model_path"] = relative_model_path(service["model_path"], bucket)
+    return {key: value for key, value in data.items() if key not in CONSTRUCT_ONLY}
+
+
+__all__ = ["CONSTRUCT_ONLY", "generate", "module_inputs_from_toml", "terraform_block", "without_construct_only"]

@@ -11,7 +11,7 @@ import pytest
 
 from alicloud_ml.hcl import MODULES_DIR
 from alicloud_ml.hcl.emit import terraform_block
-from alicloud_ml.hcl.platform import CONSTRUCT_ONLY, module_inputs_from_toml
+from alicloud_ml.hcl.platform import module_inputs_from_toml, without_construct_only
 from alicloud_ml.hcl.render import Block, render_file
 from tests.hcl.conftest import REPO, workspace
 from tests.tools import needs
@@ -33,7 +33,7 @@ def _toml_counts(env: str) -> Counter[str]:
     from stacks.ml_platform import platform_stack
 
     data = tomllib.loads((ENVS / f"{env}.toml").read_text(encoding="utf-8"))
-    kept = {key: value for key, value in data.items() if key not in CONSTRUCT_ONLY}
+    kept = without_construct_only(data, env)
     config = parse_config({"name": env, **kept}, f"{env}.toml")
     with tempfile.TemporaryDirectory() as out:  # cdktf's App creates <outdir>/stacks at once (default: ./cdktf.out)
         doc = platform_stack(App(outdir=out), config, backend="local").to_terraform()
