@@ -116,7 +116,7 @@ class PlatformConfig(MlPlatformProps):
                     item.setdefault("node_pool_name", item_key)
                     item.setdefault("mounts_cpfs", has_cpfs)
                     continue
-                # EAS names are unique per region of the account: two envs must not share one (module naming)
+                # EAS names are unique per region of the account: two envs must not share one (alicloud_ml.naming)
                 item.setdefault("service_name", f"{name}_{item_key}".replace("-", "_") if name else item_key)
                 path = item.get("model_path")
                 if models is not None and isinstance(path, str) and "://" not in path and models.get("bucket"):
@@ -147,6 +147,7 @@ class PlatformConfig(MlPlatformProps):
         derive(state, "bucket", suffixed("ml-tfstate", suffix))
         derive(state, "ots_instance_name", suffixed("ml-tfstate", suffix))
         return data
+
 
 def model_bucket(name: str, suffix: str | None) -> str:
     """The `[models]` bucket's derived name: `ml-<name>-models-<name_suffix>` (global, so suffixed)."""

@@ -187,12 +187,17 @@ def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str
     return stacks
 
 
-def configured_resources(stack: TerraformStack) -> list[tuple[str, dict[str, Any]]]:
-    """(resource type, configured arguments) of every generated resource under `stack`, before synthesis."""
+def _generated_resources(stack: TerraformStack) -> list[Any]:
+    """Every generated L1 resource under `stack` (their arguments are readable before synthesis)."""
     from alicloud_ml._l1 import Resource
 
-    return [(node.TF_TYPE, {name: node.configured(name) for name in node._SPEC})
-            for node in stack.node.find_all() if isinstance(node, Resource)]
+    return [node for node in stack.node.find_all() if isinstance(node, Resource)]
+
+
+def configured_resources(stack: TerraformStack) -> list[tuple[str, dict[str, Any]]]:
+    """(resource type, configured arguments) of every generated resource under `stack`, before synthesis."""
+    return [(node.TF_TYPE, {name: node.configured(name) for name in type(node)._SPEC})
+            for node in _generated_resources(stack)]
 
 
 def _require_name_suffix(config: PlatformConfig, source: Path) -> None:
@@ -210,12 +215,10 @@ def _require_name_suffix(config: PlatformConfig, source: Path) -> None:
 
 def _scoped_names(stack: TerraformStack, region: str) -> dict[tuple[str, str, str], str]:
     """(resource type, scope key, name) -> construct path, for every account-scoped name the stack creates."""
-    from alicloud_ml._l1 import Resource
-
     out: dict[tuple[str, str, str], str] = {}
-    for node in stack.node.find_all():
-        rule = ACCOUNT_SCOPED_NAMES.get(getattr(node, "TF_TYPE", ""))
-        if rule is None or not isinstance(node, Resource):
+    for node in _generated_resources(stack):
+        rule = ACCOUNT_SCOPED_NAMES.get(node.TF_TYPE)
+        if rule is None:
             continue
         value: Any = node.configured(rule.attribute)
         for key in rule.json_key:
