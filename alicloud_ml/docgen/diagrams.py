@@ -28,9 +28,8 @@ from alicloud_ml.synthesized import Stack, load_synth
 DIR = "diagrams"
 ENVS = ("dev", "staging", "prod")
 CHANGE = "review-cpfs-storage-type"
-#: The docs' own name suffix (globally unique names end in one): fixed, so every checkout draws the same.
-SUFFIX = "docs1"
-SETTINGS = {"ALICLOUD_ML_NAME_SUFFIX": SUFFIX, "ALICLOUD_ML_BACKEND": "oss"}
+#: Names carry the suffix committed in stacks/envs/*.toml, so every checkout draws the same ones.
+SETTINGS = {"ALICLOUD_ML_BACKEND": "oss"}
 _HASH = re.compile(r"<!-- drawn from (\S+) sha256 ([0-9a-f]{64}) -->")
 
 

@@ -12,7 +12,6 @@ from .conftest import REPO, parse_mermaid
 
 def test_env_dev_writes_an_svg_of_the_ml_dev_stack(tmp_path, capsys, monkeypatch, graphviz_dot):
     monkeypatch.chdir(REPO)
-    monkeypatch.setenv("ALICLOUD_ML_NAME_SUFFIX", "docs1")
     target = tmp_path / "dev.svg"
     code, _, err = run(["diagram", "--env", "dev", "-o", str(target)], capsys)
     assert code == 0, err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -13,9 +14,10 @@ from alicloud_ml.diagram.mermaid import to_mermaid
 from alicloud_ml.diagram.model import Diagram
 from alicloud_ml.diagram.source import from_stack
 from alicloud_ml.synthesized import load_synth
+
 from tests.review.helpers import body, platform, write_synth
 
-from .conftest import parse_mermaid
+from .conftest import REPO, parse_mermaid
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -51,9 +53,9 @@ def test_dev_nests_region_vpc_zone_and_puts_the_node_pools_inside_the_ack_cluste
     assert _node(d, "Node pool", "training").facts == ["ebmgn7ex.32xlarge +1 ×0–4, spot, tainted"]
 
 
-def test_dev_folds_53_resources_into_a_picture_of_under_20_boxes(reference):
+def test_dev_folds_59_resources_into_a_picture_of_under_20_boxes(reference):
     d = _diagram(reference, "ml-dev")
-    assert len(reference["ml-dev"].resources) == 53
+    assert len(reference["ml-dev"].resources) == 59
     assert len(d.nodes) < 20
     folded = {m for n in d.nodes.values() for m in n.members}
     vpcs = {r.address for r in reference["ml-dev"].resources if r.type == "alicloud_vpc"}
@@ -82,7 +84,7 @@ def test_staging_draws_the_rag_tier_with_its_oss_trigger_and_kms_key_in_one_box(
     rag = _box(d, "RAG tier")
     members = {n.kind for n in d.nodes.values() if n.group == rag}
     assert members == {"OSS bucket", "Function", "AnalyticDB vector store", "KMS key"}
-    bucket = next(n for n in d.nodes.values() if n.kind == "OSS bucket")
+    bucket = next(n for n in d.nodes.values() if n.kind == "OSS bucket" and n.group == rag)
     function = next(n for n in d.nodes.values() if n.kind == "Function" and n.group == rag)
     (trigger,) = [e for e in d.edges if e.kind == "trigger"]
     assert (trigger.src, trigger.dst) == (bucket.id, function.id)
@@ -101,7 +103,8 @@ def test_edges_carry_ports_and_service_accounts(reference):
 
 def test_the_state_box_shows_the_stacks_oss_backend(reference):
     d = _diagram(reference, "ml-dev")
-    state = _node(d, "OSS backend (bucket)", "ml-tfstate-docs1")
+    suffix = tomllib.loads((REPO / "stacks" / "envs" / "dev.toml").read_text())["name_suffix"]  # committed
+    state = _node(d, "OSS backend (bucket)", f"ml-tfstate-{suffix}")
     assert d.groups[state.group].label == "Terraform state"
     assert state.facts == ["state ml-platform/dev.tfstate", "locks in Tablestore table terraform_lock"]
 
