@@ -189,7 +189,7 @@ def build_app(app: App, env_names: Iterable[str] | None = None, *, envs_dir: str
 
 def _generated_resources(stack: TerraformStack) -> list[Any]:
     """Every generated L1 resource under `stack` (their arguments are readable before synthesis)."""
-    from alicloud_ml._l1 import Resource
+    from cdktf_cdktf_provider_alicloud._l1 import Resource
 
     return [node for node in stack.node.find_all() if isinstance(node, Resource)]
 

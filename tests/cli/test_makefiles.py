@@ -18,7 +18,7 @@ KNOBS = re.compile(r"^([A-Z][A-Z0-9_]+) \?=", re.M)
 
 def test_both_makefiles_take_the_same_knob_names():
     ours = set(KNOBS.findall((REPO / "Makefile").read_text()))
-    app = set(KNOBS.findall(render_app("team-a", "cn-shanghai")["Makefile"]))
+    app = set(KNOBS.findall(render_app("team-a", "cn-shanghai", "k3v7q")["Makefile"]))
 
     assert {"ALICLOUD_ML_TARGET", "ALICLOUD_ML_STACK", "ALICLOUD_ML_CDK"} <= ours & app
     assert app - {"PYTHON"} <= ours  # nothing the app's Makefile takes is spelt differently here
@@ -27,7 +27,7 @@ def test_both_makefiles_take_the_same_knob_names():
 @pytest.mark.parametrize("makefile", ["repository", "app"])
 def test_deploy_gives_terraform_the_emulators_lock_file_and_plain_output_when_piped(tmp_path, makefile):
     if makefile == "app":
-        for name, text in render_app("team-a", "cn-shanghai").items():
+        for name, text in render_app("team-a", "cn-shanghai", "k3v7q").items():
             (tmp_path / name).write_text(text)
         (tmp_path / "node_modules" / ".bin").mkdir(parents=True)
         (tmp_path / "node_modules" / ".bin" / "cdktf").touch()
@@ -46,7 +46,7 @@ def test_deploy_gives_terraform_the_emulators_lock_file_and_plain_output_when_pi
 
 
 def test_the_app_scaffold_keeps_npm_quiet_about_the_engine_its_own_node_satisfies():
-    files = render_app("team-a", "cn-shanghai")
+    files = render_app("team-a", "cn-shanghai", "k3v7q")
     settings = [line for line in files[".npmrc"].splitlines() if line and not line.startswith("#")]
 
     assert settings == ["loglevel=error"]  # the recipe test runs `npm ci` and finds no warning line
