@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from alicloud_ml.commands.init import STARTER
+from alicloud_ml.commands.init import STARTER, sibling_suffix
 from tests.e2e.terraform_state import state_addresses, state_objects, synthesized_addresses
 from tests.tools import needs
 
@@ -77,7 +77,7 @@ def test_cdktf_deploy_applies_ml_dev_keeps_it_across_a_change_of_stacks_and_dest
     # WHEN another set of stacks is deployed (the CLI deletes the old stacks' directories) and then ml-dev's set
     # is destroyed, THEN both succeed (this was ENOENT on cdktf.out/stacks/ml-dev) and ml-dev's state is empty
     team = root / "team.toml"
-    team.write_text(STARTER.format(name="team", region="cn-shanghai", bucket="ml-team-tfstate-e2e"))
+    team.write_text(STARTER.format(name="team", region="cn-shanghai", suffix=sibling_suffix(root / "stacks" / "envs")))
     ok(cdktf(root, dict(env, ALICLOUD_ML_CONFIGS=str(team)), "deploy", "ml-team"))
     assert sorted(p.name for p in (root / "cdktf.out" / "stacks").iterdir()) == ["ml-state", "ml-team"]
     assert state_addresses(root / ".alicloud-ml" / "state" / "terraform.ml-team.tfstate")
