@@ -17,7 +17,7 @@ import grpc
 from tf.gen import tfplugin_pb2 as pb
 from tf.gen import tfplugin_pb2_grpc as rpc
 
-from alicloud_ml.emulator import data_sources, facts, owned, planner, plugins, spec, values
+from alicloud_ml.emulator import data_sources, facts, owned, planner, plugins, read_model, spec, values
 from alicloud_ml.emulator.plugins import references
 from alicloud_ml.emulator.schema_pb import SERVER_CAPABILITIES
 from alicloud_ml.emulator.store import Store
@@ -102,10 +102,14 @@ class ProviderService(rpc.ProviderServicer):
     def ReadResource(self, request: Any, context: grpc.ServicerContext) -> Any:
         current = decode(request.current_state)
         stored = self.store.get(request.type_name, current.get("id")) if current else None
-        return pb.ReadResource.Response(new_state=encode(stored), private=request.private)
+        new_state = read_model.read(self.store, request.type_name, stored, current)
+        if stored is not None and new_state is None:  # a child whose setting its parent no longer has
+            with self.store.transaction():
+                self.store.delete(request.type_name, stored["id"])
+        return pb.ReadResource.Response(new_state=encode(new_state), private=request.private)
 
     def ImportResourceState(self, request: Any, context: grpc.ServicerContext) -> Any:
-        stored = self.store.get(request.type_name, request.id)
+        stored = read_model.read(self.store, request.type_name, self.store.get(request.type_name, request.id), None)
         if stored is None:
             return pb.ImportResourceState.Response(diagnostics=[_diag(
                 _ERROR, f"{request.type_name} {request.id} does not exist in the emulated cloud",
@@ -191,8 +195,10 @@ class ProviderService(rpc.ProviderServicer):
                                             "accepted: a name no other object of this type uses", ("id",)))
         if errors:
             raise EmulatorError(errors)
+        state = read_model.cloud_state(type_name, state)
         refs = references.hard_refs(self.store, type_name, state)
         self.store.put(type_name, state["id"], self.region, state, _parent(type_name, state), refs)
+        read_model.child_written(self.store, type_name, state, prior)
         return state
 
     def _delete(self, type_name: str, prior: dict[str, Any]) -> None:
@@ -208,6 +214,7 @@ class ProviderService(rpc.ProviderServicer):
                 "DependencyViolation", f"{type_name} {object_id} is still used by {shown}; accepted: delete those "
                                        "first (Terraform does when they are in the same configuration)")])
         self.store.delete(type_name, object_id)
+        read_model.child_deleted(self.store, type_name, prior)
         for owned_type, owned_id in owned.deleted_with(type_name, prior):
             if owned.owned_by_someone(self.store.get(owned_type, owned_id)):
                 self.store.delete(owned_type, owned_id)

@@ -137,6 +137,11 @@ class Store:
                 [(type_name, object_id, t, i) for t, i in refs],
             )
 
+    def replace_state(self, type_name: str, object_id: str, state: dict[str, Any]) -> None:
+        """Change a stored object's state in place (its region, parent and references stay)."""
+        self._conn().execute("UPDATE objects SET state=? WHERE type=? AND id=?",
+                             (json.dumps(state, separators=(",", ":")), type_name, object_id))
+
     def delete(self, type_name: str, object_id: str) -> None:
         conn = self._conn()
         types = family(type_name)
