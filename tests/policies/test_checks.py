@@ -270,6 +270,24 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
             "alicloud_cr_endpoint_acl_policy": {
                 "fail_acl_world": {"instance_id": "i", "entry": "0.0.0.0/0", "endpoint_type": "internet"},
                 "na_vpc_acl": {"instance_id": "i", "entry": "0.0.0.0/0", "endpoint_type": "vpc"}}}},
+        "ALIML_026": {"ml-dev": {
+            "alicloud_oss_bucket": {
+                "pass_ignores": {"bucket": "b-1", "lifecycle": {"ignore_changes": ["server_side_encryption_rule"]}},
+                "pass_ignores_all": {"bucket": "b-2", "lifecycle": {"ignore_changes": "all"}},
+                "fail_no_ignore": {"bucket": "b-3"},
+                "fail_ignores_another": {"bucket": "b-4", "lifecycle": {"ignore_changes": ["versioning"]}},
+                "na_alone": {"bucket": "b-5"}},
+            "alicloud_oss_bucket_server_side_encryption": {
+                "sse_1": {"bucket": "${alicloud_oss_bucket.pass_ignores.bucket}", "sse_algorithm": "AES256"},
+                "sse_2": {"bucket": "${alicloud_oss_bucket.pass_ignores_all.id}", "sse_algorithm": "AES256"},
+                "sse_3": {"bucket": "${alicloud_oss_bucket.fail_no_ignore.bucket}", "sse_algorithm": "AES256"},
+                "sse_4": {"bucket": "b-4", "sse_algorithm": "AES256"}},
+            "alicloud_vpc": {
+                "pass_one_way": {"cidr_block": "10.0.0.0/16"},
+                "fail_both_ways": {"cidr_block": "10.1.0.0/16", "secondary_cidr_blocks": ["172.16.0.0/16"]}},
+            "alicloud_vpc_ipv4_cidr_block": {
+                "cidr_1": {"vpc_id": "${alicloud_vpc.pass_one_way.id}", "secondary_cidr_block": "192.168.0.0/16"},
+                "cidr_2": {"vpc_id": "${alicloud_vpc.fail_both_ways.id}", "secondary_cidr_block": "192.168.0.0/16"}}}},
     }
 
 

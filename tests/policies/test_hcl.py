@@ -132,6 +132,36 @@ def test_check_gates_an_hcl_directory_with_the_pack_s_severities(tmp_path, capsy
     assert found[("ALIML_003", "alicloud_security_group_rule.world")]["line"] == 12
 
 
+SPLIT_HCL = """
+resource "alicloud_oss_bucket" "docs" {
+  bucket = "docs-bucket"
+  lifecycle {
+    ignore_changes = [server_side_encryption_rule]
+  }
+}
+resource "alicloud_oss_bucket_server_side_encryption" "docs" {
+  bucket        = alicloud_oss_bucket.docs.bucket
+  sse_algorithm = "AES256"
+}
+resource "alicloud_oss_bucket" "logs" {
+  bucket = "logs-bucket"
+}
+resource "alicloud_oss_bucket_versioning" "logs" {
+  bucket = alicloud_oss_bucket.logs.id
+  status = "Enabled"
+}
+"""
+
+
+def test_a_bucket_beside_its_sub_resource_must_ignore_what_it_manages_in_hcl(tmp_path, capsys, warm_gate):
+    # GIVEN two buckets with standalone sub-resources, one with the documented ignore_changes
+    (tmp_path / "main.tf").write_text(SPLIT_HCL)
+    code, out, _ = _check([str(tmp_path), "--format", "json"], capsys)
+    status = {f["address"]: f["status"] for f in json.loads(out)["findings"] if f["check_id"] == "ALIML_026"}
+    # THEN the one without it fails ALIML_026 and the other passes
+    assert status == {"alicloud_oss_bucket.logs": "failed", "alicloud_oss_bucket.docs": "passed"} and code == 1
+
+
 def test_checkov_skip_comments_suppress_with_a_reason_and_short_reasons_are_bad_input(tmp_path, capsys, warm_gate):
     # GIVEN the bad root with a skip comment (reason >= 10 characters) on the pool, and one at file level
     text = BAD_HCL.replace('  node_pool_name       = "gpu"',
