@@ -25,6 +25,11 @@ def _ram(action: Any, resource: Any, effect: str = "Allow") -> str:
     return json.dumps({"Version": "1", "Statement": [{"Effect": effect, "Action": action, "Resource": resource}]})
 
 
+def _ram_statements(*grants: tuple[str, str]) -> str:
+    return json.dumps({"Version": "1", "Statement": [{"Effect": "Allow", "Action": [a], "Resource": [r]}
+                                                     for a, r in grants]})
+
+
 INLINE_PROTECTION = {"versioning": [{"status": "Enabled"}],
                      "server_side_encryption_rule": [{"sse_algorithm": "KMS", "kms_master_key_id": "key-1"}]}
 
@@ -270,6 +275,25 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
             "alicloud_cr_endpoint_acl_policy": {
                 "fail_acl_world": {"instance_id": "i", "entry": "0.0.0.0/0", "endpoint_type": "internet"},
                 "na_vpc_acl": {"instance_id": "i", "entry": "0.0.0.0/0", "endpoint_type": "vpc"}}}},
+        "ALIML_027": {"ml-dev": {
+            "alicloud_fcv3_function": {
+                "pass_granted": rag_function(role="${alicloud_ram_role.granted.arn}"),
+                "fail_no_decrypt": rag_function(role="${alicloud_ram_role.no_decrypt.arn}"),
+                "na_not_a_handler": {"function_name": "other", "role": "${alicloud_ram_role.no_decrypt.arn}"}},
+            "alicloud_ram_role": {"granted": {"role_name": "granted"}, "no_decrypt": {"role_name": "no-decrypt"}},
+            "alicloud_ram_policy": {
+                "granted": {"policy_name": "granted", "policy_document": _ram_statements(
+                    ("oss:GetObject", "acs:oss:*:${data.alicloud_account.a.id}:docs/*"),
+                    ("kms:Decrypt", "acs:kms:cn-shanghai:${data.alicloud_account.a.id}:key/${alicloud_kms_key.k.id}"),
+                    ("kms:GetSecretValue", "acs:kms:cn-shanghai:${data.alicloud_account.a.id}:secret/db"))},
+                "no_decrypt": {"policy_name": "no-decrypt", "policy_document": _ram_statements(
+                    ("oss:GetObject", "acs:oss:*:${data.alicloud_account.a.id}:docs/*"),
+                    ("kms:GetSecretValue", "acs:kms:cn-shanghai:${data.alicloud_account.a.id}:secret/db"))}},
+            "alicloud_ram_role_policy_attachment": {
+                "granted": {"role_name": "${alicloud_ram_role.granted.role_name}", "policy_type": "Custom",
+                            "policy_name": "${alicloud_ram_policy.granted.policy_name}"},
+                "no_decrypt": {"role_name": "${alicloud_ram_role.no_decrypt.role_name}", "policy_type": "Custom",
+                               "policy_name": "${alicloud_ram_policy.no_decrypt.policy_name}"}}}},
         "ALIML_026": {"ml-dev": {
             "alicloud_oss_bucket": {
                 "pass_ignores": {"bucket": "b-1", "lifecycle": {"ignore_changes": ["server_side_encryption_rule"]}},

@@ -22,7 +22,15 @@ from .policy import ExemptTag, InstanceView
 #: paidsw:StopInstance:  https://help.aliyun.com/document_detail/470441.htm
 #: Both list the resource type as "All resources" (no resource-level ARN), so the policy's
 #: Resource must be "*".
-REQUIRED_ACTIONS: tuple[str, ...] = ("paidsw:ListInstances", "paidsw:StopInstance")
+#: As (action, resource, why) for the gate and the loopback DSW (alicloud_ml/handlers/permissions.py);
+#: plain data, since this package ships alone in the function's code package.
+REQUIRED_PERMISSIONS: tuple[tuple[str, str, str], ...] = (
+    ("paidsw:ListInstances", "*", "list the workspace's notebooks"),
+    ("paidsw:StopInstance", "*", "stop an idle, running notebook"),
+)
+REQUIRED_ACTIONS: tuple[str, ...] = tuple(action for action, _, _ in REQUIRED_PERMISSIONS)
+#: An environment variable the handler requires: it marks a function in a stack as running this handler.
+MARKER_ENV = "DSW_WORKSPACE_ID"
 REQUIRED_ACTIONS_SOURCES: Mapping[str, str] = {
     "paidsw:ListInstances": (
         "https://www.alibabacloud.com/help/zh/pai/developer-reference/api-pai-dsw-2022-01-01-listinstances"
