@@ -24,11 +24,13 @@ from typing import Any
 
 import pytest
 
+from ..deployed_role import ACCOUNT, DeployedFunction, deployed_function
 from .fakes import FakeEmbeddingAPI, FakeKMS, FakeOSS
 
 PG_BIN = Path(os.environ.get("RAG_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 FIX = "run scripts/ensure-pgvector.sh (installs PostgreSQL 15 and pgvector)"
-REGION = "cn-test-1"
+#: The region of the staging stack, whose ingestion function the tests stand in for (`deployed` checks it).
+REGION = "cn-shanghai"
 
 
 def _missing(reason: str) -> None:
@@ -117,6 +119,26 @@ def postgres() -> Iterator[SimpleNamespace]:
 
 
 @pytest.fixture(scope="session")
+def deployed() -> DeployedFunction:
+    """The reference staging platform's ingestion function: its role policy, bucket and secret names."""
+    function = deployed_function("staging", "alicloud_ml.handlers.rag_ingest")
+    assert function.region == REGION, "the staging platform moved region: update REGION"
+    return function
+
+
+@pytest.fixture(scope="session")
+def docs_bucket(deployed: DeployedFunction) -> str:
+    """The documents bucket the function's OSS trigger listens on."""
+    return deployed.bucket_of_trigger()
+
+
+@pytest.fixture(scope="session")
+def secret_names(deployed: DeployedFunction) -> SimpleNamespace:
+    return SimpleNamespace(db_password=deployed.environment["RAG_DB_PASSWORD_SECRET"],
+                           api_key=deployed.environment["RAG_EMBEDDING_API_KEY_SECRET"])
+
+
+@pytest.fixture(scope="session")
 def sts() -> SimpleNamespace:
     """Fake STS credentials, made up at run time (the shape FC passes in context.credentials)."""
     return SimpleNamespace(access_key_id=f"STS.test-{secrets.token_hex(4)}",
@@ -132,17 +154,24 @@ def embedding_api() -> Iterator[FakeEmbeddingAPI]:
 
 
 @pytest.fixture(scope="session")
-def oss(sts: SimpleNamespace) -> Iterator[FakeOSS]:
-    server = FakeOSS(sts.access_key_id, sts.access_key_secret, sts.security_token)
+def oss(sts: SimpleNamespace, deployed: DeployedFunction, docs_bucket: str) -> Iterator[FakeOSS]:
+    """OSS holding the documents bucket encrypted with the store's key, as the platform configures it, and
+    evaluating the function role's policy on every read."""
+    key = deployed.key_of_bucket(docs_bucket)
+    server = FakeOSS(sts.access_key_id, sts.access_key_secret, sts.security_token, account=ACCOUNT,
+                     region=deployed.region, policies=deployed.policies,
+                     bucket_keys={docs_bucket: key} if key else {})
     yield server
     server.close()
 
 
 @pytest.fixture(scope="session")
-def kms(sts: SimpleNamespace, postgres: SimpleNamespace, embedding_api: FakeEmbeddingAPI) -> Iterator[FakeKMS]:
-    server = FakeKMS(sts.access_key_id, sts.access_key_secret, sts.security_token)
-    server.secrets["rag/db-password"] = (postgres.password, "text")
-    server.secrets["rag/embedding-api-key"] = (embedding_api.api_key, "text")
+def kms(sts: SimpleNamespace, postgres: SimpleNamespace, embedding_api: FakeEmbeddingAPI,
+        deployed: DeployedFunction, secret_names: SimpleNamespace) -> Iterator[FakeKMS]:
+    server = FakeKMS(sts.access_key_id, sts.access_key_secret, sts.security_token, account=ACCOUNT,
+                     region=deployed.region, policies=deployed.policies)
+    server.secrets[secret_names.db_password] = (postgres.password, "text")
+    server.secrets[secret_names.api_key] = (embedding_api.api_key, "text")
     yield server
     server.close()
 
@@ -156,7 +185,8 @@ def fc_context(sts: SimpleNamespace) -> SimpleNamespace:
 
 @pytest.fixture
 def rag_env(monkeypatch: pytest.MonkeyPatch, postgres: SimpleNamespace, kms: FakeKMS, oss: FakeOSS,
-            embedding_api: FakeEmbeddingAPI, request: pytest.FixtureRequest) -> dict[str, str]:
+            embedding_api: FakeEmbeddingAPI, secret_names: SimpleNamespace,
+            request: pytest.FixtureRequest) -> dict[str, str]:
     """The handler's environment, pointing at the loopback servers; one fresh table per test."""
     for name in list(os.environ):
         if name.startswith("RAG_"):
@@ -166,7 +196,7 @@ def rag_env(monkeypatch: pytest.MonkeyPatch, postgres: SimpleNamespace, kms: Fak
         "RAG_DB_HOST": postgres.host, "RAG_DB_PORT": str(postgres.port), "RAG_DB_NAME": postgres.database,
         "RAG_DB_USER": postgres.user, "RAG_DB_TABLE": table, "RAG_DB_DIALECT": "pgvector",
         "RAG_DB_SSLMODE": "disable",
-        "RAG_DB_PASSWORD_SECRET": "rag/db-password", "RAG_EMBEDDING_API_KEY_SECRET": "rag/embedding-api-key",
+        "RAG_DB_PASSWORD_SECRET": secret_names.db_password, "RAG_EMBEDDING_API_KEY_SECRET": secret_names.api_key,
         "RAG_KMS_ENDPOINT": kms.url, "RAG_OSS_ENDPOINT": oss.url + "/{bucket}",
         "RAG_EMBEDDING_BASE_URL": embedding_api.base_url, "RAG_EMBEDDING_DIMENSIONS": "256",
         "RAG_CHUNK_SIZE": "200", "RAG_CHUNK_OVERLAP": "40",

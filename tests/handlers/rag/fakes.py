@@ -8,6 +8,15 @@ so a signer that drifts from the documented algorithm fails the tests:
   GetSecretValue answer shape: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-getsecretvalue
 - Model Studio OpenAI-compatible embeddings, at most 10 rows per request for text-embedding-v3:
   https://www.alibabacloud.com/help/en/model-studio/embedding-interfaces-compatible-with-openai
+
+OSS and KMS also evaluate the calling role's RAM policy (`alicloud_ml.ram_policy`; the tests pass the
+policy the synthesized stack gives the function, tests/handlers/deployed_role.py), as the cloud does:
+- OSS GetObject needs `oss:GetObject` on `acs:oss:*:<account>:<bucket>/<key>`, and an SSE-KMS object
+  also `kms:Decrypt` on its key, else 403 AccessDenied "This request is forbidden by kms." (OSS
+  "Server-side encryption", https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8);
+- KMS GetSecretValue needs `kms:GetSecretValue` on `acs:kms:<region>:<account>:secret/<name>`; the
+  error code for a RAM denial, Forbidden.RAM, is an assumption (the API's error list is not in the docs we read).
+The embeddings API authorises by API key, which the function can only read through KMS.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from alicloud_ml.ram_policy import allows
 
 MAX_BATCH = 10
 
@@ -146,16 +157,37 @@ class _OssHandler(_Handler):
         body = fake.objects.get((bucket, key))
         if body is None:
             return self.reply(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
+        if denied := fake.denial(bucket, key):
+            return self.reply(403, f"<Error><Code>AccessDenied</Code><Message>{denied}</Message></Error>".encode(),
+                              "application/xml")
         self.reply(200, body, "application/octet-stream")
 
 
 class FakeOSS(_Server):
-    def __init__(self, access_key_id: str, access_key_secret: str, security_token: str) -> None:
+    """`bucket_keys`: buckets whose objects are SSE-KMS encrypted, with their key id; `policies`: the caller's
+    RAM policy documents (None: no RAM evaluation, for tests of the signer alone)."""
+
+    def __init__(self, access_key_id: str, access_key_secret: str, security_token: str, *, account: str = "",
+                 region: str = "", policies: tuple[str, ...] | None = None,
+                 bucket_keys: dict[str, str] | None = None) -> None:
         self.access_key_id, self.access_key_secret = access_key_id, access_key_secret
         self.security_token = security_token
+        self.account, self.region, self.policies = account, region, policies
+        self.bucket_keys = dict(bucket_keys or {})
         self.objects: dict[tuple[str, str], bytes] = {}
         self.requests: list[dict[str, Any]] = []
         super().__init__(_OssHandler)
+
+    def denial(self, bucket: str, key: str) -> str:
+        """Why RAM refuses this GetObject, or "" (the object exists and the signature is right)."""
+        if self.policies is None:
+            return ""
+        if not allows(self.policies, "oss:GetObject", f"acs:oss:*:{self.account}:{bucket}/{key}"):
+            return "You have no right to access this object because of bucket acl."
+        kms_key = self.bucket_keys.get(bucket)
+        if kms_key and not allows(self.policies, "kms:Decrypt", f"acs:kms:{self.region}:{self.account}:key/{kms_key}"):
+            return "This request is forbidden by kms."
+        return ""
 
 
 # --- KMS GetSecretValue --------------------------------------------------------------------------
@@ -185,6 +217,9 @@ class _KmsHandler(_Handler):
                 params, fake.access_key_secret):
             return error(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards.")
         name = params.get("SecretName", "")
+        arn = f"acs:kms:{fake.region}:{fake.account}:secret/{name}"
+        if fake.policies is not None and not allows(fake.policies, "kms:GetSecretValue", arn):
+            return error(403, "Forbidden.RAM", f"User not authorized to operate on the specified resource {arn}.")
         if name not in fake.secrets:
             return error(404, "Forbidden.ResourceNotFound", "The specified secret is not found.")
         value, data_type = fake.secrets[name]
@@ -194,9 +229,11 @@ class _KmsHandler(_Handler):
 
 
 class FakeKMS(_Server):
-    def __init__(self, access_key_id: str, access_key_secret: str, security_token: str) -> None:
+    def __init__(self, access_key_id: str, access_key_secret: str, security_token: str, *, account: str = "",
+                 region: str = "", policies: tuple[str, ...] | None = None) -> None:
         self.access_key_id, self.access_key_secret = access_key_id, access_key_secret
         self.security_token = security_token
+        self.account, self.region, self.policies = account, region, policies
         self.secrets: dict[str, tuple[str, str]] = {}
         self.requests: list[dict[str, str]] = []
         super().__init__(_KmsHandler)

@@ -83,19 +83,20 @@ def test_python312_credentials_come_from_the_environment_when_the_context_has_no
     assert Credentials.from_context(SimpleNamespace(credentials=None), env=env) == Credentials("id", "test-hidden", "tok")
 
 
-def test_oss_and_kms_reject_a_wrong_signature(oss, kms, sts):
-    oss.objects[("b", "k")] = b"hello"
+def test_oss_and_kms_reject_a_wrong_signature(oss, kms, sts, docs_bucket, secret_names):
+    oss.objects[(docs_bucket, "k")] = b"hello"
     good = Credentials(sts.access_key_id, sts.access_key_secret, sts.security_token)
     forged = Credentials(sts.access_key_id, "test-wrong-secret", sts.security_token)
-    assert get_object(oss.url + "/b", "b", "k", good, 100) == b"hello"
+    assert get_object(f"{oss.url}/{docs_bucket}", docs_bucket, "k", good, 100) == b"hello"
     with pytest.raises(ObjectFetchError, match="HTTP 403.*SignatureDoesNotMatch") as err:
-        get_object(oss.url + "/b", "b", "k", forged, 100)
+        get_object(f"{oss.url}/{docs_bucket}", docs_bucket, "k", forged, 100)
     assert err.value.status == 403
     with pytest.raises(SecretError, match="IncompleteSignature"):
-        KmsSecretReader(kms.url, forged).get("rag/db-password")
+        KmsSecretReader(kms.url, forged).get(secret_names.db_password)
 
 
-def test_kms_binary_secrets_are_base64_decoded_and_missing_ones_named(kms, sts):
+def test_kms_binary_secrets_are_base64_decoded_and_missing_ones_named(kms, sts, monkeypatch):
+    monkeypatch.setattr(kms, "policies", None)  # the reader alone: secrets the function's role has no grant for
     kms.secrets["rag/binary"] = (base64.b64encode("test-bin-värde".encode()).decode(), "binary")
     reader = KmsSecretReader(kms.url, Credentials(sts.access_key_id, sts.access_key_secret, sts.security_token))
     assert reader.get("rag/binary") == "test-bin-värde"
