@@ -14,6 +14,10 @@ checks:
   _stop_instance_response_body.py): `Instances`, `TotalCount`, `InstanceId`, `Status`, `Labels[{Key,Value}]`,
   `Tags[{TagKey,TagValue}]`, `IdleInstanceCuller{IdleTimeInMinutes,...}`.
 
+- With `policies` (the caller's RAM policy documents), every request is evaluated as RAM does
+  (`alicloud_ml.ram_policy`): ListInstances and StopInstance authorise on "All resources", so only a
+  statement whose Resource is `*` grants them (the API pages cited at dsw.REQUIRED_ACTIONS).
+
 What it invents (not documented, listed as assumptions): the error codes other than
 InternalError/ValidationError, the default page size (10), and that stopping a non-Running
 instance is a 400 ValidationError. A stop moves the instance to `Stopping`; `settle()` finishes it.
@@ -95,6 +99,7 @@ class FakeDsw:
     access_key_secret: str = "fake-access-key-secret"
     security_token: str | None = "fake-sts-token"
     fail_stop: set[str] = field(default_factory=set)  # instance ids whose StopInstance answers 500
+    policies: tuple[str, ...] | None = None  # the caller's RAM policy documents; None: RAM is not evaluated
     max_page_size: int | None = None  # test knob: serve at most this many per page, whatever was asked
     requests: list[Seen] = field(default_factory=list)
     stop_calls: list[str] = field(default_factory=list)
@@ -153,7 +158,19 @@ class FakeDsw:
                     item["Status"] = "Stopped"
 
     # -- API ---------------------------------------------------------------------------------
+    def denied(self, action: str) -> tuple[int, dict[str, Any]] | None:
+        """RAM's refusal of `action` for the caller's policies ("All resources": the request's resource is *)."""
+        if self.policies is None:
+            return None
+        from alicloud_ml.ram_policy import allows  # not needed by the demo without policies
+
+        if allows(self.policies, action, "*"):
+            return None
+        return _error(403, "Forbidden.RAM", f"You are not authorized to do action: {action}")
+
     def list_instances(self, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        if refused := self.denied("paidsw:ListInstances"):
+            return refused
         try:
             page = int(query.get("PageNumber", "1"))
             size = int(query.get("PageSize", str(DEFAULT_PAGE_SIZE)))
@@ -174,6 +191,8 @@ class FakeDsw:
         }
 
     def stop_instance(self, instance_id: str) -> tuple[int, dict[str, Any]]:
+        if refused := self.denied("paidsw:StopInstance"):
+            return refused
         with self._lock:
             self.stop_calls.append(instance_id)
             item = next((i for i in self.instances if i["InstanceId"] == instance_id), None)

@@ -14,6 +14,8 @@ import pytest
 
 from alicloud_ml.handlers.notebook_reaper.fake_dsw import FakeDsw
 
+from ..deployed_role import deployed_function
+
 WORKSPACE = "ws-test"
 TIMER_EVENT = json.dumps(
     {"triggerTime": "2026-12-02T11:00:00Z", "triggerName": "reaper-1900", "payload": ""}
@@ -34,12 +36,20 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(key, raising=False)
 
 
+@pytest.fixture(scope="session")
+def reaper_role_policies() -> tuple[str, ...]:
+    """The policy documents the reference dev platform attaches to the reaper function's role."""
+    return deployed_function("dev", "alicloud_ml.handlers.notebook_reaper").policies
+
+
 @pytest.fixture
-def fake_dsw():
-    """Start a FakeDsw over the given instances: `fake_dsw([...], fail_stop={...})`."""
+def fake_dsw(reaper_role_policies: tuple[str, ...]):
+    """Start a FakeDsw over the given instances: `fake_dsw([...], fail_stop={...})`. It evaluates the
+    reaper role's policy from the synthesized dev stack unless `policies=` says otherwise."""
     started: list[FakeDsw] = []
 
     def start(instances: list[dict[str, Any]], **kwargs: Any) -> FakeDsw:
+        kwargs.setdefault("policies", reaper_role_policies)
         fake = FakeDsw(instances, **kwargs).start()
         started.append(fake)
         return fake

@@ -149,6 +149,20 @@ def test_one_failed_stop_does_not_spare_the_rest_and_fails_the_invocation(fake_d
     assert result.error.summary == summary
 
 
+def test_a_role_without_stop_instance_stops_nothing_and_fails_the_invocation(
+        fake_dsw, run_reaper, reaper_role_policies) -> None:
+    """The fake evaluates the role policy the dev stack synthesizes; without paidsw:StopInstance every stop is
+    refused by RAM, as on the cloud, and the invocation fails naming the instance."""
+    narrowed = tuple(p.replace('"paidsw:StopInstance"', '"paidsw:GetInstance"') for p in reaper_role_policies)
+    assert narrowed != reaper_role_policies
+    fake = fake_dsw([inst("dsw-a")], policies=narrowed)
+    result = run_reaper(fake)
+
+    assert isinstance(result.error, ReaperError) and "dsw-a" in str(result.error)
+    assert fake.status_of("dsw-a") == "Running"
+    assert "Forbidden.RAM" in result.instance_lines["dsw-a"]["error"]
+
+
 def test_idle_minutes_uses_dsw_idle_time(fake_dsw, run_reaper) -> None:
     fake = fake_dsw([inst("dsw-idle", idle_minutes=95), inst("dsw-busy", idle_minutes=5), inst("dsw-unmeasured")])
     result = run_reaper(fake, IDLE_MINUTES="60")
