@@ -138,9 +138,11 @@ class Store:
             )
 
     def replace_state(self, type_name: str, object_id: str, state: dict[str, Any]) -> None:
-        """Change a stored object's state in place (its region, parent and references stay)."""
-        self._conn().execute("UPDATE objects SET state=? WHERE type=? AND id=?",
-                             (json.dumps(state, separators=(",", ":")), type_name, object_id))
+        """Change a stored object's state in place, whichever type of its family made it (its region, parent and
+        references stay)."""
+        types = family(type_name)
+        self._conn().execute(f"UPDATE objects SET state=? WHERE type IN ({_marks(types)}) AND id=?",
+                             (json.dumps(state, separators=(",", ":")), *types, object_id))
 
     def delete(self, type_name: str, object_id: str) -> None:
         conn = self._conn()
