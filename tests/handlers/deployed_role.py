@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -73,8 +74,9 @@ def _synthesized(env: str) -> dict[str, Any]:
     from alicloud_ml.config import load_config
     from stacks.ml_platform import ENVS_DIR, platform_stack
 
-    stack = platform_stack(App(), load_config(ENVS_DIR / f"{env}.toml"), backend="local")
-    return json.loads(Testing.synth(stack))
+    with tempfile.TemporaryDirectory() as out:  # cdktf's App creates <outdir>/stacks at once (default ./cdktf.out)
+        stack = platform_stack(App(outdir=out), load_config(ENVS_DIR / f"{env}.toml"), backend="local")
+        return json.loads(Testing.synth(stack))
 
 
 def deployed_function(env: str, handler: str) -> DeployedFunction:

@@ -214,7 +214,8 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
                 "alicloud_oss_bucket": {"fail_state_bucket_unprotected": {"bucket": "tf-state-ml"},
                                         "na_other_bucket": {"bucket": "ml-models"}}},
             "ml-state": {"alicloud_oss_bucket": {"pass_state_bucket_protected": {
-                "bucket": "tf-state-ml", "lifecycle": {"prevent_destroy": True}}},
+                "bucket": "tf-state-ml", "lifecycle": {"prevent_destroy": True,  # and ALIML_026's ignore
+                                                       "ignore_changes": ["versioning", "server_side_encryption_rule"]}}},
                 "alicloud_oss_bucket_versioning": {"ver": {"bucket": "tf-state-ml", "status": "Enabled"}},
                 "alicloud_oss_bucket_server_side_encryption": {"sse": {"bucket": "tf-state-ml",
                                                                        "sse_algorithm": "AES256"}},
@@ -300,7 +301,13 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
                 "pass_ignores_all": {"bucket": "b-2", "lifecycle": {"ignore_changes": "all"}},
                 "fail_no_ignore": {"bucket": "b-3"},
                 "fail_ignores_another": {"bucket": "b-4", "lifecycle": {"ignore_changes": ["versioning"]}},
-                "na_alone": {"bucket": "b-5"}},
+                "na_alone": {"bucket": "b-5"},
+                # acl is Computed: left unset it cannot drift (no ignore needed); set, it fights the child
+                "pass_acl_unset": {"bucket": "b-6"},
+                "fail_acl_set": {"bucket": "b-7", "acl": "private"}},
+            "alicloud_oss_bucket_acl": {
+                "acl_6": {"bucket": "${alicloud_oss_bucket.pass_acl_unset.bucket}", "acl": "private"},
+                "acl_7": {"bucket": "${alicloud_oss_bucket.fail_acl_set.bucket}", "acl": "public-read"}},
             "alicloud_oss_bucket_server_side_encryption": {
                 "sse_1": {"bucket": "${alicloud_oss_bucket.pass_ignores.bucket}", "sse_algorithm": "AES256"},
                 "sse_2": {"bucket": "${alicloud_oss_bucket.pass_ignores_all.id}", "sse_algorithm": "AES256"},

@@ -4,6 +4,11 @@ Stack-level. The pairs are `alicloud_ml.schema.split_resources` (each row cites 
 child is paired with the parent its `bucket`/`vpc_id`/… argument references (or names literally).
 PASS: the docs ask for `ignore_changes` and the parent's `lifecycle.ignore_changes` lists every attribute
 the child manages (or `all`); or the docs say "do not use both" and the parent leaves that attribute unset.
+An attribute the parent's schema marks Computed and the parent leaves unset needs no ignore, whatever the
+docs say: the SDK keeps a computed attribute's read value when the config has none, so it cannot drift
+(terraform-plugin-sdk v1.17.2 helper/schema/schema.go:1374-1380, diffString: `if removed && schema.Computed
+{ return nil }`). The OSS bucket's `acl` is one (resource_alicloud_oss_bucket.go:36-41), and it is also
+Deprecated, so naming it in `ignore_changes` makes Terraform warn "Deprecated attribute" on every plan.
 FAIL: otherwise. The provider then plans to undo the child on every apply (for the OSS bucket, every other
 apply deletes its encryption), and the emulator shows the same drift.
 NOT APPLICABLE: no pair in the stack, or a child whose parent is not in the stack.
@@ -57,11 +62,20 @@ def parent_of(stack: Stack, pair: SplitPair, child: Resource) -> Resource | None
     return next((r for r in stack.of_type(pair.parent) if value and r.attrs.get(pair.parent_key) == value), None)
 
 
+def _cannot_drift(parent: Resource, attribute: str) -> bool:
+    """A Computed attribute the parent leaves unset keeps what Read returns (see the module docstring)."""
+    from alicloud_ml.schema import resource_schema
+
+    spec = resource_schema(parent.type)["block"].get("attributes", {}).get(attribute, {})
+    return bool(spec.get("computed")) and parent.attrs.get(attribute) in (None, "", [], {})
+
+
 def problem(pair: SplitPair, child: Resource, parent: Resource) -> str:
     """What is wrong with one child beside its parent, or ""."""
     if pair.ignore_required:
         names = ignored(parent)
-        missing = [a for a in pair.parent_attrs if a not in names and "all" not in names]
+        missing = [a for a in pair.parent_attrs
+                   if a not in names and "all" not in names and not _cannot_drift(parent, a)]
         return (f"does not ignore {', '.join(missing)}, which {child.address} manages (the provider docs require "
                 f"lifecycle.ignore_changes: {pair.source})") if missing else ""
     both = [a for a in pair.parent_attrs if parent.attrs.get(a) not in (None, "", [], {}) and a not in ignored(parent)]
