@@ -30,13 +30,24 @@ def state_serial(state_file: Path) -> tuple[str, int]:
     return state["lineage"], state["serial"]
 
 
-def state_objects(state_file: Path) -> tuple[str, dict[str, object]]:
+def state_objects(state_file: Path, stack_json: Path | None = None) -> tuple[str, dict[str, object]]:
     """(lineage, every resource instance's attributes by address): equal before and after an apply that
     changed nothing. The serial is not: Terraform rewrites the state when it only reorders an instance's
-    `sensitive_attributes`, which are not part of the comparison."""
+    `sensitive_attributes`, which are not part of the comparison. Given the synthesized stack, attributes a
+    resource lists in `lifecycle.ignore_changes` are left out: the refresh before the next apply reads what
+    another resource wrote into them (an OSS bucket's encryption set by its split resource), as on the cloud."""
     state = json.loads(state_file.read_text())
-    return state["lineage"], {f"{r['type']}.{r['name']}[{i}]": instance["attributes"]
-                              for r in state["resources"] for i, instance in enumerate(r["instances"])}
+    ignored = _ignored_changes(stack_json) if stack_json else {}
+    return state["lineage"], {
+        f"{r['type']}.{r['name']}[{i}]": {k: v for k, v in instance["attributes"].items()
+                                          if k not in ignored.get(f"{r['type']}.{r['name']}", ())}
+        for r in state["resources"] for i, instance in enumerate(r["instances"])}
+
+
+def _ignored_changes(stack_json: Path) -> dict[str, set[str]]:
+    resources = json.loads(stack_json.read_text()).get("resource", {})
+    return {f"{kind}.{name}": set(body.get("lifecycle", {}).get("ignore_changes") or ())
+            for kind, named in resources.items() for name, body in named.items()}
 
 
 def synthesized_addresses(stack_json: Path) -> list[str]:

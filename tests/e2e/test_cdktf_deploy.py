@@ -68,11 +68,12 @@ def test_cdktf_deploy_applies_ml_dev_keeps_it_across_a_change_of_stacks_and_dest
     assert len(declared) > 30 and state_addresses(state) == declared
     assert re.search(r'"id": "c[0-9a-f]{32}:np-[0-9a-f]{16}"', state.read_text())  # docs: <cluster_id>:<node_pool_id>
     assert "Warning" not in deployed and "\x1b[" not in deployed
-    before = state_objects(state)
+    stack_json = root / "cdktf.out" / "stacks" / "ml-dev" / "cdk.tf.json"
+    before = state_objects(state, stack_json)
 
     # WHEN it is deployed again after a re-synth, THEN the state survived it and nothing changed
     ok(cdktf(root, env, "deploy", "ml-dev"))
-    assert state_objects(state) == before
+    assert state_objects(state, stack_json) == before
 
     # WHEN another set of stacks is deployed (the CLI deletes the old stacks' directories) and then ml-dev's set
     # is destroyed, THEN both succeed (this was ENOENT on cdktf.out/stacks/ml-dev) and ml-dev's state is empty

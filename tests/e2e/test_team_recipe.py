@@ -66,10 +66,11 @@ def test_the_readme_team_recipe_runs_as_written_quietly_and_leaves_state_as_each
     # THEN each step left the state it promises
     app = tmp_path / "team-a"
     assert sorted(p.name for p in app.iterdir() if p.is_file()) == sorted(render_app("team-a", "cn-shanghai", "k3v7q"))
-    declared = synthesized_addresses(app / "cdktf.out" / "stacks" / "team-a" / "cdk.tf.json")
+    stack_json = app / "cdktf.out" / "stacks" / "team-a" / "cdk.tf.json"
+    declared = synthesized_addresses(stack_json)
     deploy, redeploy = (snapshots / f"{_index(lines, 'make deploy', n)}.tfstate" for n in (0, 1))
     assert len(declared) > 10 and state_addresses(deploy) == declared
-    assert state_objects(redeploy) == state_objects(deploy)  # the second deploy changed nothing
+    assert state_objects(redeploy, stack_json) == state_objects(deploy, stack_json)  # the second deploy changed nothing
     destroyed = snapshots / f"{_index(lines, 'make destroy', 0)}.tfstate"
     assert state_addresses(destroyed) == []
     cdktn = snapshots / f"{_index(lines, 'ALICLOUD_ML_CDK=cdktn make deploy destroy', 0)}.tfstate"

@@ -113,7 +113,8 @@ def test_status_and_reset_report_and_forget_the_emulated_cloud(ws: Workspace) ->
     ws.apply()
     runner = CliRunner()
     status = runner.invoke(app, ["emulator", "status", "--state", str(ws.cloud)])
-    assert status.exit_code == 0 and "1 objects" in status.stdout and "alicloud_vpc" in status.stdout
+    # the VPC and the system route table it comes with (emulator/owned.py)
+    assert status.exit_code == 0 and "2 objects" in status.stdout and "alicloud_vpc" in status.stdout
     reset = runner.invoke(app, ["emulator", "reset", "--state", str(ws.cloud), "--yes"])
     assert reset.exit_code == 0, reset.output
     assert ws.plan_exit_code() == 2  # the VPC is gone from the cloud, so Terraform plans it again
