@@ -12,6 +12,12 @@ os.environ["CHECKPOINT_DISABLE"] = "1"  # terraform must not phone home
 os.environ["TF_IN_AUTOMATION"] = "1"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Gate verdicts and code packages are cached per session in a temporary directory, never in the user's cache."""
+    os.environ["ALICLOUD_ML_CACHE_DIR"] = str(tmp_path_factory.mktemp("alicloud-ml-cache"))
+
+
 @pytest.fixture(scope="session")
 def reference_platform(tmp_path_factory):
     """dev, staging and prod synthesized once per worker as docs/diagrams draws them (the diagram tests and

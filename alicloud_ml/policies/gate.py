@@ -25,6 +25,8 @@ from typing import Any
 
 from alicloud_ml.naming import is_prod
 from alicloud_ml.synthesized import StackFile, discover, manifest_names, read_stack_file
+from alicloud_ml.policies import gate_cache
+from alicloud_ml.policies.gate_cache import StackScan, Verdict
 from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity, builtin_fix
 from alicloud_ml.policies.reconcile import reconcile
 from alicloud_ml.policies.severities import severity_of
@@ -60,7 +62,10 @@ def _load_checkov() -> dict[str, Any]:
     from checkov.runner_filter import RunnerFilter
     from checkov.terraform_json.runner import TerraformJsonRunner
 
+    from alicloud_ml.policies import checkov_parser
     from alicloud_ml.policies.registry import project_checks
+
+    checkov_parser.install()
 
     checks = project_checks()
     _checkov.update(RunnerFilter=RunnerFilter, Runner=TerraformJsonRunner, checks=checks)
@@ -155,12 +160,47 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     for sf, stack in zip(good, stacks):
         sf.stack = replace(stack, state_buckets=buckets, prod_state_buckets=prod_buckets)
     report.stacks = [sf.stack.name for sf in good if sf.stack]
-    raw: list[tuple[StackFile, str, str, Result, str]] = []
-    if good:
-        raw.extend(_run_checkov(good, report))
-    raw.extend(_run_stack_checks(good))
-    _apply(report, raw, good, today)
+    context = {"state_buckets": sorted(buckets), "prod_state_buckets": sorted(prod_buckets)}
+    verdicts: list[tuple[StackFile, Verdict]] = []
+    todo: dict[str, StackFile] = {}
+    for sf in good:
+        assert sf.stack is not None
+        entry = gate_cache.key(sf.text, sf.stack.name, context)
+        cached = gate_cache.load(entry)
+        if cached is None:
+            todo[entry] = sf
+            continue
+        sf.lines.update(cached.lines)
+        report.resources_scanned += cached.scanned
+        verdicts.extend((sf, v) for v in cached.verdicts)
+    if todo:
+        scans, unparsed = _scan(list(todo.values()), report)
+        for entry, sf in todo.items():
+            scan = scans[sf.path]
+            verdicts.extend((sf, v) for v in scan.verdicts)
+            if sf.path not in unparsed:
+                gate_cache.store(entry, scan)
+    _apply(report, verdicts, good, today)
     return report
+
+
+def _scan(files: list[StackFile], report: GateReport) -> tuple[dict[Path, StackScan], set[Path]]:
+    """Checkov and the stack-level checks on `files`: each file's verdicts, and the files checkov could not parse."""
+    scans = {sf.path: StackScan([], sf.lines, 0) for sf in files}
+    unparsed = _run_checkov(files, report, scans)
+    for sf, check_id, address, result, source in _run_stack_checks(files):
+        scans[sf.path].verdicts.append(_verdict(check_id, address, result, source))
+    return scans, unparsed
+
+
+def _verdict(check_id: str, address: str, result: Result, source: str) -> Verdict:
+    """A result with the title and fix a finding shows (the project check's own, else derived from checkov's)."""
+    from alicloud_ml.policies.registry import by_id
+
+    meta = by_id().get(check_id)
+    title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
+    fix = meta.meta.fix if meta else builtin_fix(check_id, result.field, title)
+    return Verdict(check_id, address, result.status, result.message, result.field, source, title, fix)
 
 
 def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateReport:
@@ -189,15 +229,15 @@ def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateRepor
                                    "could read)")
     sf = StackFile(path, "", stack, lines={a: (h.start, h.end) for a, h in root.resources.items()})
     results = hcl.builtin_results(root, reports) + hcl.project_results(root, ck["checks"])
-    raw: list[tuple[StackFile, str, str, Result, str]] = [
-        (sf, cid, address, result, "checkov") for cid, address, result in results if result.status in (PASSED, FAILED)]
-    for entry in _run_stack_checks([sf]):
-        why = hcl.unsettled(root, entry[2]) if entry[3].status == FAILED else ""
+    verdicts = [(sf, _verdict(cid, address, result, "checkov"))
+                for cid, address, result in results if result.status in (PASSED, FAILED)]
+    for _, cid, address, result, source in _run_stack_checks([sf]):
+        why = hcl.unsettled(root, address) if result.status == FAILED else ""
         if why:
-            results.append((entry[1], entry[2], Result("not_evaluated", why)))
+            results.append((cid, address, Result("not_evaluated", why)))
         else:
-            raw.append(entry)
-    _apply(report, raw, [sf], today)
+            verdicts.append((sf, _verdict(cid, address, result, source)))
+    _apply(report, verdicts, [sf], today)
     hcl.speak_hcl(report.findings)  # fixes in Terraform's words, not the constructs'
     for cid, address, result in results:
         if result.status == "not_evaluated":
@@ -221,7 +261,8 @@ def _backend_bucket(data: Any) -> str:
     return str(oss.get("bucket") or "") if isinstance(oss, dict) else ""
 
 
-def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[StackFile, str, str, Result, str]]:
+def _run_checkov(files: list[StackFile], report: GateReport, scans: dict[Path, StackScan]) -> set[Path]:
+    """One checkov run over `files`, its verdicts added to `scans`; returns the files it could not parse."""
     ck = _ensure_checkov()
     runner = ck["Runner"]()
     runner_filter = ck["RunnerFilter"](framework=["terraform_json"], checks=CHECK_PATTERNS,
@@ -234,8 +275,11 @@ def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[S
         reports = result if isinstance(result, list) else [result]
     finally:
         logging.disable(previous)
+    unparsed: set[Path] = set()
     for errored in sorted({str(Path(p).resolve()) for r in reports for p in r.parsing_errors}):
         sf = by_path.get(errored)
+        if sf is not None:
+            unparsed.add(sf.path)
         hint = ""
         if sf is not None and sf.stack is not None and "required_version" in (sf.stack.data.get("terraform") or {}):
             hint = " (terraform.required_version is set: checkov 3.3.30 cannot parse it, bridgecrewio/checkov#7454)"
@@ -252,6 +296,9 @@ def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[S
     for key, sf in by_path.items():
         count = sum(1 for a in sf.lines if not a.startswith(("terraform.", "provider.")))
         report.resources_scanned += count
+        scans[sf.path].scanned = count
+        if key not in parsed or count == 0:
+            unparsed.add(sf.path)
         if key in parsed and count == 0:
             report.parse_errors.append(f"{key}: zero resources were scanned in stack {sf.stack.name if sf.stack else '?'}"
                                        " (an empty stack or a file checkov read as something else)")
@@ -263,10 +310,18 @@ def _run_checkov(files: list[StackFile], report: GateReport) -> Iterable[tuple[S
             address = _address(sf, record.resource, record.file_line_range)
             failed = str(record.check_result.get("result")).endswith(("FAILED", "SKIPPED"))
             details = [d for d in (record.details or []) if not str(d).startswith("suppressed at ")]
-            keys = record.check_result.get("evaluated_keys") or []
             message = details[0] if details else f"{address} fails: {record.check_name}"
-            result = Result(FAILED if failed else PASSED, message, str(keys[0]) if keys else "")
-            yield sf, record.check_id, address, reconcile(sf.stack, record.check_id, address, result), "checkov"
+            result = Result(FAILED if failed else PASSED, message, _field(record.check_result.get("evaluated_keys")))
+            result = reconcile(sf.stack, record.check_id, address, result)
+            scans[sf.path].verdicts.append(_verdict(record.check_id, address, result, "checkov"))
+    return unparsed
+
+
+def _field(keys: Any) -> str:
+    """The attribute a finding names: checkov's graph checks list their evaluated keys in set order (another
+    per process) with their own `resource_type` among them, so the first configuration key in sorted order."""
+    names = sorted(str(k) for k in keys or [])
+    return next((k for k in names if k != "resource_type"), names[0] if names else "")
 
 
 def _address(sf: StackFile, resource: str, lines: list[int] | None) -> str:
@@ -291,11 +346,9 @@ def _run_stack_checks(files: list[StackFile]) -> Iterable[tuple[StackFile, str, 
                     yield sf, check.meta.id, found.address, found.result, "gate"
 
 
-def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]], files: list[StackFile],
+def _apply(report: GateReport, verdicts: list[tuple[StackFile, Verdict]], files: list[StackFile],
            today: _dt.date) -> None:
-    from alicloud_ml.policies.registry import by_id
-
-    project = by_id()
+    """Findings from verdicts: suppressions (and their expiry, against `today`) applied, sorted."""
     uses: dict[tuple[str, Suppression], SuppressionUse] = {}
     stack_level: dict[str, list[Suppression]] = {}
     for sf in files:
@@ -311,18 +364,16 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
             for s in found:
                 uses.setdefault((sf.stack.name, s), SuppressionUse(s, sf.stack.name))
     seen: set[tuple[str, str, str, str]] = set()
-    for sf, check_id, address, result, source in raw:
+    for sf, verdict in verdicts:
         stack = sf.stack
         assert stack is not None
-        key = (stack.name, check_id, address, result.status)
+        check_id, address = verdict.check_id, verdict.address
+        key = (stack.name, check_id, address, verdict.status)
         if key in seen:
             continue
         seen.add(key)
         res = stack.get(address)
-        meta = project.get(check_id)
-        title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
-        fix = meta.meta.fix if meta else builtin_fix(check_id, result.field, title)
-        status = "failed" if result.status == FAILED else "passed"
+        status = "failed" if verdict.status == FAILED else "passed"
         candidates = (read_suppressions(res.meta, res.path)[0] if res else []) + stack_level.get(stack.name, [])
         matching = [s for s in candidates if s.id == check_id]
         reason = ""
@@ -335,12 +386,12 @@ def _apply(report: GateReport, raw: list[tuple[StackFile, str, str, Result, str]
             status = "expired_suppression"
             reason = f"expired {expired[0].expires}: {expired[0].reason}"
             _use(uses, stack.name, expired[0], "expired")
-        message = result.message if result.status == FAILED else (
+        message = verdict.message if verdict.status == FAILED else (
             f"{address}: suppression expired on {expired[0].expires}; remove or renew it" if expired else "")
         start, end = sf.line_of(address)
         report.findings.append(GateFinding(
-            check_id, severity_of(check_id), title, stack.name, address, res.path if res else "",
-            message, fix, status, reason, str(sf.path), start, end, result.field, source))
+            check_id, severity_of(check_id), verdict.title, stack.name, address, res.path if res else "",
+            message, verdict.fix, status, reason, str(sf.path), start, end, verdict.field, verdict.source))
     for use in uses.values():
         if use.suppression.expired(today):
             use.status = "expired"

@@ -62,9 +62,43 @@ BUILTIN: dict[str, Severity] = {
 #: The project's own checks declare their severity once, in their module's CHECK (alicloud_ml/policies/checks/).
 @cache  # the gate asks for every finding
 def project_severities() -> dict[str, Severity]:
-    from alicloud_ml.policies.registry import project_checks  # imports every check module: only when asked
+    """Id → severity of every project check, read from the check modules' source.
+
+    Importing a check module imports checkov (~1.5 s), and `suppress()` asks for the known ids while
+    constructs are built, on the thread that builds them: reading `CHECK = PolicyCheck(id="…",
+    severity=Severity.X, …)` from the source keeps checkov's import on the gate's prewarm thread (and out
+    of a warm gate, which needs no checkov at all). A module written otherwise is imported instead.
+    """
+    found = _declared_severities()
+    if found is not None:
+        return found
+    from alicloud_ml.policies.registry import project_checks  # imports every check module
 
     return {check.meta.id: check.meta.severity for check in project_checks()}
+
+
+def _declared_severities() -> dict[str, Severity] | None:
+    import ast
+
+    from alicloud_ml.policies.registry import CHECKS_DIR
+
+    out: dict[str, Severity] = {}
+    for path in sorted(CHECKS_DIR.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        declared = None
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["CHECK"]
+                    and isinstance(node.value, ast.Call)):
+                words = {k.arg: k.value for k in node.value.keywords}
+                check_id, level = words.get("id"), words.get("severity")
+                if (isinstance(check_id, ast.Constant) and isinstance(check_id.value, str)
+                        and isinstance(level, ast.Attribute) and getattr(level.value, "id", None) == "Severity"):
+                    declared = (check_id.value, Severity[level.attr])
+        if declared is None:
+            return None
+        out[declared[0]] = declared[1]
+    return out
 
 
 FALLBACK = Severity.HIGH
