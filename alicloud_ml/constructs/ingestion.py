@@ -27,13 +27,8 @@ from typing import Any
 
 from constructs import Construct
 
-from alicloud_ml.constructs._fc_package import (
-    HANDLER,
-    TARGET_RUNTIME,
-    Package,
-    function_code,
-    handler_package,
-)
+from alicloud_ml.constructs._fc_code import emulated, function_code
+from alicloud_ml.constructs._fc_package import HANDLER, TARGET_RUNTIME, Package, handler_package
 from alicloud_ml.constructs.buckets import private_bucket
 from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.constructs.network import MlNetwork
@@ -47,8 +42,6 @@ from alicloud_ml.provider.ram import RamRole, RamRolePolicyAttachment
 from alicloud_ml.provider.sls import LogStore
 
 HANDLER_PACKAGE = "alicloud_ml.handlers.rag_ingest"
-#: The reference handler's one dependency: pure-Python pg8000 (its closure is vendored into the package).
-HANDLER_REQUIREMENTS = ("pg8000",)
 DOCUMENT_EVENTS = ("oss:ObjectCreated:*", "oss:ObjectRemoved:*")
 #: The function's environment variable carrying the package digest: the provider ignores a change to `code`
 #: alone (provider docs r/fcv3_function), so a new package changes this too.
@@ -97,11 +90,11 @@ class DocumentIngestion(Construct):
         log = (Fcv3FunctionLogConfig(project=log_project, logstore=self.log_store.logstore_name,
                                      enable_request_metrics=True, enable_instance_metrics=False)
                if self.log_store is not None else None)
-        self.package = ingestion_package(p.code_zip)
+        self.package = ingestion_package(p.code_zip, emulated=emulated(self))
         environment[CODE_VERSION_ENV] = self.package.sha256[:16]
         self.function = Fcv3Function(
             self, "Function", function_name=p.function_name, runtime=TARGET_RUNTIME, handler=HANDLER,
-            code=function_code(self, self.package), memory_size=p.memory_mb, timeout=p.timeout_seconds,
+            code=function_code(self, self.package, p.function_name), memory_size=p.memory_mb, timeout=p.timeout_seconds,
             role=self.role.arn, environment_variables=environment, internet_access=False, log_config=log,
             vpc_config=Fcv3FunctionVpcConfig(vpc_id=network.vpc_id, vswitch_ids=network.vswitch_ids,
                                              security_group_id=security_group.security_group.id),
@@ -133,9 +126,9 @@ class DocumentIngestion(Construct):
         return role, attachment
 
 
-def ingestion_package(own_zip: str | None = None) -> Package:
+def ingestion_package(own_zip: str | None = None, *, emulated: bool = False) -> Package:
     """The function's code: your zip as it is, or the reference handler with pg8000 vendored."""
     if own_zip is None:
-        return handler_package(HANDLER_PACKAGE, HANDLER_REQUIREMENTS)
-    data = Path(own_zip).read_bytes()
-    return Package(data, hashlib.sha256(data).hexdigest())
+        return handler_package(HANDLER_PACKAGE, emulated=emulated)
+    path = Path(own_zip).resolve()
+    return Package(path, hashlib.sha256(path.read_bytes()).hexdigest())

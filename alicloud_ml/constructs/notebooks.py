@@ -6,12 +6,10 @@ so this is a deployed, scheduled function running the toolkit's own handler
 (`alicloud_ml/handlers/notebook_reaper/`, entry `handler.handler`). Facts, each from its source:
 
 - `alicloud_fcv3_function` with runtime `python3.12` (in the provider's runtime list,
-  `alicloud/resource_alicloud_fcv3_function.go` at v1.289.0); code as `code.zip_file`, "the Base 64
-  encoding of the function code ZIP package" (provider `website/docs/r/fcv3_function.html.markdown`).
-  The ZIP is built at synth time (`_fc_package.py`: handler + vendored SDK, deterministic) and
-  travels as a Terraform asset read with `sensitive(filebase64())`: the synthesized JSON stays small,
-  and plans print `(sensitive value)` instead of megabytes of base64 (which exhausted the cdktf CLI's
-  heap when it printed the plan).
+  `alicloud/resource_alicloud_fcv3_function.go` at v1.289.0). The ZIP is built at synth time
+  (`_fc_package.py`: handler + the SDK built for python3.12, deterministic, cached per content) and
+  deployed from OSS (`_fc_code.py`: an object named by its hash in the stack's code bucket), so state
+  holds a bucket and a key, not megabytes of base64.
 - Handler `index.handler`: Python handlers are `<file name>.<method name>`
   (https://www.alibabacloud.com/help/en/functioncompute/latest/event-handlers); `index.py` at the ZIP
   root re-exports the toolkit's handler.
@@ -43,16 +41,9 @@ from typing import Any
 
 from constructs import Construct
 
-from alicloud_ml import _cdk
 from alicloud_ml._cdk import TerraformOutput
-from alicloud_ml.constructs._fc_package import (
-    HANDLER,
-    SITE_PACKAGES_ENV,
-    TARGET_RUNTIME,
-    Package,
-    function_code,
-    handler_package,
-)
+from alicloud_ml.constructs._fc_code import emulated, function_code
+from alicloud_ml.constructs._fc_package import HANDLER, TARGET_RUNTIME, Package, handler_package
 from alicloud_ml.constructs.iam import role_with_policy, service_trust
 from alicloud_ml.handlers.notebook_reaper import REQUIRED_ACTIONS
 from alicloud_ml.props.base import resolve_props
@@ -61,7 +52,6 @@ from alicloud_ml.provider.fcv3 import Fcv3Function, Fcv3FunctionLogConfig, Fcv3T
 from alicloud_ml.provider.sls import LogStore
 
 FC_SERVICE = "fc.aliyuncs.com"
-SDK_REQUIREMENT = "alibabacloud_pai_dsw20220101"
 #: The package's digest as an environment variable. The provider sends `code` only along with another change
 #: ("If modified in isolation without other property changes, Terraform will not trigger any action", provider
 #: doc fcv3_function, `code`): a new package changes this variable too, so the new code is deployed.
@@ -122,21 +112,16 @@ class NotebookReaper(Construct):
             trust=[service_trust(FC_SERVICE)], statements=self.policy_document["Statement"], tags=tags,
             description="DSW notebook reaper: list and stop notebooks, write its log",
             policy_description="paidsw:ListInstances/StopInstance and its own logstore only")
-        self.package = reaper_package(site_packages)
+        self.package = reaper_package(site_packages, emulated=emulated(self))
         self.environment = {"DSW_WORKSPACE_ID": workspace, "DSW_REGION": region, "EXEMPT_TAG": p.exempt_tag,
                             **({"IDLE_MINUTES": str(p.idle_minutes)} if p.idle_minutes else {}),
                             **({"DRY_RUN": "true"} if p.dry_run else {}),
                             CODE_VERSION_ENV: self.package.sha256[:16]}
-        if self.package.unavailable_on_target:
-            _cdk.Annotations.of(self).add_warning(
-                f"the reaper's code package cannot import {', '.join(self.package.unavailable_on_target)} on "
-                f"{TARGET_RUNTIME}: it was built from this interpreter's packages; set {SITE_PACKAGES_ENV} to a "
-                "pip --target directory built for python3.12 before deploying to a real account")
         function_tags = {**p.tags, **_estimate_tags(p)}
         self.function = Fcv3Function(
             self, "Resource", function_name=p.function_name, runtime=TARGET_RUNTIME, handler=HANDLER,
             description="Stops running DSW notebooks in the evening unless tagged " + p.exempt_tag,
-            code=function_code(self, self.package), memory_size=p.memory_mb,
+            code=function_code(self, self.package, p.function_name), memory_size=p.memory_mb,
             cpu=_cpu_for(p.memory_mb), timeout=p.timeout_s, instance_concurrency=1, internet_access=True,
             role=self.role.arn, environment_variables=self.environment,
             log_config=Fcv3FunctionLogConfig(project=log_project, logstore=self.log_store.logstore_name,
@@ -150,10 +135,9 @@ class NotebookReaper(Construct):
                         description="The DSW notebook reaper (invoke it by hand with DRY_RUN to rehearse)")
 
 
-def reaper_package(site_packages: str | Path | None = None) -> Package:
+def reaper_package(site_packages: str | Path | None = None, *, emulated: bool = False) -> Package:
     """The reaper's code package: the handler modules (not the demo or its fake API) and the vendored DSW SDK."""
-    return handler_package("alicloud_ml.handlers.notebook_reaper", [SDK_REQUIREMENT],
-                           exclude=("demo.py", "fake_dsw.py"), site_packages=site_packages)
+    return handler_package("alicloud_ml.handlers.notebook_reaper", site_packages=site_packages, emulated=emulated)
 
 
 def _cpu_for(memory_mb: int) -> float:

@@ -63,8 +63,11 @@ def test_documents_bucket_is_private_versioned_and_kms_encrypted(stack, network)
     out = synth(stack)
     assert out.one("alicloud_oss_bucket_acl")["acl"] == "private"
     assert out.one("alicloud_oss_bucket_versioning")["status"] == "Enabled"
-    assert out.one("alicloud_oss_bucket_server_side_encryption")["sse_algorithm"] == "KMS"
-    assert out.one("alicloud_oss_bucket_public_access_block")["block_public_access"] is True
+    docs = next(f"${{alicloud_oss_bucket.{name}.bucket}}" for name, bucket in out.resources("alicloud_oss_bucket").items()
+                if bucket["bucket"] == "ml-dev-rag-documents")  # the stack's code bucket is the other one
+    sse = [r for r in out.resources("alicloud_oss_bucket_server_side_encryption").values() if r["bucket"] == docs]
+    block = [r for r in out.resources("alicloud_oss_bucket_public_access_block").values() if r["bucket"] == docs]
+    assert [r["sse_algorithm"] for r in sse] == ["KMS"] and [r["block_public_access"] for r in block] == [True]
 
 
 def test_function_runs_in_the_vpc_triggered_by_create_and_remove_with_a_least_privilege_role(stack, network):
@@ -158,11 +161,16 @@ def test_the_reference_code_package_is_deterministic_and_imports_with_nothing_in
     assert run.stdout.startswith("alicloud_ml.handlers.rag_ingest.handler") and str(tmp_path) in run.stdout
 
 
-def test_the_code_travels_as_a_sensitive_asset_and_its_digest_as_an_env_var(stack, network):
+def test_the_code_is_an_oss_object_named_by_its_digest_which_is_also_an_env_var(stack, network):
     _tier(stack, network)
-    fn = synth(stack).one("alicloud_fcv3_function")
-    assert fn["code"][0]["zip_file"].startswith("${sensitive(filebase64(") and len(json.dumps(fn)) < 5000
-    assert fn["environment_variables"][CODE_VERSION_ENV] == ingestion_package().sha256[:16]
+    out = synth(stack)
+    fn = out.one("alicloud_fcv3_function")
+    code = out.one("alicloud_oss_bucket_object")
+    sha = ingestion_package().sha256
+    ref = f"alicloud_oss_bucket_object.{next(iter(out.resources('alicloud_oss_bucket_object')))}"
+    assert code["key"] == f"fc-code/ml-dev-ingest/{sha}.zip" and code["source"].endswith(f"/{sha}.zip")
+    assert fn["code"] == [{"oss_bucket_name": f"${{{ref}.bucket}}", "oss_object_name": f"${{{ref}.key}}"}]
+    assert fn["environment_variables"][CODE_VERSION_ENV] == sha[:16] and len(json.dumps(fn)) < 5000
 
 
 def test_your_own_code_package_replaces_the_reference_handler(stack, network, tmp_path):

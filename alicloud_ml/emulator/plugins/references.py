@@ -36,6 +36,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "alicloud_oss_bucket_public_access_block": {"bucket": "alicloud_oss_bucket"},
     "alicloud_oss_bucket_server_side_encryption": {"bucket": "alicloud_oss_bucket"},
     "alicloud_oss_bucket_versioning": {"bucket": "alicloud_oss_bucket"},
+    "alicloud_oss_bucket_object": {"bucket": "alicloud_oss_bucket"},  # OSS refuses to delete a bucket with objects
     "alicloud_ots_table": {"instance_name": "alicloud_ots_instance"},
     "alicloud_log_store": {"project_name": "alicloud_log_project", "project": "alicloud_log_project"},
     "alicloud_ram_role_policy_attachment": {"role_name": "alicloud_ram_role"},
