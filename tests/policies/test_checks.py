@@ -48,6 +48,12 @@ def rag_function(**overrides: Any) -> dict[str, Any]:
                                       "RAG_DB_PASSWORD_SECRET": "ml-dev-rag-db-password"}, **overrides}
 
 
+def code_object(unavailable: list[str]) -> dict[str, Any]:
+    """A function code package as `_fc_code.function_code` uploads it, with what cannot import on its runtime."""
+    return {"bucket": "code", "key": f"fc-code/f/{len(unavailable)}.zip", "source": "assets/code.zip",
+            "//": {"alicloud_ml": {"code_package": {"runtime": "python3.12", "unavailable_on_target": unavailable}}}}
+
+
 def _cases() -> dict[str, dict[str, dict[str, Any]]]:
     """check id → {stack name → resources}."""
     pool = "alicloud_cs_kubernetes_node_pool"
@@ -319,6 +325,11 @@ def _cases() -> dict[str, dict[str, dict[str, Any]]]:
             "alicloud_vpc_ipv4_cidr_block": {
                 "cidr_1": {"vpc_id": "${alicloud_vpc.pass_one_way.id}", "secondary_cidr_block": "192.168.0.0/16"},
                 "cidr_2": {"vpc_id": "${alicloud_vpc.fail_both_ways.id}", "secondary_cidr_block": "192.168.0.0/16"}}}},
+        # the emulator's side (local state: passes) with a real synth: tests/constructs/test_fc_runtime.py
+        "ALIML_025": {"ml-dev": {"alicloud_oss_bucket_object": {
+            "pass_built_for_the_runtime": code_object([]),
+            "fail_cffi_for_another_python": code_object(["_cffi_backend.cpython-311-x86_64-linux-gnu.so"]),
+            "na_plain_object": {"bucket": "code", "key": "readme.txt", "content": "hello"}}}},
     }
 
 
