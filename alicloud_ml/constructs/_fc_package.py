@@ -34,21 +34,19 @@ import io
 import json
 import os
 import re
+import sys
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from packaging.markers import default_environment
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
-
 from alicloud_ml.cache import cache_dir, digest, prune, read_json, write_atomic
 from alicloud_ml.constructs import _fc_runtime
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 PACKAGE_FORMAT = "fc-package-1"
+RESOLVE_FORMAT = "fc-handler-1"
 #: The FC 3.0 runtime the package targets: `python3.12` is in the provider's runtime list
 #: (`alicloud/resource_alicloud_fcv3_function.go` at v1.289.0, `runtime` ValidateFunc); Linux x86_64.
 TARGET_RUNTIME = "python3.12"
@@ -89,6 +87,8 @@ class Package:
 
 def target_environment() -> dict[str, str]:
     """PEP 508 marker environment of the FC runtime (CPython 3.12 on Linux x86_64)."""
+    from packaging.markers import default_environment
+
     env = dict(default_environment())
     version = ".".join(map(str, TARGET_PYTHON))
     env.update(python_version=version, python_full_version=f"{version}.0", implementation_name="cpython",
@@ -101,6 +101,9 @@ def dependency_closure(requirements: Iterable[str], site_packages: Path | None =
     """Installed distributions needed by `requirements` on the target (markers evaluated for it, no extras),
     each from `site_packages` (a `pip install --target` directory) when it is there, else from this interpreter's
     environment (the pure-Python ones the runtime site leaves out)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
     env = target_environment()
     indexes = ([_index(str(site_packages))] if site_packages is not None else []) + [_index(None)]
     seen: dict[str, md.Distribution] = {}
@@ -125,8 +128,10 @@ def dependency_closure(requirements: Iterable[str], site_packages: Path | None =
 @functools.cache
 def _index(path: str | None) -> dict[str, md.Distribution]:
     """Distributions by canonical name in `path`, or on this interpreter's sys.path (first one wins, as for imports)."""
+    from packaging.utils import canonicalize_name
+
     out: dict[str, md.Distribution] = {}
-    for dist in md.distributions(**({"path": [path]} if path is not None else {})):
+    for dist in (md.distributions(path=[path]) if path is not None else md.distributions()):
         name = dist.metadata["Name"]
         if name:
             out.setdefault(canonicalize_name(name), dist)
@@ -180,20 +185,35 @@ def build_package(source_files: Iterable[tuple[str, Path | bytes]], requirements
     key = digest([PACKAGE_FORMAT, TARGET_RUNTIME, *requirements, *(part for pair in sources for part in pair),
                   *(part for dist in closure for part in _identity(dist))])
     sidecar = cache_dir("fc-packages") / f"{key}.json"
-    known = read_json(sidecar)
-    if isinstance(known, dict) and (code_dir() / f"{known.get('sha256')}.zip").is_file():
-        return Package(code_dir() / f"{known['sha256']}.zip", known["sha256"], known["distributions"],
-                       known["dropped_extensions"], known["unavailable_on_target"])
+    known = _read_sidecar(sidecar)
+    if known is not None:
+        return known
     data, manifest = _zip(dict(sources), closure)
     sha = hashlib.sha256(data).hexdigest()
     path = code_dir() / f"{sha}.zip"
     if not path.is_file():
         write_atomic(path, data)
-    write_atomic(sidecar, json.dumps({"sha256": sha, **manifest}, sort_keys=True).encode())
+        prune(code_dir())
+    package = Package(path, sha, manifest["distributions"], manifest["dropped_extensions"],
+                      manifest["unavailable_on_target"])
+    _write_sidecar(sidecar, package)
+    return package
+
+
+def _read_sidecar(sidecar: Path) -> Package | None:
+    """The package a cache entry names, when its ZIP is still there."""
+    known = read_json(sidecar)
+    if not isinstance(known, dict) or not (code_dir() / f"{known.get('sha256')}.zip").is_file():
+        return None
+    return Package(code_dir() / f"{known['sha256']}.zip", known["sha256"], known["distributions"],
+                   known["dropped_extensions"], known["unavailable_on_target"])
+
+
+def _write_sidecar(sidecar: Path, package: Package) -> None:
+    body = {"sha256": package.sha256, "distributions": package.distributions,
+            "dropped_extensions": package.dropped_extensions, "unavailable_on_target": package.unavailable_on_target}
+    write_atomic(sidecar, json.dumps(body, sort_keys=True).encode())
     prune(sidecar.parent)
-    prune(code_dir())
-    return Package(path, sha, manifest["distributions"], manifest["dropped_extensions"],
-                   manifest["unavailable_on_target"])
 
 
 def code_dir() -> Path:
@@ -259,18 +279,40 @@ def handler_package(module: str, *, site_packages: str | Path | None = None, emu
     """The code package of a toolkit handler (`alicloud_ml.handlers.PACKAGES` lists its requirements): `index.py`
     re-exporting `<module>.handler.handler`, the `alicloud_ml` package markers it imports through, `module`'s files
     and the requirements' closure, from `site_packages`, else $ALICLOUD_ML_FC_SITE_PACKAGES, else the runtime's
-    wheels (cloud) or this environment (`emulated`)."""
+    wheels (cloud) or this environment (`emulated`).
+
+    Resolving the closure reads every distribution's metadata (most of a warm synth's time), so the answer is
+    remembered under the handler's files, its requirements and the state of the directories distributions come
+    from (their modification times change with every install or removal) and of the runtime wheel cache.
+    A package built without the runtime's wheels it needed is never remembered: the next synth tries again.
+    """
     from alicloud_ml.handlers import PACKAGES
 
     requirements, exclude = PACKAGES[module]
     chosen = site_packages or os.environ.get(SITE_PACKAGES_ENV, "").strip() or None
+    sources = _handler_sources(module, exclude)
+    memo = cache_dir("fc-packages") / f"{_resolution_key(module, sources, requirements, chosen, emulated)}.json"
+    known = _read_sidecar(memo)
+    if known is not None:
+        return known
     note = ""
     if chosen is None and not emulated:
         chosen, note = _runtime_site(requirements)
-    package = _handler_package(module, requirements, exclude, str(Path(chosen).resolve()) if chosen else None)
+    package = build_package(sources, list(requirements), Path(chosen).resolve() if chosen else None)
     if package.unavailable_on_target and note:
-        package = dataclasses.replace(package, note=note)
+        return dataclasses.replace(package, note=note)
+    _write_sidecar(memo, package)
     return package
+
+
+def _resolution_key(module: str, sources: list[tuple[str, bytes]], requirements: Sequence[str],
+                    chosen: str | Path | None, emulated: bool) -> str:
+    dirs = [str(chosen)] if chosen else [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+    stamps = [f"{d}:{os.stat(d).st_mtime_ns}" for d in dirs if os.path.isdir(d)]
+    runtime = _fc_runtime.runtime_cache()
+    wheels = sorted(os.listdir(runtime)) if not (chosen or emulated) and runtime.is_dir() else []
+    return digest([RESOLVE_FORMAT, TARGET_RUNTIME, module, *requirements, str(emulated), *stamps, *wheels,
+                   *(part for pair in sources for part in pair)])
 
 
 def _runtime_site(requirements: Sequence[str]) -> tuple[Path | None, str]:
@@ -289,10 +331,8 @@ def _runtime_site(requirements: Sequence[str]) -> tuple[Path | None, str]:
         return None, str(exc)
 
 
-@functools.cache
-def _handler_package(module: str, requirements: tuple[str, ...], exclude: tuple[str, ...],
-                     site_packages: str | None) -> Package:
-    """Built once per process and source."""
+def _handler_sources(module: str, exclude: Sequence[str]) -> list[tuple[str, bytes]]:
+    """(archive name, bytes) of the handler's own files: the `index.py` shim, the package markers, its modules."""
     import importlib
 
     package_dir = Path(importlib.import_module(module).__file__ or "").parent
@@ -303,7 +343,7 @@ def _handler_package(module: str, requirements: tuple[str, ...], exclude: tuple[
     sources: list[tuple[str, Path | bytes]] = [("index.py", shim.encode())]
     sources += [(arc, root.parent / arc) for arc in parents]
     sources += module_files(package_dir, module.replace(".", "/"), exclude=exclude)
-    return build_package(sources, list(requirements), Path(site_packages) if site_packages else None)
+    return [(arc, src if isinstance(src, bytes) else src.read_bytes()) for arc, src in sources]
 
 
 def module_files(package_dir: Path, arc_prefix: str, exclude: Iterable[str] = ()) -> list[tuple[str, Path]]:

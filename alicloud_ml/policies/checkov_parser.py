@@ -16,19 +16,19 @@ from typing import Any
 
 def install() -> bool:
     """Point checkov's terraform_json parser at the libyaml loader; False (checkov unchanged) without libyaml."""
-    import yaml
+    import yaml  # type: ignore[import-untyped]
 
     if not getattr(yaml, "__with_libyaml__", False):
         return False
     from checkov.terraform_json import parser
 
-    parser.loader = types.SimpleNamespace(loads=loads)  # type: ignore[attr-defined]
+    parser.loader = types.SimpleNamespace(loads=loads)  # type: ignore[assignment]
     return True
 
 
 def loads(content: str) -> list[Any]:
     """checkov's `loader.loads` (every document, or `[None]` when the text is not YAML), on libyaml."""
-    import yaml
+    import yaml  # type: ignore[import-untyped]
 
     try:
         return list(yaml.load_all(content, Loader=_line_loader()))
@@ -43,9 +43,9 @@ def _line_loader() -> Any:
     global _LOADER
     if _LOADER is None:
         from checkov.common.parsers.yaml.loader import SafeLineLoader
-        from yaml._yaml import CParser
-        from yaml.constructor import SafeConstructor
-        from yaml.resolver import Resolver
+        from yaml._yaml import CParser  # type: ignore[import-untyped]
+        from yaml.constructor import SafeConstructor  # type: ignore[import-untyped]
+        from yaml.resolver import Resolver  # type: ignore[import-untyped]
 
         class CSafeLineLoader(CParser, SafeConstructor, Resolver):  # yaml.CSafeLoader, with checkov's line keys
             bool_values = SafeLineLoader.bool_values

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from alicloud_ml.errors import InputError
 from alicloud_ml.naming import is_prod
 from alicloud_ml.synthesized import StackFile, discover, manifest_names, read_stack_file
 from alicloud_ml.policies import gate_cache
@@ -148,24 +149,14 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
     today = today or _dt.date.today()
     if hcl.is_hcl_dir(path):
         return _run_hcl_gate(path, threshold, today)
-    files = discover(path)
-    names = manifest_names(path if path.is_dir() else path.parent)
-    loaded = [read_stack_file(f, names) for f in files]
+    loaded = _load_stacks(path)
     report = GateReport(str(path), threshold)
     report.parse_errors.extend(sf.error for sf in loaded if sf.error)
     good = [sf for sf in loaded if sf.stack is not None]
-    stacks = [sf.stack for sf in good if sf.stack is not None]
-    buckets = frozenset(b for st in stacks if (b := _backend_bucket(st.data)))
-    prod_buckets = frozenset(b for st in stacks if is_prod(st.name) and (b := _backend_bucket(st.data)))
-    for sf, stack in zip(good, stacks):
-        sf.stack = replace(stack, state_buckets=buckets, prod_state_buckets=prod_buckets)
     report.stacks = [sf.stack.name for sf in good if sf.stack]
-    context = {"state_buckets": sorted(buckets), "prod_state_buckets": sorted(prod_buckets)}
     verdicts: list[tuple[StackFile, Verdict]] = []
     todo: dict[str, StackFile] = {}
-    for sf in good:
-        assert sf.stack is not None
-        entry = gate_cache.key(sf.text, sf.stack.name, context)
+    for sf, entry in _cache_keys(good):
         cached = gate_cache.load(entry)
         if cached is None:
             todo[entry] = sf
@@ -182,6 +173,39 @@ def run_gate(path: Path, fail_on: str | Severity = "high", today: _dt.date | Non
                 gate_cache.store(entry, scan)
     _apply(report, verdicts, good, today)
     return report
+
+
+def _load_stacks(path: Path) -> list[StackFile]:
+    """The stack files under `path`, each told which buckets the stacks gated with it keep state in."""
+    names = manifest_names(path if path.is_dir() else path.parent)
+    loaded = [read_stack_file(f, names) for f in discover(path)]
+    stacks = [sf.stack for sf in loaded if sf.stack is not None]
+    buckets = frozenset(b for st in stacks if (b := _backend_bucket(st.data)))
+    prod_buckets = frozenset(b for st in stacks if is_prod(st.name) and (b := _backend_bucket(st.data)))
+    for sf in loaded:
+        if sf.stack is not None:
+            sf.stack = replace(sf.stack, state_buckets=buckets, prod_state_buckets=prod_buckets)
+    return loaded
+
+
+def _cache_keys(good: list[StackFile]) -> list[tuple[StackFile, str]]:
+    out = []
+    for sf in good:
+        assert sf.stack is not None
+        context = {"state_buckets": sorted(sf.stack.state_buckets), "prod_state_buckets": sorted(sf.stack.prod_state_buckets)}
+        out.append((sf, gate_cache.key(sf.text, sf.stack.name, context)))
+    return out
+
+
+def answered_from_cache(path: Path) -> bool:
+    """True when every stack under `path` (a previous synth's output) has cached verdicts: the next synth of the
+    same app will most likely need no checkov, so importing it ahead (`prewarm`) would only compete with synth."""
+    try:
+        loaded = _load_stacks(Path(path))
+    except InputError:
+        return False
+    return bool(loaded) and all(sf.stack is not None and gate_cache.load(key) is not None
+                                for sf, key in _cache_keys(loaded))
 
 
 def _scan(files: list[StackFile], report: GateReport) -> tuple[dict[Path, StackScan], set[Path]]:
