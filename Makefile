@@ -144,8 +144,8 @@ lint: install ## ruff, mypy and the generated-bindings drift check
 	$(VENV)/bin/mypy alicloud_ml
 	$(PY) -m alicloud_ml.codegen --check
 
-bench: install ## Print the benchmark tables (synth, gate, review, emulator)
-	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done
+bench: install ## Print the benchmark tables and every goal (synth, gate, review, emulator); fails when one misses
+	missed=0; for b in benchmarks/[a-z]*.py; do echo "== $$b"; $(PY) $$b || missed=1; done; exit $$missed
 
 .PHONY: docs
 docs: $(VENV)/.installed graphviz ## Regenerate the reference pages and pictures in docs/ (rules, TOML fields, construct props, CLI, diagrams) from the code

@@ -17,6 +17,7 @@ resource at all, added to the terraform_data time. With --profile, the provider 
 files to DIR (open with `python -m pstats DIR/emulator-<pid>.prof`). With --startup N, it first times N provider
 starts (exec of the installed launcher to the go-plugin handshake line on stdout, as Terraform sees it) through the
 warm fork server and in-process (ALICLOUD_ML_EMULATOR_DAEMON=0); Terraform starts the provider ~4 times per apply.
+Goals (the share of the ceiling the emulator reaches, `ratio / ceiling`): >= 0.85 at 100 resources, >= 0.95 at 1,000.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import Goals, alternate, machine, median  # noqa: E402
 
 from alicloud_ml.emulator.install import install, launcher_path  # noqa: E402
 from alicloud_ml.emulator.launch import DISABLE_ENV  # noqa: E402
@@ -138,6 +142,28 @@ def startup_times(cli_config: Path, scratch: Path, n: int, daemon: bool) -> list
     return times
 
 
+#: Goals: the share of the ceiling the emulator reaches, by stack size (issue 24).
+CEILING_SHARE_GOALS = {100: 0.85, 1000: 0.95}
+
+
+def _pair(n: int, cli_config: Path, scratch: Path, profile: str | None, baseline: bool, runs: int) -> tuple[list[float],
+                                                                                                      list[float]]:
+    """Emulator and terraform_data apply times of n resources, alternated (a change in load hits both alike)."""
+    sides = {"emulator": lambda: one_run(n, cli_config, scratch, profile)}
+    if baseline:
+        sides["terraform_data"] = lambda: one_run(n, cli_config, scratch, None, True)
+    measured = alternate(sides, runs)
+    return measured["emulator"], measured.get("terraform_data", [])
+
+
+def smoke_ratio(n: int = 100, runs: int = 3) -> float:
+    """terraform_data time / emulator time at n resources, medians of alternated runs (the CI smoke in `make test`)."""
+    with tempfile.TemporaryDirectory(prefix="emulator-bench-") as tmp:
+        scratch = Path(tmp)
+        times, bases = _pair(n, install(scratch / "install"), scratch, None, True, runs)
+    return median(bases) / median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000", help="Comma-separated resource counts. Default: 100,1000")
@@ -151,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("terraform") is None:
         print("terraform is not on PATH", file=sys.stderr)
         return 2
+    goals = Goals()
+    print(f"emulator apply benchmark; {machine()}")
     with tempfile.TemporaryDirectory(prefix="emulator-bench-") as tmp:
         scratch = Path(tmp)
         cli_config = install(scratch / "install")
@@ -163,22 +191,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"declaring alicloud costs Terraform {overhead:.2f} s per apply (start-ups + schema decode, no "
                   "resources): the ceiling column is the best ratio any provider with this schema can reach")
         print(f"{'resources':>9}  {'runs':>4}  {'median s':>8}  {'resources/s':>11}  "
-              f"{'terraform_data/s':>16}  {'ratio':>5}  {'ceiling':>7}  all runs (s)")
+              f"{'terraform_data/s':>16}  {'ratio':>5}  {'ceiling':>7}  {'share':>5}  all runs (s)")
         for n in sizes:
             n -= n % UNIT
-            times, bases = [], []
-            for _ in range(args.runs):  # interleaved, so a change in machine load hits both columns alike
-                times.append(one_run(n, cli_config, scratch, args.profile))
-                if args.baseline:
-                    bases.append(one_run(n, cli_config, scratch, None, True))
-            median = statistics.median(times)
-            floor = ratio = ceiling = "-"
+            times, bases = _pair(n, cli_config, scratch, args.profile, args.baseline, args.runs)
+            med = median(times)
+            floor = ratio = ceiling = share = "-"
             if args.baseline:
-                base = statistics.median(bases)
-                floor, ratio, ceiling = f"{n / base:.1f}", f"{base / median:.2f}", f"{base / (base + overhead):.2f}"
-            print(f"{n:>9}  {args.runs:>4}  {median:>8.2f}  {n / median:>11.1f}  {floor:>16}  {ratio:>5}  {ceiling:>7}  "
-                  + " ".join(f"{t:.2f}" for t in times), flush=True)
-    return 0
+                base = median(bases)
+                reach = base / (base + overhead)
+                floor, ratio, ceiling, share = (f"{n / base:.1f}", f"{base / med:.2f}", f"{reach:.2f}",
+                                                f"{base / med / reach:.2f}")
+                if n in CEILING_SHARE_GOALS:
+                    goals.add(f"share of the ceiling at {n} resources", base / med / reach,
+                              at_least=CEILING_SHARE_GOALS[n])
+            print(f"{n:>9}  {args.runs:>4}  {med:>8.2f}  {n / med:>11.1f}  {floor:>16}  {ratio:>5}  {ceiling:>7}  "
+                  f"{share:>5}  " + " ".join(f"{t:.2f}" for t in times), flush=True)
+    return goals.finish("emulator goals") if goals.items else 0
 
 
 if __name__ == "__main__":

@@ -14,10 +14,14 @@ import argparse
 import copy
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import Goals  # noqa: E402
 
 
 def _body(path: str, **attrs: Any) -> dict[str, Any]:
@@ -97,7 +101,7 @@ def review_once(base: Path, head: Path) -> tuple[float, int, int]:
     return elapsed, sum(len(s.changes.changes) for s in result.stacks), len(text)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
@@ -113,7 +117,10 @@ def main() -> None:
     print("| resources (per side) | runs | median s | min s | max s | markdown chars | goal |")
     print("|---:|---:|---:|---:|---:|---:|---|")
     print(f"| {n:,} | {len(times)} | {statistics.median(times):.3f} | {times[0]:.3f} | {times[-1]:.3f} | {chars:,} | ≤ 0.5 s |")
+    goals = Goals()
+    goals.add(f"review of {n:,} resources", statistics.median(times), at_most=0.5, unit="s")
+    return goals.finish("review goals")
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -14,6 +14,10 @@ import statistics
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import Goals  # noqa: E402
 
 WORKER = textwrap.dedent(
     """
@@ -69,7 +73,7 @@ def run_once(n: int, mode: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per size (median reported); default 3")
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated resource counts")
@@ -89,8 +93,14 @@ def main() -> None:
         construct, synth = med["construct"] / n * 1000, med["synth"] / n * 1000
         print(f"{n:>9} | {mode:>8} | {med['import_pkg'] * 1000:>15.1f} ms | {med['import_bindings']:>13.2f} s | "
               f"{construct:>16.3f} | {synth:>12.3f} | {construct + synth:>12.3f}")
-    print("goal: import alicloud_ml <= 50 ms; total <= 1 ms per resource at 5,000 resources")
+    goals = Goals()
+    goals.add("import alicloud_ml", max(med["import_pkg"] for _, _, med in rows) * 1000, at_most=50, unit="ms")
+    for n, mode, med in rows:
+        if n == 5000 and mode == "bulk":
+            goals.add("synth per resource at 5,000 (bulk)", (med["construct"] + med["synth"]) / n * 1000, at_most=1.0,
+                      unit="ms")
+    return goals.finish("synth goals")
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import Goals  # noqa: E402
 PROBE = ("import sys\nfrom alicloud_ml.cli import main\n"
          "try:\n    main(['validate', sys.argv[1]])\nfinally:\n    sys.stderr.write('jsii=%s' % ('jsii' in sys.modules))")
 
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     floor = statistics.median(timed([sys.executable, "-c", "pass"])[0] for _ in range(args.runs))
     print(f"{'command':<46}  {'median s':>8}  {'jsii loaded':>11}")
     print(f"{'python -c pass (floor)':<46}  {floor:>8.3f}  {'-':>11}")
+    goals = Goals()
     for env in sorted((ROOT / "stacks" / "envs").glob("*.toml")):
         runs = [timed([sys.executable, "-c", PROBE, str(env.relative_to(ROOT))]) for _ in range(args.runs)]
         if not all("jsii=" in err for _, err in runs):
@@ -45,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         jsii = "yes" if any("jsii=True" in err for _, err in runs) else "no"
         print(f"{'alicloud-ml validate ' + str(env.relative_to(ROOT)):<46}  "
               f"{statistics.median(t for t, _ in runs):>8.3f}  {jsii:>11}", flush=True)
-    return 0
+        goals.add(f"validate {env.name}", statistics.median(t for t, _ in runs), at_most=2.0, unit="s")
+        goals.add(f"validate {env.name} starts jsii", float(jsii == "yes"), at_most=0)
+    return goals.finish("validate goals")
 
 
 if __name__ == "__main__":
