@@ -7,7 +7,6 @@ RequiresReplace, never sees the configuration when planning and cannot plan defa
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 from typing import Any
@@ -175,8 +174,9 @@ class ProviderService(rpc.ProviderServicer):
             return self._save(type_name, None, planned)
 
     def _save(self, type_name: str, prior: dict[str, Any] | None, planned: dict[str, Any]) -> dict[str, Any]:
+        """Fill, check and store `planned` (a fresh value of this request: it becomes the new state in place)."""
         block = spec.resource(type_name)
-        state = copy.deepcopy(planned)
+        state = planned
         if prior is not None and prior.get("id"):
             state["id"] = prior["id"]
         values.fill(type_name, block, state, self.region, self.store.get)
@@ -189,7 +189,7 @@ class ProviderService(rpc.ProviderServicer):
             self.store.put(owned_type, owned_state["id"], self.region, owned_state, owned_state.get("vpc_id"), [])
         ctx = plugins.Context(self.store, self.region, "apply", type_name, prior)
         errors = plugins.run(ctx, type_name, state)
-        if prior is None and self.store.get(type_name, state["id"]) is not None:
+        if prior is None and self.store.exists(type_name, state["id"]):
             errors.append(plugins.CloudError(f"{_kind(type_name)}.AlreadyExist",
                                             f"{type_name} {state['id']} already exists in the emulated cloud; "
                                             "accepted: a name no other object of this type uses", ("id",)))

@@ -67,31 +67,38 @@ class Store:
         if conn is None:
             with self._create_lock:
                 if not (self._created and self.path.exists()):
-                    self._create_once()
+                    conn = self._create_once()
                     self._created = True
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA synchronous=NORMAL")
+            if conn is None:
+                conn = self._connect()
             self._local.conn = conn
         return conn
 
-    def _create_once(self) -> None:
-        """Create the database, in WAL mode, exactly once across processes.
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        # WAL with synchronous=NORMAL: atomic and consistent after a crash, no fsync per commit
+        # (https://www.sqlite.org/pragma.html#pragma_synchronous)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+
+    def _create_once(self) -> sqlite3.Connection:
+        """Create the database, in WAL mode, exactly once across processes; returns the connection it used.
 
         Switching to WAL needs an exclusive lock, and SQLite's busy handler does not wait for it:
         several providers opening a fresh store at once failed with "database is locked" (about one
         apply in 170). WAL mode is stored in the file, so only the creator sets it, under a file lock.
+        The tables and indexes are made in one transaction (one commit, not one per statement), and the
+        connection stays open: closing the last connection checkpoints the log, which a fresh emulated
+        cloud paid at every first apply.
         """
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / (DB_NAME + ".lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            try:
-                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'objects'").fetchone():
-                    return
+            conn = self._connect()
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'objects'").fetchone():
                 conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
-            finally:
-                conn.close()
+                conn.executescript(f"BEGIN;{_SCHEMA}COMMIT;")
+            return conn
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -105,6 +112,10 @@ class Store:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    def exists(self, type_name: str, object_id: str) -> bool:
+        return self._conn().execute("SELECT 1 FROM objects WHERE type=? AND id=?", (type_name, object_id)).fetchone() \
+            is not None
 
     def get(self, type_name: str, object_id: str) -> dict[str, Any] | None:
         """The object with that id made by any type of `type_name`'s family (emulator/objects.py)."""
