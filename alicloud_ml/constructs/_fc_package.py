@@ -5,9 +5,9 @@ Why vendored, not a layer: the FC 3.0 Python runtimes preinstall no DSW SDK, so 
 `sys.path`; the handler string is `<module path>.<function>`,
 https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/handlers-2).
 
-Which dependencies: for a stack that deploys to a real account, the target's own wheels
-(`_fc_runtime`: the closure installed here, at the same versions, fetched once for python3.12 on
-manylinux x86_64 and cached); in the emulator, which never runs function code, this interpreter's
+Which dependencies: for a stack that deploys to a real account, the target's own wheels for the
+compiled ones (`_fc_runtime`: at the versions installed here, fetched once for python3.12 on manylinux
+x86_64 and cached) and this environment's files for the pure-Python ones; in the emulator, which never runs function code, this interpreter's
 installed distributions (no network, ever). `ALICLOUD_ML_FC_SITE_PACKAGES` names a `pip install
 --target` directory to use instead, for both. Extension modules are kept only when the target can
 load them (`*.abi3.so`, or the target's own `cpython-312-x86_64-linux-gnu` tag: an extension's file
@@ -21,7 +21,7 @@ every distribution, its version and what was left out.
 Deterministic: entries sorted, timestamps fixed to 1980-01-01, modes fixed, no `__pycache__`, so
 the same inputs give the same bytes. Built once per content: the ZIP and its manifest are cached
 under a hash of every input (handler files, the dependencies' names, versions and RECORDs, the
-target), outside `cdktf.out`; building the reaper's ~3 MB ZIP costs about a second.
+target), outside `cdktf.out`: building the reaper's 6-9 MB ZIP costs a second or two.
 """
 
 from __future__ import annotations

@@ -3,18 +3,19 @@
 The toolkit synthesizes on whatever CPython the user has (3.11 here); FC runs `python3.12` on Debian 11,
 x86_64 (https://www.alibabacloud.com/help/en/functioncompute/fc/python/). An extension compiled for
 3.11 does not load on 3.12 (its file name carries the interpreter's tag, PEP 3149), and cryptography,
-which the DSW SDK imports, needs cffi's `_cffi_backend`. So the handler's dependencies are installed
-from the target's own wheels:
+which the DSW SDK imports, needs cffi's `_cffi_backend`. So the handler's compiled dependencies are
+installed from the target's own wheels:
 
     pip install --target DIR --python-version 3.12 --implementation cp --abi cp312
                 --platform manylinux2014_x86_64 --platform manylinux_2_28_x86_64
-                --only-binary=:all: --no-deps <every distribution of the closure>==<its installed version>
+                --only-binary=:all: --no-deps <each compiled distribution of the closure>==<its installed version>
 
 through this interpreter's pip, so from the index, mirror and certificates pip is already configured
 with (pip.conf, PIP_* variables). The versions are the ones installed here (the handler tests ran
 against them), the closure is evaluated for the target's markers, and glibc 2.31 (Debian 11) runs
-both manylinux platforms. The result is kept in the cache under a hash of those pins
-(`fc-runtime/<key>/`, outside `cdktf.out`), so every later synth, online or not, reads it.
+both manylinux platforms. Pure-Python distributions are the same files on any Python 3 and are copied
+from this environment (some publish no wheel at all). The result is kept in the cache under a hash of
+the pins (`fc-runtime/<key>/`, outside `cdktf.out`), so every later synth, online or not, reads it.
 
 Offline with an empty cache pip fails within seconds (`--retries 0`); the package is then built from
 this interpreter's own distributions and lists what cannot import on the runtime. The gate blocks

@@ -16,8 +16,6 @@ stack in which no resource was scanned, fails the gate: checkov itself passes su
 from __future__ import annotations
 
 import datetime as _dt
-import logging
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,59 +25,13 @@ from alicloud_ml.errors import InputError
 from alicloud_ml.naming import is_prod
 from alicloud_ml.synthesized import StackFile, discover, manifest_names, read_stack_file
 from alicloud_ml.policies import gate_cache
+from alicloud_ml.policies.checkov_scan import ensure_checkov, prewarm, run_checkov  # noqa: F401 (prewarm: the gate's API)
 from alicloud_ml.policies.gate_cache import StackScan, Verdict
-from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity, builtin_fix
-from alicloud_ml.policies.reconcile import reconcile
+from alicloud_ml.policies.model import FAILED, PASSED, Result, Severity
 from alicloud_ml.policies.severities import severity_of
 from alicloud_ml.policies.suppressions import Suppression, read_suppressions
 
-CHECK_PATTERNS = ["CKV_ALI_*", "CKV2_ALI_*", "ALIML_*"]
 STATUSES = ("failed", "expired_suppression", "suppressed", "not_evaluated", "passed")
-
-_lock = threading.Lock()
-_warm: threading.Thread | None = None
-_checkov: dict[str, Any] = {}
-
-
-def prewarm() -> None:
-    """Start importing checkov and the project's checks in a background thread (idempotent).
-
-    Call it before synthesizing (`main.py`: `prewarm()`, build stacks, `app.synth()`, `enforce()`),
-    so the ~3 s import overlaps with construct building and synth; `run_gate` joins the thread.
-    """
-    global _warm
-    with _lock:
-        if _warm is None and not _checkov:
-            _warm = threading.Thread(target=_load_checkov, name="alicloud-ml-checkov-prewarm", daemon=True)
-            _warm.start()
-
-
-def _load_checkov() -> dict[str, Any]:
-    if _checkov:
-        return _checkov
-    logging.getLogger("checkov").setLevel(logging.CRITICAL)
-    # The terraform_json runner alone, not checkov's RunnerRegistry: the registry pulls in the
-    # platform-integration modules, about 0.6 s of the ~2 s import, for nothing the gate uses.
-    from checkov.runner_filter import RunnerFilter
-    from checkov.terraform_json.runner import TerraformJsonRunner
-
-    from alicloud_ml.policies import checkov_parser
-    from alicloud_ml.policies.registry import project_checks
-
-    checkov_parser.install()
-
-    checks = project_checks()
-    _checkov.update(RunnerFilter=RunnerFilter, Runner=TerraformJsonRunner, checks=checks)
-    return _checkov
-
-
-def _ensure_checkov() -> dict[str, Any]:
-    thread = _warm
-    if thread is not None:
-        thread.join()
-    with _lock:
-        return _load_checkov()
-
 
 @dataclass
 class GateFinding:
@@ -211,20 +163,11 @@ def answered_from_cache(path: Path) -> bool:
 def _scan(files: list[StackFile], report: GateReport) -> tuple[dict[Path, StackScan], set[Path]]:
     """Checkov and the stack-level checks on `files`: each file's verdicts, and the files checkov could not parse."""
     scans = {sf.path: StackScan([], sf.lines, 0) for sf in files}
-    unparsed = _run_checkov(files, report, scans)
+    unparsed = run_checkov(files, report.parse_errors, scans)
+    report.resources_scanned += sum(scans[sf.path].scanned for sf in files)
     for sf, check_id, address, result, source in _run_stack_checks(files):
-        scans[sf.path].verdicts.append(_verdict(check_id, address, result, source))
+        scans[sf.path].verdicts.append(Verdict.of(check_id, address, result, source))
     return scans, unparsed
-
-
-def _verdict(check_id: str, address: str, result: Result, source: str) -> Verdict:
-    """A result with the title and fix a finding shows (the project check's own, else derived from checkov's)."""
-    from alicloud_ml.policies.registry import by_id
-
-    meta = by_id().get(check_id)
-    title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
-    fix = meta.meta.fix if meta else builtin_fix(check_id, result.field, title)
-    return Verdict(check_id, address, result.status, result.message, result.field, source, title, fix)
 
 
 def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateReport:
@@ -232,7 +175,7 @@ def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateRepor
     from alicloud_ml.policies import hcl
     from alicloud_ml.policies.suppressions import META_KEY
 
-    ck = _ensure_checkov()
+    ck = ensure_checkov()
     from checkov.terraform.runner import Runner as TerraformRunner
 
     root, reports = hcl.run(path, TerraformRunner, ck["RunnerFilter"])
@@ -253,14 +196,14 @@ def _run_hcl_gate(path: Path, threshold: Severity, today: _dt.date) -> GateRepor
                                    "could read)")
     sf = StackFile(path, "", stack, lines={a: (h.start, h.end) for a, h in root.resources.items()})
     results = hcl.builtin_results(root, reports) + hcl.project_results(root, ck["checks"])
-    verdicts = [(sf, _verdict(cid, address, result, "checkov"))
+    verdicts = [(sf, Verdict.of(cid, address, result, "checkov"))
                 for cid, address, result in results if result.status in (PASSED, FAILED)]
     for _, cid, address, result, source in _run_stack_checks([sf]):
         why = hcl.unsettled(root, address) if result.status == FAILED else ""
         if why:
             results.append((cid, address, Result("not_evaluated", why)))
         else:
-            verdicts.append((sf, _verdict(cid, address, result, source)))
+            verdicts.append((sf, Verdict.of(cid, address, result, source)))
     _apply(report, verdicts, [sf], today)
     hcl.speak_hcl(report.findings)  # fixes in Terraform's words, not the constructs'
     for cid, address, result in results:
@@ -285,83 +228,8 @@ def _backend_bucket(data: Any) -> str:
     return str(oss.get("bucket") or "") if isinstance(oss, dict) else ""
 
 
-def _run_checkov(files: list[StackFile], report: GateReport, scans: dict[Path, StackScan]) -> set[Path]:
-    """One checkov run over `files`, its verdicts added to `scans`; returns the files it could not parse."""
-    ck = _ensure_checkov()
-    runner = ck["Runner"]()
-    runner_filter = ck["RunnerFilter"](framework=["terraform_json"], checks=CHECK_PATTERNS,
-                                       download_external_modules=False, show_progress_bar=False)
-    by_path = {str(sf.path.resolve()): sf for sf in files}
-    previous = logging.root.manager.disable
-    logging.disable(logging.CRITICAL)
-    try:
-        result = runner.run(root_folder=None, files=sorted(by_path), runner_filter=runner_filter)
-        reports = result if isinstance(result, list) else [result]
-    finally:
-        logging.disable(previous)
-    unparsed: set[Path] = set()
-    for errored in sorted({str(Path(p).resolve()) for r in reports for p in r.parsing_errors}):
-        sf = by_path.get(errored)
-        if sf is not None:
-            unparsed.add(sf.path)
-        hint = ""
-        if sf is not None and sf.stack is not None and "required_version" in (sf.stack.data.get("terraform") or {}):
-            hint = " (terraform.required_version is set: checkov 3.3.30 cannot parse it, bridgecrewio/checkov#7454)"
-        report.parse_errors.append(f"{errored}: checkov could not parse this file, so no check ran on it{hint}")
-    for full, definition in runner.definitions.items():
-        sf = by_path.get(str(Path(full).resolve()))
-        if sf is None:
-            continue
-        for entry in definition.get("resource", []):
-            for rtype, named in entry.items():
-                for name, conf in named.items():
-                    sf.lines[f"{rtype}.{name}"] = (conf.get("__startline__", 1), conf.get("__endline__", 1))
-    parsed = {str(Path(full).resolve()) for full in runner.definitions}
-    for key, sf in by_path.items():
-        count = sum(1 for a in sf.lines if not a.startswith(("terraform.", "provider.")))
-        report.resources_scanned += count
-        scans[sf.path].scanned = count
-        if key not in parsed or count == 0:
-            unparsed.add(sf.path)
-        if key in parsed and count == 0:
-            report.parse_errors.append(f"{key}: zero resources were scanned in stack {sf.stack.name if sf.stack else '?'}"
-                                       " (an empty stack or a file checkov read as something else)")
-    for rep in reports:
-        for record in rep.failed_checks + rep.passed_checks + rep.skipped_checks:
-            sf = by_path.get(str(Path(record.file_abs_path).resolve()))
-            if sf is None or sf.stack is None:
-                continue
-            address = _address(sf, record.resource, record.file_line_range)
-            failed = str(record.check_result.get("result")).endswith(("FAILED", "SKIPPED"))
-            details = [d for d in (record.details or []) if not str(d).startswith("suppressed at ")]
-            message = details[0] if details else f"{address} fails: {record.check_name}"
-            result = Result(FAILED if failed else PASSED, message, _field(record.check_result.get("evaluated_keys")))
-            result = reconcile(sf.stack, record.check_id, address, result)
-            scans[sf.path].verdicts.append(_verdict(record.check_id, address, result, "checkov"))
-    return unparsed
-
-
-def _field(keys: Any) -> str:
-    """The attribute a finding names: checkov's graph checks list their evaluated keys in set order (another
-    per process) with their own `resource_type` among them, so the first configuration key in sorted order."""
-    names = sorted(str(k) for k in keys or [])
-    return next((k for k in names if k != "resource_type"), names[0] if names else "")
-
-
-def _address(sf: StackFile, resource: str, lines: list[int] | None) -> str:
-    """`resource.<name>` (checkov's Python checks) → `type.name`, disambiguated by line range."""
-    prefix, _, name = resource.partition(".")
-    if prefix != "resource":
-        return resource
-    stack = sf.stack
-    matches = [r.address for r in stack.resources if r.name == name] if stack else []
-    if len(matches) > 1 and lines:
-        matches = [a for a in matches if sf.lines.get(a, (0, 0))[0] == lines[0]] or matches
-    return matches[0] if matches else resource
-
-
 def _run_stack_checks(files: list[StackFile]) -> Iterable[tuple[StackFile, str, str, Result, str]]:
-    for check in _ensure_checkov()["checks"]:
+    for check in ensure_checkov()["checks"]:
         if check.evaluate_stack is None:
             continue
         for sf in files:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml.cache import cache_dir, digest, prune, read_json, write_atomic
+from alicloud_ml.policies.model import Result, builtin_fix
 
 CACHE_SWITCH_ENV = "ALICLOUD_ML_GATE_CACHE"
 FORMAT = "gate-verdicts-1"
@@ -42,6 +43,16 @@ class Verdict:
     source: str
     title: str
     fix: str
+
+    @classmethod
+    def of(cls, check_id: str, address: str, result: Result, source: str) -> "Verdict":
+        """A result with the title and fix a finding shows (the project check's own, else derived from checkov's)."""
+        from alicloud_ml.policies.registry import by_id
+
+        meta = by_id().get(check_id)
+        title = meta.meta.title if meta else result.message.split(": ", 1)[-1]
+        fix = meta.meta.fix if meta else builtin_fix(check_id, result.field, title)
+        return cls(check_id, address, result.status, result.message, result.field, source, title, fix)
 
 
 @dataclass

@@ -10,5 +10,5 @@ def warm_gate():
     from alicloud_ml.policies import gate
 
     gate.prewarm()
-    gate._ensure_checkov()
+    gate.ensure_checkov()
     return gate

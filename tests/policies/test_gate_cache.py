@@ -38,7 +38,7 @@ def no_scans(monkeypatch):
         raise AssertionError("checkov ran on a stack whose verdicts are cached")
 
     def forbid():
-        monkeypatch.setattr("alicloud_ml.policies.gate._run_checkov", refuse)
+        monkeypatch.setattr("alicloud_ml.policies.gate.run_checkov", refuse)
     return forbid
 
 
@@ -57,8 +57,8 @@ def test_only_the_changed_stack_is_scanned_again(tmp_path, warm_gate, monkeypatc
     out = fx.write_outdir(tmp_path, {"ml-dev": fx.stack_doc({}), "ml-prod": fx.stack_doc({}, "ml-prod")})
     warm_gate.run_gate(out)
     scanned: list[str] = []
-    original = warm_gate._run_checkov
-    monkeypatch.setattr(warm_gate, "_run_checkov", lambda files, *a: scanned.extend(
+    original = warm_gate.run_checkov
+    monkeypatch.setattr(warm_gate, "run_checkov", lambda files, *a: scanned.extend(
         sf.stack.name for sf in files) or original(files, *a))
     fx.write_outdir(tmp_path, {"ml-dev": fx.stack_doc(OPEN_RULE)})
 
