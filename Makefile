@@ -76,7 +76,7 @@ modules: $(BINDINGS) ## Regenerate the plain Terraform modules in modules/ from 
 	$(PY) -m alicloud_ml.hcl
 
 install: prereqs $(VENV)/.installed $(BINDINGS) node_modules/.installed graphviz ## Create .venv, install Python and npm dependencies, generate the bindings (idempotent)
-	@$(PY) -m alicloud_ml.constructs._fc_runtime  # the functions' python3.12 wheels, once, into the user cache
+	@$(PY) -m alicloud_ml.constructs._fc_package  # the functions' python3.12 wheels, once, into the user cache
 	@$(PY) -m compileall -q -j 0 alicloud_ml stacks main.py >/dev/null  # bytecode, also where PYTHONDONTWRITEBYTECODE is set
 
 # `alicloud-ml diagram --format svg|png` and the diagram tests run Graphviz's `dot` (Debian's graphviz package).

@@ -21,7 +21,7 @@ Offline with an empty cache pip fails within seconds (`--retries 0`); the packag
 this interpreter's own distributions and lists what cannot import on the runtime. The gate blocks
 such a package in a stack that deploys to a real account (ALIML_025) and accepts it in the emulator,
 which never runs function code. `make install` fetches the reference handlers' wheels while it has a
-network; `ALICLOUD_ML_FC_FETCH=0` never runs pip; `ALICLOUD_ML_FC_RUNTIME_CACHE` moves the cache.
+network (`python -m alicloud_ml.constructs._fc_package`); `ALICLOUD_ML_FC_FETCH=0` never runs pip; `ALICLOUD_ML_FC_RUNTIME_CACHE` moves the cache.
 """
 
 from __future__ import annotations
@@ -97,27 +97,3 @@ def fetch_site(pins: Sequence[str], *, extra_pip_args: Sequence[str] = ()) -> Pa
     except OSError:  # another synth finished the same site first
         shutil.rmtree(staging, ignore_errors=True)
     return final
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m alicloud_ml.constructs._fc_runtime [--strict]`: fetch the toolkit's handlers' python3.12 wheels
-    unless cached (`make install` runs it while it has a network); --strict exits 1 when one cannot be fetched."""
-    from alicloud_ml.constructs._fc_package import runtime_pins
-    from alicloud_ml.handlers import PACKAGES
-
-    failed = 0
-    for module, (requirements, _) in sorted(PACKAGES.items()):
-        pins = runtime_pins(requirements)
-        if not pins or cached_site(pins) is not None:
-            continue
-        try:
-            print(f"==> {module}: python3.12 wheels of {', '.join(pins)} into {fetch_site(pins)}")
-        except FetchError as exc:
-            failed += 1
-            print(f"{module}: {exc}; until it succeeds, stacks for a real account with this function fail the gate "
-                  "(ALIML_025); run this again with a network", file=sys.stderr)
-    return 1 if failed and "--strict" in (argv or ()) else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

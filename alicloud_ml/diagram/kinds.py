@@ -80,6 +80,7 @@ SATELLITES = {
     "alicloud_cr_vpc_endpoint_linked_vpc": ("alicloud_cr_ee_instance",),
     "alicloud_log_store": ("alicloud_log_project",),
     "alicloud_fcv3_trigger": ("alicloud_fcv3_function",),
+    "alicloud_oss_bucket_object": ("alicloud_fcv3_function",),  # a function's code package (constructs/_fc_code.py)
     "alicloud_pai_workspace_code_source": ("alicloud_pai_workspace_workspace",),
     "alicloud_pai_workspace_dataset": ("alicloud_pai_workspace_workspace",),
     "alicloud_pai_workspace_experiment": ("alicloud_pai_workspace_workspace",),

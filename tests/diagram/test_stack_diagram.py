@@ -84,7 +84,7 @@ def test_staging_draws_the_rag_tier_with_its_oss_trigger_and_kms_key_in_one_box(
     rag = _box(d, "RAG tier")
     members = {n.kind for n in d.nodes.values() if n.group == rag}
     assert members == {"OSS bucket", "Function", "AnalyticDB vector store", "KMS key"}
-    bucket = next(n for n in d.nodes.values() if n.kind == "OSS bucket" and n.group == rag)
+    bucket = next(n for n in d.nodes.values() if n.kind == "OSS bucket" and "rag-docs" in n.name)  # not the code bucket
     function = next(n for n in d.nodes.values() if n.kind == "Function" and n.group == rag)
     (trigger,) = [e for e in d.edges if e.kind == "trigger"]
     assert (trigger.src, trigger.dst) == (bucket.id, function.id)
