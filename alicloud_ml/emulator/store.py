@@ -114,8 +114,10 @@ class Store:
             conn.execute("COMMIT")
 
     def exists(self, type_name: str, object_id: str) -> bool:
-        return self._conn().execute("SELECT 1 FROM objects WHERE type=? AND id=?", (type_name, object_id)).fetchone() \
-            is not None
+        """`get(...) is not None`, without decoding the stored state."""
+        types = family(type_name)
+        return self._conn().execute(f"SELECT 1 FROM objects WHERE type IN ({_marks(types)}) AND id=?",
+                                    (*types, object_id)).fetchone() is not None
 
     def get(self, type_name: str, object_id: str) -> dict[str, Any] | None:
         """The object with that id made by any type of `type_name`'s family (emulator/objects.py)."""

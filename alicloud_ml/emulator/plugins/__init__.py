@@ -57,7 +57,7 @@ def _load() -> None:
     global _loaded
     if not _loaded:
         from alicloud_ml.emulator.plugins import (  # noqa: F401
-            compute, data_stores, identity, kms, network, objects, references, serving, storage, vector_store,
+            compute, data_stores, identity, kms, network, bucket_objects, references, serving, storage, vector_store,
         )
 
         _loaded = True
