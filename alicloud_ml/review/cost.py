@@ -46,6 +46,8 @@ FREE_TYPES = frozenset({
     "alicloud_pai_workspace_experiment",
     # the RAG tier: accounts and backup policies are part of the AnalyticDB instance; bucket ACLs are settings
     "alicloud_gpdb_account", "alicloud_gpdb_backup_policy", "alicloud_oss_bucket_acl",
+    # an object's bytes are billed as its bucket's storage (function code packages: constructs/_fc_code.py)
+    "alicloud_oss_bucket_object",
 })
 # No official document reachable when the table was built lists a unit price for these: each stays unpriced
 # with its reason until a refreshed or user price file has the row (docs/cost.md "What is not priced").
