@@ -29,7 +29,7 @@ from constructs import Construct
 
 from alicloud_ml import _cdk
 from alicloud_ml.constructs._fc_package import Package
-from alicloud_ml.constructs.state import BUCKET_IGNORE_CHANGES
+from alicloud_ml.constructs.buckets import SPLIT_ATTRIBUTES
 
 CODE_CONSTRUCT = "FunctionCode"
 #: Object keys: `fc-code/<function name>/<package SHA-256>.zip` (the provider's object id is the key alone,
@@ -69,9 +69,9 @@ class FunctionCodeBucket(Construct):
         stack = _cdk.TerraformStack.of(self).node.id
         prefix = re.sub(r"[^a-z0-9-]+", "-", stack.lower()).strip("-")[:38].rstrip("-") or "stack"
         account = DataAlicloudAccount(self, "Account")
+        ignore = [SPLIT_ATTRIBUTES[OssBucketServerSideEncryption.TF_TYPE]]  # its split resource (buckets.py says why)
         self.bucket = OssBucket(self, "Bucket", bucket=f"{prefix}-fc-code-{account.id}", storage_class="Standard",
-                                force_destroy=False,
-                                lifecycle=_cdk.cdk.TerraformResourceLifecycle(ignore_changes=BUCKET_IGNORE_CHANGES))
+                                force_destroy=False, lifecycle=_cdk.cdk.TerraformResourceLifecycle(ignore_changes=ignore))
         OssBucketServerSideEncryption(self, "Encryption", bucket=self.bucket.bucket, sse_algorithm="AES256")
         OssBucketPublicAccessBlock(self, "PublicAccessBlock", bucket=self.bucket.bucket, block_public_access=True)
         for check, reason, expires in SUPPRESSIONS:

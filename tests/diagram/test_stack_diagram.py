@@ -53,10 +53,10 @@ def test_dev_nests_region_vpc_zone_and_puts_the_node_pools_inside_the_ack_cluste
     assert _node(d, "Node pool", "training").facts == ["ebmgn7ex.32xlarge +1 ×0–4, spot, tainted"]
 
 
-def test_dev_folds_59_resources_into_a_picture_of_under_20_boxes(reference):
+def test_dev_folds_63_resources_into_a_picture_of_at_most_20_boxes(reference):
     d = _diagram(reference, "ml-dev")
-    assert len(reference["ml-dev"].resources) == 59
-    assert len(d.nodes) < 20
+    assert len(reference["ml-dev"].resources) == 63
+    assert len(d.nodes) <= 20  # the model and function code buckets are boxes of their own
     folded = {m for n in d.nodes.values() for m in n.members}
     vpcs = {r.address for r in reference["ml-dev"].resources if r.type == "alicloud_vpc"}
     assert folded | vpcs == {r.address for r in reference["ml-dev"].resources}  # every resource is drawn once
