@@ -51,6 +51,7 @@ def _ignored_changes(stack_json: Path) -> dict[str, set[str]]:
 
 
 def synthesized_addresses(stack_json: Path) -> list[str]:
-    """Every `type.name` resource address a synthesized `cdk.tf.json` declares, sorted."""
-    resources = json.loads(stack_json.read_text()).get("resource", {})
-    return sorted(f"{kind}.{name}" for kind, named in resources.items() for name in named)
+    """Every address a synthesized `cdk.tf.json` declares (`type.name`, `data.type.name`), sorted."""
+    doc = json.loads(stack_json.read_text())
+    return sorted([f"{kind}.{name}" for kind, named in doc.get("resource", {}).items() for name in named]
+                  + [f"data.{kind}.{name}" for kind, named in doc.get("data", {}).items() for name in named])
