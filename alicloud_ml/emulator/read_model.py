@@ -219,6 +219,24 @@ def child_written(store: Store, type_name: str, child: State, prior: State | Non
     _write(store, pair, parent, attr, current + added)
 
 
+def parent_written(store: Store, type_name: str, state: State) -> State:
+    """A parent created or updated beside children that add to its collection: the cloud's collection keeps
+    what they added, since the parent's own Create and Update add and remove only its configured items
+    (e.g. AddUserToGroup per user, resource_alicloud_ram_group_membership.go), and Read returns it all."""
+    for pair in pairs_for_parent(type_name):
+        model = MODELS.get(pair.child)
+        if not isinstance(model, Add):
+            continue
+        attr = pair.parent_attrs[0]
+        items = list(state.get(attr) or [])
+        for child in store.find(pair.child):
+            if child.get(pair.parent_ref) == state.get(pair.parent_key):
+                items += [i for i in model.items(child) if not any(_matches(i, x) for x in items)]
+        if items != list(state.get(attr) or []):
+            state = {**state, attr: items}
+    return state
+
+
 def child_deleted(store: Store, type_name: str, prior: State) -> None:
     """The child's Delete has changed its parent object (call inside the apply's transaction)."""
     pair, model = BY_CHILD.get(type_name), MODELS.get(type_name)

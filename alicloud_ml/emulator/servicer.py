@@ -195,7 +195,7 @@ class ProviderService(rpc.ProviderServicer):
                                             "accepted: a name no other object of this type uses", ("id",)))
         if errors:
             raise EmulatorError(errors)
-        state = read_model.cloud_state(type_name, state)
+        state = read_model.parent_written(self.store, type_name, read_model.cloud_state(type_name, state))
         refs = references.hard_refs(self.store, type_name, state)
         self.store.put(type_name, state["id"], self.region, state, _parent(type_name, state), refs)
         read_model.child_written(self.store, type_name, state, prior)

@@ -361,6 +361,20 @@ def test_a_bucket_without_ignore_changes_loses_its_encryption_on_every_other_app
     assert actions(ws.plan_json())["alicloud_oss_bucket_server_side_encryption.sse"] == ["create"]
 
 
+def test_a_parent_created_after_a_child_keeps_what_the_child_added(ws: Workspace) -> None:
+    """GIVEN a user attached to a group before the group's membership resource exists (Terraform may create
+    them in either order) WHEN the membership is created THEN the group still has that user, so the
+    membership drifts as on the cloud (its Create only adds its own users; Read lists them all)."""
+    text = PAIRS_HCL["alicloud_ram_user_group_attachment"].replace(
+        "  {lifecycle:user_names}\n", "  depends_on = [alicloud_ram_user_group_attachment.team]\n")
+    _write(ws, HEADER + text)
+    ws.apply()
+    membership = next(r for r in ws.show()["values"]["root_module"]["resources"]
+                      if r["address"] == "alicloud_ram_group_membership.team")
+    assert sorted(membership["values"]["user_names"]) == ["rm-user-0", "rm-user-1"]
+    assert _parents(ws.plan_json()) == {"alicloud_ram_group_membership.team"}
+
+
 GPDB_ONLY_CUSTOM = PAIRS_HCL["alicloud_gpdb_db_instance_ip_array"].split('resource "alicloud_gpdb_db_instance_ip_array"')[0]
 
 
