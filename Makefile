@@ -159,6 +159,14 @@ convert-examples: install ## alicloud-ml convert on the docs examples of 48 serv
 fidelity: prereqs $(VENV)/.installed ## Provider docs examples and every resource type through init..destroy in the emulator
 	$(PY) -m alicloud_ml.fidelity all --json $(STATE_DIR)/fidelity.json
 
+# The provider team's own acceptance tests, replayed against the emulator (docs/emulator.md "Acceptance tests").
+# SERVICES=cs,nas selects services, SHARD=i/n one shard, JOBS=n working directories at once; results are cached
+# per emulator hash in .alicloud-ml/acceptance/, so a run resumes and shards add up (`... report` merges them).
+.PHONY: acceptance
+acceptance: prereqs $(VENV)/.installed ## Replay the provider's acceptance tests against the emulator (SERVICES=, SHARD=i/n, JOBS=)
+	$(PY) -m alicloud_ml.acceptance run $(if $(SERVICES),--services $(SERVICES)) $(if $(SHARD),--shard $(SHARD)) \
+		$(if $(JOBS),--jobs $(JOBS)) --json $(STATE_DIR)/acceptance.json
+
 clean: ## Remove build outputs, local state and the emulator state (keeps .venv, node_modules, the name suffix)
 	find .alicloud-ml -mindepth 1 -maxdepth 1 ! -name name-suffix -exec rm -rf {} + 2>/dev/null || true
 	rm -rf cdktf.out terraform.*.tfstate* build dist *.egg-info

@@ -15,6 +15,7 @@ attribute order carries no meaning). A float has no case in `valueConvert`: upst
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 INDENT = 2  # CHILDINDEND
@@ -83,3 +84,14 @@ def merge(current: dict[str, Any], change: dict[str, Any] | None, overwrite: boo
         else:
             out[key] = value
     return out
+
+
+_QUOTED_TYPE = re.compile(r'^(\s*type\s*=\s*)"(string|list|map)"', re.M)
+
+
+def modernize(config: str) -> str:
+    """Quoted type constraints (`type = "list"`), which the SDK v1 test harness's Terraform 0.12 core still took,
+    written as Terraform 1.x needs them. Terraform's own refusal says how: 'Remove the quotes around "list" and
+    write list(string) instead' (likewise map(string); "string" is string)."""
+    return _QUOTED_TYPE.sub(lambda m: m.group(1) + {"string": "string", "list": "list(string)",
+                                                    "map": "map(string)"}[m.group(2)], config)

@@ -21,24 +21,26 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml.acceptance import classify
-from alicloud_ml.acceptance.runner import Batch, StepResult, TestResult
+from alicloud_ml.acceptance.runner import NO_MODULE, Batch, StepResult, TestResult
 from alicloud_ml.acceptance.suite import AccTest
+from alicloud_ml.fidelity.corpus import SEED_FILE
 from alicloud_ml.fidelity.terraform import Environment
 
 PACKAGE = Path(__file__).resolve().parents[1]
 #: What decides a replay's outcome besides the test: the emulator, the schema, the catalog, the judging code.
 _HASHED = ("emulator/**/*.py", "schema/*.zip", "catalog/*.json", "catalog/*.py", "acceptance/runner.py",
-           "acceptance/flatmap.py", "acceptance/classify.py", "acceptance/replay.py", "fidelity/terraform.py")
+           "acceptance/flatmap.py", "acceptance/classify.py", "acceptance/replay.py", "acceptance/hcl.py",
+           "acceptance/suite.py", "acceptance/dsl.py", "fidelity/terraform.py", "fidelity/classify.py")
 DEFAULT_BATCH = 24
 DEFAULT_CACHE = Path(".alicloud-ml") / "acceptance"
 
 
 def emulator_hash(root: Path = PACKAGE) -> str:
+    """The hash of what decides a replay besides the test (and the account objects seeded, SEED_FILE)."""
     digest = hashlib.sha256()
-    for pattern in _HASHED:
-        for path in sorted(root.glob(pattern)):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+    for path in [p for pattern in _HASHED for p in sorted(root.glob(pattern))] + [SEED_FILE]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -132,7 +134,7 @@ class Progress:
             elapsed = time.monotonic() - self.started
             left = elapsed / self.done * (self.total - self.done) if self.done else 0
             line = (f"\r  acceptance: {self.done}/{self.total} tests, {self.passed} passed, {running} batches "
-                    f"running, {elapsed / 60:.1f} min, ~{left / 60:.0f} min left ")
+                    f"left, {elapsed / 60:.1f} min, ~{left / 60:.0f} min left ")
             print(line, end="", file=sys.stderr, flush=True)
 
     def close(self) -> None:
@@ -190,7 +192,7 @@ def run(env: Environment, tests: list[AccTest], cache: Cache | None, jobs: int =
 def _suspect(result: TestResult) -> bool:
     """Whether a failure in a shared working directory may be a neighbour's doing."""
     return bool(result.message) and any(word in result.message for word in (
-        "already exist", "AlreadyExist", "Duplicate", "Conflict", "QuotaExceed", "naming no module")) \
+        "already exist", "AlreadyExist", "Duplicate", "Conflict", "QuotaExceed", NO_MODULE)) \
         or result.klass == classify.OTHER and "follow-up plan: no plan" in result.message
 
 

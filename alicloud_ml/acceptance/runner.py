@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from alicloud_ml import schema
-from alicloud_ml.acceptance import classify, flatmap
+from alicloud_ml.acceptance import classify, flatmap, hcl
 from alicloud_ml.acceptance.suite import AccTest, ConfigStep, ImportStep
 from alicloud_ml.emulator.seed import apply as apply_seed
 from alicloud_ml.emulator.store import Store
@@ -37,8 +37,8 @@ from alicloud_ml.fidelity.terraform import STEP_TIMEOUT, Environment, Workspace,
 _MODULE = re.compile(r"^module\.(t\d{3})\.")
 _FILE = re.compile(r"^(t\d{3})/")
 _INDEX = re.compile(r"\[(\d+|\"[^\"]*\")\]$")
-#: Errors that may come from tests sharing one cloud (names taken, quotas): confirmed by a run alone.
-_INTERFERENCE = re.compile(r"already exist|AlreadyExist|Duplicate|duplicate|Conflict|QuotaExceed|in use", re.I)
+#: Marks a failure on an error that names no module: it may be a neighbour's, so the test runs again alone.
+NO_MODULE = "(an error naming no module) "
 
 
 @dataclass
@@ -87,7 +87,6 @@ class _Run:
     failed: bool = False
     finished: bool = False
     emptied: bool = False
-    suspect: bool = False  # failed on an error that may come from a neighbour
 
     def fail(self, index: int, kind: str, klass: str, message: str) -> None:
         self.failed = True
@@ -127,7 +126,7 @@ class Batch:
         assert self.ws is not None
         target = self.ws.path if self.root else self.ws.path / run.module
         target.mkdir(exist_ok=True)
-        (target / "main.tf").write_text(config)
+        (target / "main.tf").write_text(hcl.modernize(config))
         if not self.root and "required_providers" not in config:
             (target / "_providers.tf").write_text(
                 'terraform {\n  required_providers {\n    alicloud = {\n      source = "aliyun/alicloud"\n    }\n  }\n}\n')
@@ -291,7 +290,6 @@ class Batch:
                 if mine:
                     klass, diagnostic = classify.worst(mine, "apply")
                     run.fail(r, self._kind(run, r, actions), klass, classify.one_line(diagnostic))
-                    run.suspect = bool(_INTERFERENCE.search(classify.one_line(diagnostic)))
                     failed_now.append(run)
             for module, diagnostics in owned.items():  # modules being destroyed: their destroy step
                 run = next(x for x in self.runs if x.module == module)
@@ -303,8 +301,8 @@ class Batch:
             if loose:
                 for run in pending:
                     klass, diagnostic = classify.worst(loose, "apply")
-                    run.fail(r, self._kind(run, r, actions), klass, classify.one_line(diagnostic))
-                    run.suspect = len(self.runs) > 1
+                    run.fail(r, self._kind(run, r, actions), klass,
+                             ("" if self.root else NO_MODULE) + classify.one_line(diagnostic))
                 return
             if not failed_now or not pending:
                 break
