@@ -3,7 +3,7 @@
 A result is cached under the hash of the emulator (its code, the schema, the catalog data and the
 replayer's judging code) and keyed by the test's own digest, so an unchanged emulator never replays an
 unchanged test, and an interrupted run continues where it stopped. Tests are batched by region, at most
-one test of a source file per batch (a file's tests share names and data-source filters), longest first;
+PER_FILE tests of a source file per batch (a file's tests share data-source filters), longest first;
 a test whose configs set up providers or expect an error runs alone at the root. A batch failure that may
 come from a neighbour (a name taken, an error naming no module) is confirmed by running the test alone.
 """
@@ -31,7 +31,9 @@ PACKAGE = Path(__file__).resolve().parents[1]
 _HASHED = ("emulator/**/*.py", "schema/*.zip", "catalog/*.json", "catalog/*.py", "acceptance/runner.py",
            "acceptance/flatmap.py", "acceptance/classify.py", "acceptance/replay.py", "acceptance/hcl.py",
            "acceptance/suite.py", "acceptance/dsl.py", "fidelity/terraform.py", "fidelity/classify.py")
-DEFAULT_BATCH = 24
+DEFAULT_BATCH = 32
+#: Tests of one source file in one batch: a file's tests differ by their random names, rarely by more.
+PER_FILE = 2
 DEFAULT_CACHE = Path(".alicloud-ml") / "acceptance"
 
 
@@ -88,7 +90,7 @@ def not_run(test: AccTest) -> TestResult | None:
     return None
 
 
-def batches(tests: list[AccTest], size: int, per_file: int = 1) -> list[tuple[list[AccTest], bool]]:
+def batches(tests: list[AccTest], size: int, per_file: int = PER_FILE) -> list[tuple[list[AccTest], bool]]:
     """(tests, alone at the root) groups: by region, at most `per_file` tests of a source file each, longest
     first."""
     out: list[tuple[list[AccTest], bool]] = []
