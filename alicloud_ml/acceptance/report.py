@@ -77,8 +77,9 @@ def summary(tests: list[AccTest], results: dict[str, TestResult]) -> dict[str, A
         if steps > reached:
             kinds.setdefault("not reached", [0, 0])[0] += steps - reached
     failures = [(t, results[t.id]) for t in judged if not results[t.id].passed]
-    by_class = Counter(r.klass for _, r in failures)
-    causes = Counter((r.klass, cause(r)) for _, r in failures)
+    klass = {t.id: classify.refine(r.klass or classify.OTHER, r.message, t.env) for t, r in failures}
+    by_class = Counter(klass[t.id] for t, _ in failures)
+    causes = Counter((klass[t.id], cause(r)) for t, r in failures)
     not_judged = Counter(results[t.id].klass for t in tests if t.id in results and t not in judged)
     return {
         "provider_version": schema.provider_version(),
@@ -102,7 +103,7 @@ def summary(tests: list[AccTest], results: dict[str, TestResult]) -> dict[str, A
                        for k, v in sorted(services.items())},
         "failures_by_class": {c: by_class[c] for c in classify.CLASSES if by_class[c]},
         "top_causes": [{"class": k, "cause": c, "tests": n} for (k, c), n in causes.most_common(40)],
-        "failures": sorted([t.id, r.klass, r.message[:300]] for t, r in failures),
+        "failures": sorted([t.id, klass[t.id], r.message[:300]] for t, r in failures),
     }
 
 

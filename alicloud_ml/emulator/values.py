@@ -8,8 +8,9 @@ Apply must leave no attribute unknown. For each unknown, in order:
    parts filled from the state or generated and written back to the matching attribute), else a
    generic `<type>-<random>`;
 4. the default the docs state for an Optional+Computed attribute (`max_session_duration` 3600);
-5. a value derived from the attribute's name (`status`, `region_id`, `create_time`, ...);
-6. the empty value of its type: what a cloud API returns for "nothing set".
+5. what the cloud reports when the config is silent (`reported`: a ready status, an accepted value, ...);
+6. a value derived from the attribute's name (`status`, `region_id`, `create_time`, ...);
+7. the empty value of its type: what a cloud API returns for "nothing set".
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from alicloud_ml import schema
-from alicloud_ml.emulator import plugins
+from alicloud_ml.emulator import plugins, reported
 from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, now, number, rand
 from alicloud_ml.emulator.spec import MISSING, Block
 from alicloud_ml.emulator.wire import UNKNOWN
@@ -181,6 +182,8 @@ def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup
             value = _alias_value(type_name, name, state)  # again: the id may have set its other spelling
         if value is UNKNOWN and attr.docs_default is not MISSING:
             value = attr.docs_default
+        if value is UNKNOWN:
+            value = reported.value(type_name, name, attr, state, region)
         if value is UNKNOWN:
             value = _by_name(type_name, name, state, region)
         state[name] = empty(attr.type) if value is UNKNOWN else _coerce(attr.type, value)
