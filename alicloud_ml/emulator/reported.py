@@ -10,9 +10,12 @@ terraform-provider-alicloud v1.289.0 alicloud/resource_alicloud_*_test.go). The 
   the provider's data source schemas, website/docs/d/*.html.markdown), else `Available`;
 - an Optional+Computed status-like attribute (`*_status`, `*_state`) with accepted values (the provider's
   `validation.StringInSlice`): the ready word among them;
-- timestamps of the last change (`update_time`, `gmt_modified`, `last_modified_time`, ...): now;
-- `arn`: Alibaba Cloud's resource name form `acs:<product>:<region>:<account id>:<resource>/<id>` (RAM docs,
-  "Resource ARN": https://www.alibabacloud.com/help/en/ram/user-guide/policy-elements).
+- what only the cloud computes (Computed, not Optional): timestamps (`update_time`, `gmt_modified`,
+  `created_at`): now; `arn`: `acs:<product>:<region>:<account id>:<resource>/<id>` (RAM docs, "Resource
+  ARN": https://www.alibabacloud.com/help/en/ram/user-guide/policy-elements); the object's own id under its
+  type's name (`ipv4_gateway_id` of `alicloud_vpc_ipv4_gateway`); endpoints and domains as a host under
+  aliyuncs.com (a stand-in: each product has its own form); key fingerprints; a NIC's MAC under Alibaba
+  Cloud's OUI 00:16:3e (IEEE registry); the creating account for `creator`.
 """
 
 from __future__ import annotations
@@ -22,15 +25,18 @@ from functools import cache
 from typing import Any
 
 from alicloud_ml import schema
-from alicloud_ml.emulator.ids import ACCOUNT_ID, now
+from alicloud_ml.emulator.ids import ACCOUNT_ID, hexid, now
 from alicloud_ml.emulator.wire import UNKNOWN
 
 #: How data sources spell a ready object's status, most specific first.
 READY = ("Available", "available", "Active", "active", "OK", "Running", "running", "SERVING", "Serving", "InService",
          "Normal", "normal", "Enabled", "Enable", "ENABLE", "enable", "Activated", "Online", "online", "Ready",
          "Success", "Succeeded", "Created")
-_CHANGED = re.compile(r"^(gmt_modified|(update|modify|modified|last_modified|last_update|gmt_update|gmt_modify)"
-                      r"(_time|_date|_at)?)$")
+_STAMP = re.compile(r"^(gmt_(create|created|modified|modify|update)|(create|created|creation|update|updated|modify|"
+                    r"modified|last_modified|last_update)(_time|_date|_at|_timestamp))$")
+_HOST = re.compile(r"^(domain|\w+_domain|connection_string|\w+_connection_string|endpoint|\w+_endpoint|end_point|cname"
+                   r"|domain_name_endpoint)$")
+_FINGERPRINT = re.compile(r"^(finger_print|fingerprint|\w+_fingerprint)$")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 
 
@@ -40,12 +46,26 @@ def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: s
         return ready_status(type_name) or UNKNOWN
     if attr.optional and attr.allowed and name.endswith(("status", "state")):
         return _ready(attr.allowed) or UNKNOWN
-    if _CHANGED.match(name):
+    if attr.optional or attr.type != "string":
+        return UNKNOWN  # the rules below name what the cloud computes on its own
+    known_id = state.get("id") not in (None, UNKNOWN)
+    product = type_name.removeprefix("alicloud_").split("_")[0]
+    if _STAMP.match(name):
         return now()
-    if name == "arn" and state.get("id") not in (None, UNKNOWN):
-        product = type_name.removeprefix("alicloud_").split("_")[0]
+    if name == "arn" and known_id:
         kind = type_name.removeprefix(f"alicloud_{product}_") if type_name != f"alicloud_{product}" else product
         return f"acs:{product}:{region}:{ACCOUNT_ID}:{kind.replace('_', '')}/{state['id']}"
+    if known_id and name.endswith("_id") and type_name.endswith("_" + name.removesuffix("_id")):
+        return str(state["id"]).split(":")[-1]  # `ipv4_gateway_id` of alicloud_vpc_ipv4_gateway: its own id
+    if _HOST.match(name) and known_id:
+        host = re.sub(r"[^a-z0-9-]", "-", str(state["id"]).lower())
+        return f"{host}.{product}.{region}.aliyuncs.com"
+    if _FINGERPRINT.match(name):
+        return ":".join(hexid(2) for _ in range(16))
+    if name in ("mac", "mac_address"):
+        return "00:16:3e:" + ":".join(hexid(2) for _ in range(3))  # ECS NICs carry Alibaba's OUI 00:16:3e
+    if name in ("creator", "owner_account", "user_id"):
+        return ACCOUNT_ID
     return UNKNOWN
 
 
