@@ -28,7 +28,7 @@ from typing import Any
 
 from alicloud_ml.acceptance import gofmt
 from alicloud_ml.acceptance.dsl import Assert, BuiltConfig, ExistsCheck, MapCheck, TestRun, concrete
-from alicloud_ml.acceptance.goexec import Closure, Process, Regex, TestAbort, Unevaluable
+from alicloud_ml.acceptance.goexec import Process, Regex, TestAbort, Unevaluable
 from alicloud_ml.emulator.ids import ACCOUNT_ID
 from alicloud_ml.importer.go_eval import Evaluator, Frame, Struct
 from alicloud_ml.importer.go_index import GoPackage, _parser, index_file

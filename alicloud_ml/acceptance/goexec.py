@@ -472,6 +472,7 @@ class GoExec(Evaluator):
 
     def _e_call_expression(self, node: Node, frame: Frame) -> Any:
         fn_node = node.child_by_field_name("function")
+        assert fn_node is not None
         fname = text(fn_node)
         arg_nodes = named(node.child_by_field_name("arguments"))
         where = self.where(frame, node)
@@ -617,13 +618,13 @@ class GoExec(Evaluator):
         if name in ("RandIntRange", "randIntRange") and len(args) == 2 and all(isinstance(a, int) for a in args):
             return draws.int_range(args[0], args[1])
         if name == "RandInt":
-            return draws.int()
+            return draws.integer()
         if name == "RandString" and args and isinstance(args[0], int):
             return draws.string(args[0])
         if name == "RandStringFromCharSet" and len(args) == 2 and isinstance(args[0], int) and isinstance(args[1], str):
             return draws.string(args[0], args[1])
         if name == "RandomWithPrefix" and args and isinstance(args[0], str):
-            return f"{args[0]}-{draws.int()}"
+            return f"{args[0]}-{draws.integer()}"
         return Opaque(f"acctest.{name}", "", f"acctest.{name} (key pairs, certificates: generated at run time)")
 
 

@@ -41,7 +41,7 @@ class Draws:
         """acctest.RandIntRange(min, max): min + rand.Intn(max-min)."""
         return low + self._next() % max(high - low, 1)
 
-    def int(self) -> int:
+    def integer(self) -> int:
         """acctest.RandInt(): rand.Int(), a non-negative 63-bit int (names get its 18-19 digits, as upstream)."""
         return self._next() % (1 << 63)
 

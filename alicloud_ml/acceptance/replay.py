@@ -70,9 +70,10 @@ class Cache:
         return TestResult.from_json(entry["result"]) if entry else None
 
     def put(self, test: AccTest, result: TestResult) -> None:
-        entry = {"key": self.key(test), "result": result.to_json()}
+        key = self.key(test)
+        entry = {"key": key, "result": result.to_json()}
         with self._lock:
-            self.entries[entry["key"]] = entry
+            self.entries[key] = entry
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a") as out:
                 out.write(json.dumps(entry, separators=(",", ":")) + "\n")

@@ -114,7 +114,7 @@ def stamp(data: dict[str, Any], emulator: str, seconds: float | None = None) -> 
                                 check=False, cwd=Path(__file__).parent).stdout.strip() or None
     except OSError:
         commit = None
-    head = {"date": dt.date.today().isoformat(), "commit": commit, "emulator_hash": emulator}
+    head: dict[str, Any] = {"date": dt.date.today().isoformat(), "commit": commit, "emulator_hash": emulator}
     if seconds is not None:
         head["wall_seconds"] = round(seconds)
     return {**head, **data}
