@@ -3,6 +3,7 @@
     python -m alicloud_ml.acceptance run                          # everything (what `make acceptance` runs)
     python -m alicloud_ml.acceptance run --services cs,nas --shard 1/4 --jobs 2
     python -m alicloud_ml.acceptance run --only 'TestAccAliCloudVPC_*'
+    python -m alicloud_ml.acceptance run --failed-in alicloud_ml/acceptance/data/results.json   # the last failures
     python -m alicloud_ml.acceptance report --save               # every cached result -> data/results.json
     python -m alicloud_ml.acceptance extract --mirror /path/to/terraform-provider-alicloud.git   # dev only
 
@@ -49,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="comma-separated services: type prefixes (cs, nas) or docs subcategories (default: all)")
         p.add_argument("--shard", type=_shard, help="i/n: only the i-th of n shards (stable by test id)")
         p.add_argument("--only", nargs="+", default=[], metavar="GLOB", help="test function names (glob)")
+        p.add_argument("--failed-in", type=Path, metavar="SUMMARY",
+                       help=f"only the tests a summary lists as failed (e.g. {RESULTS_FILE.name}, or --json's file)")
         p.add_argument("--cache-dir", type=Path, default=replay.DEFAULT_CACHE)
         p.add_argument("--json", type=Path, metavar="FILE", help="also write the summary as JSON")
         p.add_argument("--save", action="store_true", help=f"write the summary to {RESULTS_FILE} (committed)")
@@ -73,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         _parser().print_help()
         return 2
     tests = suite.select(suite.load(), args.services.split(","), args.shard, args.only)
+    if args.failed_in is not None:
+        try:
+            failed = {entry[0] for entry in json.loads(args.failed_in.read_text())["failures"]}
+        except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+            print(f"{args.failed_in}: not a summary with a 'failures' list ({exc})", file=sys.stderr)
+            return 2
+        tests = [t for t in tests if t.id in failed]
     if not tests:
         print("no test matches the selection", file=sys.stderr)
         return 2

@@ -77,7 +77,7 @@ def summary(tests: list[AccTest], results: dict[str, TestResult]) -> dict[str, A
         if steps > reached:
             kinds.setdefault("not reached", [0, 0])[0] += steps - reached
     failures = [(t, results[t.id]) for t in judged if not results[t.id].passed]
-    klass = {t.id: classify.refine(r.klass or classify.OTHER, r.message, t.env) for t, r in failures}
+    klass = {t.id: classify.refine(r.klass or classify.OTHER, r.message, t) for t, r in failures}
     by_class = Counter(klass[t.id] for t, _ in failures)
     causes = Counter((klass[t.id], cause(r)) for t, r in failures)
     not_judged = Counter(results[t.id].klass for t in tests if t.id in results and t not in judged)

@@ -92,7 +92,7 @@ class _Run:
         self.failed = True
         self.result.steps.append(StepResult(index, kind, False, klass, message))
         if self.result.klass is None:
-            self.result.klass = classify.refine(klass, message, self.test.env)
+            self.result.klass = classify.refine(klass, message, self.test)
             self.result.message = f"step {index + 1 if index >= 0 else 'destroy'} ({kind}): {message}"
 
 

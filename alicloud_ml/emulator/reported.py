@@ -95,3 +95,28 @@ def _listings(type_name: str) -> list[str]:
     stem = type_name[:-1] + "ies" if type_name.endswith("y") else type_name
     candidates = [type_name + "s", type_name + "es", stem, type_name + "_clusters"]
     return [c for c in dict.fromkeys(candidates) if c in names and c != type_name]
+
+
+@cache
+def _numbered(product: str) -> frozenset[str]:
+    """`*_id` attributes the types of one product take as numbers (their schemas, TypeInt)."""
+    out = set()
+    for other in schema.resource_types():
+        if other.removeprefix("alicloud_").split("_")[0] != product:
+            continue
+        for name, attr in schema.resource_block(other).get("attributes", {}).items():
+            if name.endswith("_id") and attr.get("type") == "number":
+                out.add(name)
+    return frozenset(out)
+
+
+def numeric_id(type_name: str, part: str | None = None) -> bool:
+    """Whether an id the cloud issues is a number: its product's other types take it in a number attribute
+    (DataWorks' `project_id`, Aligreen's `callback_id`, AnalyticDB's streaming `service_id`). `part` names one
+    part of a composite id; without it, the whole id as `<thing>_id` for any tail of the type's name."""
+    product = type_name.removeprefix("alicloud_").split("_")[0]
+    numbered = _numbered(product)
+    if part is not None:
+        return part in numbered
+    words = type_name.removeprefix("alicloud_").split("_")
+    return any("_".join(words[i:]) + "_id" in numbered for i in range(len(words)))

@@ -91,10 +91,11 @@ def id_format(type_name: str) -> str | None:
         return None
 
 
-def _generated_part(part: str, attr: Any = None) -> str:
+def _generated_part(part: str, attr: Any = None, numeric: bool = False) -> str:
     """A fresh value for an id part the state does not hold (`node_pool_id` → `np-…`, `export_id` → `e-…`;
-    a number when the attribute of that name is one, as ESA's `config_id`)."""
-    if attr is not None and attr.type == "number":
+    a number when the attribute of that name is one, as ESA's `config_id`, or when the product takes it as one,
+    `reported.numeric_id`)."""
+    if numeric or (attr is not None and attr.type == "number"):
         return number(8)
     words = [w for w in part.removesuffix("_id").split("_") if w]
     if part.endswith("_id"):
@@ -102,7 +103,7 @@ def _generated_part(part: str, attr: Any = None) -> str:
     return "-".join(words[-1:] or ["x"]) + "-" + rand(8)
 
 
-def id_from_format(fmt: str, state: dict[str, Any], attrs: dict[str, Any]) -> str:
+def id_from_format(fmt: str, state: dict[str, Any], attrs: dict[str, Any], type_name: str = "") -> str:
     """Build an id shaped like `fmt`, filling each `<part>` from the state (or `name` for `<x_name>`),
     else generating it and writing it to the attribute of that name when the type has one."""
 
@@ -113,7 +114,7 @@ def id_from_format(fmt: str, state: dict[str, Any], attrs: dict[str, Any]) -> st
             return str(value)
         if key.endswith("_name") and _known(state.get("name")):
             return str(state["name"])
-        fresh = _generated_part(key, attrs.get(key))
+        fresh = _generated_part(key, attrs.get(key), bool(type_name) and reported.numeric_id(type_name, key))
         if key in attrs and state.get(key) is UNKNOWN:
             state[key] = _coerce(attrs[key].type, fresh)
         return fresh
@@ -127,7 +128,9 @@ def _new_id(type_name: str, state: dict[str, Any], spec: Block) -> str:
         return custom
     fmt = id_format(type_name)
     if fmt:
-        return id_from_format(fmt, state, spec.attrs)
+        return id_from_format(fmt, state, spec.attrs, type_name)
+    if reported.numeric_id(type_name):
+        return number(8)
     return type_name.removeprefix("alicloud_").split("_")[0] + "-" + rand(16)
 
 
