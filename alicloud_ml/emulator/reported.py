@@ -11,7 +11,7 @@ terraform-provider-alicloud v1.289.0 alicloud/resource_alicloud_*_test.go). The 
 - an Optional+Computed status-like attribute (`*_status`, `*_state`) with accepted values (the provider's
   `validation.StringInSlice`): the ready word among them;
 - what only the cloud computes (Computed, not Optional): timestamps (`update_time`, `gmt_modified`,
-  `created_at`): now; `arn`: `acs:<product>:<region>:<account id>:<resource>/<id>` (RAM docs, "Resource
+  `created_at`): now; an expiry (`expired_time`, `end_time`): `period` months on; `arn`: `acs:<product>:<region>:<account id>:<resource>/<id>` (RAM docs, "Resource
   ARN": https://www.alibabacloud.com/help/en/ram/user-guide/policy-elements); the object's own id under its
   type's name (`ipv4_gateway_id` of `alicloud_vpc_ipv4_gateway`); endpoints and domains as a host under
   aliyuncs.com (a stand-in: each product has its own form); key fingerprints; a NIC's MAC under Alibaba
@@ -21,6 +21,7 @@ terraform-provider-alicloud v1.289.0 alicloud/resource_alicloud_*_test.go). The 
 from __future__ import annotations
 
 import re
+import time
 from functools import cache
 from typing import Any
 
@@ -36,6 +37,7 @@ _STAMP = re.compile(r"^(gmt_(create|created|modified|modify|update)|(create|crea
                     r"modified|last_modified|last_update)(_time|_date|_at|_timestamp))$")
 _HOST = re.compile(r"^(domain|\w+_domain|connection_string|\w+_connection_string|endpoint|\w+_endpoint|end_point|cname"
                    r"|domain_name_endpoint)$")
+_EXPIRY = re.compile(r"^(expired_time|expire_time|expiration_time|end_time|end_date|expired_date)$")
 _FINGERPRINT = re.compile(r"^(finger_print|fingerprint|\w+_fingerprint)$")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 
@@ -52,6 +54,9 @@ def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: s
     product = type_name.removeprefix("alicloud_").split("_")[0]
     if _STAMP.match(name):
         return now()
+    if _EXPIRY.match(name):  # a subscription ends `period` months on (a month when the config says nothing)
+        months = state.get("period") if isinstance(state.get("period"), int) else 1
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 30 * 86400 * max(months, 1)))
     if name == "arn" and known_id:
         kind = type_name.removeprefix(f"alicloud_{product}_") if type_name != f"alicloud_{product}" else product
         return f"acs:{product}:{region}:{ACCOUNT_ID}:{kind.replace('_', '')}/{state['id']}"

@@ -190,6 +190,11 @@ def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup
         if value is UNKNOWN:
             value = _by_name(type_name, name, state, region)
         state[name] = empty(attr.type) if value is UNKNOWN else _coerce(attr.type, value)
+    for name in spec.blocks:  # a computed block the cloud fills in (an OSS bucket's access_monitor)
+        if state.get(name) is UNKNOWN:
+            value = plugins.computed_value(type_name, name, state, region, lookup)
+            if value is not UNKNOWN:
+                state[name] = value
     _fill_blocks(spec, state)
     return state
 

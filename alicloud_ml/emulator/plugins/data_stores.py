@@ -31,6 +31,13 @@ def _acl(s: dict[str, Any], region: str, lookup: Lookup) -> str:
     return "private"  # a new bucket's ACL (OSS "Bucket ACL": https://www.alibabacloud.com/help/en/oss/user-guide/bucket-acl)
 
 
+@computed(BUCKET, "access_monitor")
+def _access_monitor(s: dict[str, Any], region: str, lookup: Lookup) -> list[dict[str, Any]]:
+    # Access tracking is off until PutBucketAccessMonitor turns it on, and GetBucketInfo reports it either way
+    # (OSS API "PutBucketAccessMonitor": https://www.alibabacloud.com/help/en/oss/developer-reference/putbucketaccessmonitor).
+    return [{"status": "Disabled"}]
+
+
 @computed(BUCKET, "extranet_endpoint")
 def _extranet(s: dict[str, Any], region: str, lookup: Lookup) -> str:
     return f"oss-{region}.aliyuncs.com"
