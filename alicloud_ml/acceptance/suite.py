@@ -215,14 +215,15 @@ def load(path: Path | None = None) -> tuple[AccTest, ...]:
 
 def matches_service(test: AccTest, services: Iterable[str]) -> bool:
     """`cs`, `nas`, `vpc`, `eip`: the type's service prefix (alicloud_cs_*), the subcategory, or its short
-    name in parentheses (`ACK`, `GPDB`); case-insensitive. No services selects everything."""
+    name in parentheses (`ACK`, `GPDB`); `ml`: every ML platform service; case-insensitive. No services
+    selects everything."""
     wanted = [s.strip().lower() for s in services if s.strip()]
     if not wanted:
         return True
     sub = test.subcategory.lower()
     short = re.findall(r"\(([^)]+)\)", sub)
     return any(test.type == f"alicloud_{w}" or test.type.startswith(f"alicloud_{w}_") or w == sub or w in short
-               for w in wanted)
+               or (w == "ml" and test.ml) for w in wanted)
 
 
 def shard_of(test: AccTest, count: int) -> int:

@@ -47,5 +47,6 @@ def test_shards_partition_the_tests_and_services_select_by_prefix_or_subcategory
     assert sorted(t.id for s in shards for t in s) == sorted(t.id for t in TESTS)
     nas = suite.select(TESTS, ["nas"])
     assert nas and all(t.type.startswith("alicloud_nas_") or t.subcategory == "File Storage (NAS)" for t in nas)
+    assert {t.id for t in suite.select(TESTS, ["ml"])} == {t.id for t in TESTS if t.ml}
     ack = {t.id for t in suite.select(TESTS, ["ACK"])}
     assert "TestAccAliCloudCSManagedKubernetes_encryption" in ack and {t.id for t in suite.select(TESTS, ["cs"])} <= ack
