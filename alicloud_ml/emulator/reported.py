@@ -8,8 +8,10 @@ terraform-provider-alicloud v1.289.0 alicloud/resource_alicloud_*_test.go). The 
 - `status`: the ready state its listing data source accepts as a filter (`alicloud_ga_accelerators`
   takes `active`, `alicloud_amqp_instances` `SERVING`, `alicloud_resource_manager_resource_groups` `OK`:
   the provider's data source schemas, website/docs/d/*.html.markdown), else `Available`;
-- an Optional+Computed status-like attribute (`*_status`, `*_state`) with accepted values (the provider's
-  `validation.StringInSlice`): the ready word among them;
+- an Optional+Computed attribute with accepted values (the provider's `validation.StringInSlice`) and no
+  documented default: the ready word among them for a status-like name (`*_status`, `*_state`), else the
+  first the provider lists (its validation usually opens with the API's default: `Ipv4` before
+  `DualStack`, `Wrr` before `Rr`);
 - what only the cloud computes (Computed, not Optional): timestamps (`update_time`, `gmt_modified`,
   `created_at`): now; an expiry (`expired_time`, `end_time`): `period` months on; `arn`: `acs:<product>:<region>:<account id>:<resource>/<id>` (RAM docs, "Resource
   ARN": https://www.alibabacloud.com/help/en/ram/user-guide/policy-elements); the object's own id under its
@@ -42,12 +44,15 @@ _FINGERPRINT = re.compile(r"^(finger_print|fingerprint|\w+_fingerprint)$")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 
 
-def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: str) -> Any:
-    """The value the cloud reports for `name`, or UNKNOWN when no rule here says."""
+def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: str, aliased: bool = False) -> Any:
+    """The value the cloud reports for `name`, or UNKNOWN when no rule here says (`aliased`: another attribute
+    of the type holds the same value, and its own default decides)."""
     if name == "status":
         return ready_status(type_name) or UNKNOWN
-    if attr.optional and attr.allowed and name.endswith(("status", "state")):
-        return _ready(attr.allowed) or UNKNOWN
+    if attr.optional and attr.allowed and not aliased:
+        if name.endswith(("status", "state")):
+            return _ready(attr.allowed) or UNKNOWN
+        return attr.allowed[0]
     if attr.optional or attr.type != "string":
         return UNKNOWN  # the rules below name what the cloud computes on its own
     known_id = state.get("id") not in (None, UNKNOWN)

@@ -186,7 +186,7 @@ def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup
         if value is UNKNOWN and attr.docs_default is not MISSING:
             value = attr.docs_default
         if value is UNKNOWN:
-            value = reported.value(type_name, name, attr, state, region)
+            value = reported.value(type_name, name, attr, state, region, name in aliases(type_name))
         if value is UNKNOWN:
             value = _by_name(type_name, name, state, region)
         state[name] = empty(attr.type) if value is UNKNOWN else _coerce(attr.type, value)
