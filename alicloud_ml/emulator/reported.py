@@ -12,18 +12,23 @@ terraform-provider-alicloud v1.289.0 alicloud/resource_alicloud_*_test.go). The 
   documented default: the ready word among them for a status-like name (`*_status`, `*_state`), else the
   first the provider lists (its validation usually opens with the API's default: `Ipv4` before
   `DualStack`, `Wrr` before `Rr`);
+- what an object placed in a vSwitch inherits when the config leaves it out: its VPC, zone, a private address;
 - what only the cloud computes (Computed, not Optional): timestamps (`update_time`, `gmt_modified`,
   `created_at`): now; an expiry (`expired_time`, `end_time`): `period` months on; `arn`: `acs:<product>:<region>:<account id>:<resource>/<id>` (RAM docs, "Resource
   ARN": https://www.alibabacloud.com/help/en/ram/user-guide/policy-elements); the object's own id under its
   type's name (`ipv4_gateway_id` of `alicloud_vpc_ipv4_gateway`); endpoints and domains as a host under
-  aliyuncs.com (a stand-in: each product has its own form); key fingerprints; a NIC's MAC under Alibaba
+  aliyuncs.com (a stand-in: each product has its own form); key fingerprints; a stand-in PEM for `*_pem`;
+  `usable` for an image; a NIC's MAC under Alibaba
   Cloud's OUI 00:16:3e (IEEE registry); the creating account for `creator`.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import secrets
 import time
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -39,29 +44,39 @@ _STAMP = re.compile(r"^(gmt_(create|created|modified|modify|update)|(create|crea
                     r"modified|last_modified|last_update)(_time|_date|_at|_timestamp))$")
 _HOST = re.compile(r"^(domain|\w+_domain|connection_string|\w+_connection_string|endpoint|\w+_endpoint|end_point|cname"
                    r"|domain_name_endpoint)$")
+_PRIVATE_IP = frozenset({"private_ip", "private_ip_address", "primary_ip_address", "ip_address", "primary_ip"})
 _EXPIRY = re.compile(r"^(expired_time|expire_time|expiration_time|end_time|end_date|expired_date)$")
 _FINGERPRINT = re.compile(r"^(finger_print|fingerprint|\w+_fingerprint)$")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 
 
-def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: str, aliased: bool = False) -> Any:
+def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: str, aliased: bool = False,
+          lookup: Callable[[str, Any], Any] | None = None) -> Any:
     """The value the cloud reports for `name`, or UNKNOWN when no rule here says (`aliased`: another attribute
-    of the type holds the same value, and its own default decides)."""
+    of the type holds the same value, and its own default decides; `lookup` reads objects of the cloud)."""
     if name == "status":
         return ready_status(type_name) or UNKNOWN
+    placed = _placement(name, state, lookup) if lookup is not None and attr.type == "string" else UNKNOWN
+    if placed is not UNKNOWN:
+        return placed
     if attr.optional and attr.allowed and not aliased:
         if name.endswith(("status", "state")):
             return _ready(attr.allowed) or UNKNOWN
         return attr.allowed[0]
-    if attr.optional or attr.type != "string":
+    if attr.optional:
         return UNKNOWN  # the rules below name what the cloud computes on its own
+    if name == "usable" and attr.type == "bool":
+        return True  # an image the cloud reports is one instances can be created from
+    if attr.type != "string":
+        return UNKNOWN
     known_id = state.get("id") not in (None, UNKNOWN)
     product = type_name.removeprefix("alicloud_").split("_")[0]
     if _STAMP.match(name):
         return now()
     if _EXPIRY.match(name):  # a subscription ends `period` months on (a month when the config says nothing)
-        months = state.get("period") if isinstance(state.get("period"), int) else 1
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 30 * 86400 * max(months, 1)))
+        period = state.get("period")
+        months = period if isinstance(period, int) and period > 0 else 1
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 30 * 86400 * months))
     if name == "arn" and known_id:
         kind = type_name.removeprefix(f"alicloud_{product}_") if type_name != f"alicloud_{product}" else product
         return f"acs:{product}:{region}:{ACCOUNT_ID}:{kind.replace('_', '')}/{state['id']}"
@@ -76,7 +91,33 @@ def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: s
         return "00:16:3e:" + ":".join(hexid(2) for _ in range(3))  # ECS NICs carry Alibaba's OUI 00:16:3e
     if name in ("creator", "owner_account", "user_id"):
         return ACCOUNT_ID
+    if name.endswith("_pem"):  # a certificate (chain) the service issued: a stand-in PEM block
+        return f"-----BEGIN CERTIFICATE-----\n{hexid(64)}\n-----END CERTIFICATE-----\n"
     return UNKNOWN
+
+
+def _placement(name: str, state: dict[str, Any], lookup: Callable[[str, Any], Any]) -> Any:
+    """What an object placed in a vSwitch inherits: its VPC, its zone (a vSwitch lies in one zone), a private
+    address from its CIDR block (VPC "vSwitches": https://www.alibabacloud.com/help/en/vpc/user-guide/vswitch)."""
+    if name not in ("vpc_id", "zone_id", "availability_zone") and name not in _PRIVATE_IP:
+        return UNKNOWN
+    ids = state.get("vswitch_ids")
+    vswitch_id = state.get("vswitch_id") or (ids[0] if isinstance(ids, list) and ids else None)
+    if not isinstance(vswitch_id, str) or not vswitch_id:
+        return UNKNOWN
+    vswitch = lookup("alicloud_vswitch", vswitch_id)
+    if not vswitch:
+        return UNKNOWN
+    if name == "vpc_id":
+        return vswitch.get("vpc_id") or UNKNOWN
+    if name in ("zone_id", "availability_zone"):
+        return vswitch.get("zone_id") or UNKNOWN
+    try:
+        network = ipaddress.ip_network(str(vswitch.get("cidr_block")), strict=False)
+    except ValueError:
+        return UNKNOWN
+    hosts = max(network.num_addresses - 8, 1)  # the first and last addresses of a vSwitch are reserved
+    return str(network.network_address + 4 + secrets.randbelow(hosts))
 
 
 @cache

@@ -177,6 +177,7 @@ def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup
                 state[name] = value
     if state.get("id") is UNKNOWN:
         state["id"] = _new_id(type_name, state, spec)
+    emptied: list[str] = []
     for name, attr in spec.attrs.items():
         if state.get(name) is not UNKNOWN:
             continue
@@ -186,12 +187,18 @@ def fill(type_name: str, spec: Block, state: dict[str, Any], region: str, lookup
         if value is UNKNOWN and attr.docs_default is not MISSING:
             value = attr.docs_default
         if value is UNKNOWN:
-            value = reported.value(type_name, name, attr, state, region, name in aliases(type_name))
+            value = reported.value(type_name, name, attr, state, region, name in aliases(type_name), lookup)
         if value is UNKNOWN:
             value = _by_name(type_name, name, state, region)
+        if value is UNKNOWN:
+            emptied.append(name)
         state[name] = empty(attr.type) if value is UNKNOWN else _coerce(attr.type, value)
-    for name in spec.blocks:  # a computed block the cloud fills in (an OSS bucket's access_monitor)
-        if state.get(name) is UNKNOWN:
+    for name in emptied:  # an alias filled later in the loop (`key_state` after `status`) still holds the value
+        value = _alias_value(type_name, name, state)
+        if value is not UNKNOWN:
+            state[name] = _coerce(spec.attrs[name].type, value)
+    for name, nested in spec.blocks.items():  # a computed block the cloud fills (an OSS bucket's access_monitor)
+        if nested.computed and (state.get(name) is UNKNOWN or not state.get(name)):
             value = plugins.computed_value(type_name, name, state, region, lookup)
             if value is not UNKNOWN:
                 state[name] = value

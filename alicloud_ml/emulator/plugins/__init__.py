@@ -57,7 +57,8 @@ def _load() -> None:
     global _loaded
     if not _loaded:
         from alicloud_ml.emulator.plugins import (  # noqa: F401
-            compute, data_stores, identity, kms, network, bucket_objects, references, serving, storage, vector_store,
+            bucket_objects, compute, data_stores, functions, identity, kms, network, references, serving, storage,
+            vector_store,
         )
 
         _loaded = True
