@@ -57,7 +57,8 @@ def value(type_name: str, name: str, attr: Any, state: dict[str, Any], region: s
     of the type holds the same value, and its own default decides; `lookup` reads objects of the cloud)."""
     if name == "status":
         return ready_status(type_name) or UNKNOWN
-    placed = _placement(name, state, lookup) if lookup is not None and attr.type == "string" else UNKNOWN
+    placed = _placement(name, state, lookup) if lookup is not None and attr.type == "string" \
+        and (not attr.optional or name != "zone_id") else UNKNOWN  # an API may require a zone_id (CPFS does)
     if placed is not UNKNOWN:
         return placed
     if attr.optional and attr.allowed and not aliased:

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from alicloud_ml import schema
+from alicloud_ml.acceptance import suite as acceptance_suite
 from alicloud_ml.fidelity import alltypes, corpus
 from alicloud_ml.fidelity.classify import CLOUD, CRASH, DRIFT, SCHEMA, UNSERVED, Outcome
 from alicloud_ml.fidelity.terraform import Environment
@@ -26,6 +27,7 @@ from alicloud_ml.fidelity.terraform import Environment
 CORPUS = corpus.DEFAULT_CORPUS
 INDEX = json.loads((CORPUS / "index.json").read_text())
 EXAMPLES = {e.id: e for e in corpus.load(CORPUS)}
+ACCEPTANCE_TESTS = {t.id for t in acceptance_suite.load()}
 _SOURCE_LINE = re.compile(r"^# Source: aliyun/terraform-provider-alicloud (v[\d.]+) (website/docs/r/\S+\.html\.markdown)"
                           r" \(example (\d+)\)$")
 _DECLARED = re.compile(r'^\s*(resource|data)\s+"([A-Za-z0-9_-]+)"', re.M)
@@ -122,8 +124,10 @@ def test_the_test_account_seed_loads_and_cites_an_example_for_every_entry() -> N
         first = next(i for i in range(last, -1, -1) if i == 0 or not above[i - 1].startswith("#"))
         comment = " ".join(above[first:last + 1])
         cited = re.findall(r"\b([a-z][a-z_]+/\d+)\b", comment)
-        assert cited, f"{entry.address}: the comment above it cites no example"
+        tests = re.findall(r"\b(TestAcc\w+)", comment)  # or the provider's acceptance tests that need it
+        assert cited or tests, f"{entry.address}: the comment above it cites no example or acceptance test"
         assert all(f"alicloud_{c}" in EXAMPLES for c in cited), f"{entry.address}: {cited}"
+        assert all(t in ACCEPTANCE_TESTS for t in tests), f"{entry.address}: {tests}"
 
 
 @pytest.fixture(scope="module")
