@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--batch", type=int, default=replay.DEFAULT_BATCH, help="tests per working directory")
     run.add_argument("--no-cache", action="store_true", help="replay even tests with a cached result")
     run.add_argument("--quiet", action="store_true", help="no progress line")
+    report_cmd.add_argument("--emulator-hash", metavar="HASH",
+                            help="read the results cached for this emulator hash (default: the current code's)")
     extract = sub.add_parser("extract", help="(dev) re-extract the tests from the provider's Go source")
     extract.add_argument("--mirror", type=Path, required=True, help="a clone (bare is fine) of the provider")
     extract.add_argument("--tag", default="v" + suite.schema.provider_version())
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if not tests:
         print("no test matches the selection", file=sys.stderr)
         return 2
-    emulator = replay.emulator_hash()
+    emulator = getattr(args, "emulator_hash", None) or replay.emulator_hash()
     cache = replay.Cache(args.cache_dir, emulator)
     started = time.monotonic()
     if args.command == "run":

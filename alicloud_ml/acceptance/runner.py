@@ -55,6 +55,9 @@ class StepResult:
 
 @dataclass
 class TestResult:
+    """A replayed test: passed, or its failure's class and message; every step it reached, the destroy last."""
+
+    __test__ = False  # not a pytest class
     id: str
     passed: bool
     steps: list[StepResult] = field(default_factory=list)
