@@ -5,7 +5,8 @@ replayer's judging code) and keyed by the test's own digest, so an unchanged emu
 unchanged test, and an interrupted run continues where it stopped. Tests are batched by region, at most
 PER_FILE tests of a source file per batch (a file's tests share data-source filters), longest first;
 a test whose configs set up providers or expect an error runs alone at the root. A batch failure that may
-come from a neighbour (a name taken, an error naming no module) is confirmed by running the test alone.
+come from a neighbour (a name taken, an error naming no module, a plan a grown listing changed) is confirmed by
+running the test alone.
 """
 
 from __future__ import annotations
@@ -193,9 +194,12 @@ def run(env: Environment, tests: list[AccTest], cache: Cache | None, jobs: int =
 
 
 def _suspect(result: TestResult) -> bool:
-    """Whether a failure in a shared working directory may be a neighbour's doing."""
+    """Whether a failure in a shared working directory may be a neighbour's doing: a name taken, an error naming
+    no module, or a plan not empty after apply (a listing data source, `ids.0`, answers differently once a
+    neighbour has created an object it lists)."""
     return bool(result.message) and any(word in result.message for word in (
-        "already exist", "AlreadyExist", "Duplicate", "Conflict", "QuotaExceed", NO_MODULE)) \
+        "already exist", "AlreadyExist", "Duplicate", "Conflict", "QuotaExceed", NO_MODULE,
+        "the plan was not empty")) \
         or result.klass == classify.OTHER and "follow-up plan: no plan" in result.message
 
 

@@ -180,6 +180,8 @@ class ProviderService(rpc.ProviderServicer):
         if prior is not None and prior.get("id"):
             state["id"] = prior["id"]
         values.fill(type_name, block, state, self.region, self.store.get)
+        if prior is not None:
+            plugins.refresh(type_name, state, self.region, self.store.get)
         wrong = values.type_errors(block, state)
         if has_unknown(state) or wrong:  # an emulator bug: never store what Terraform would reject
             raise EmulatorError([plugins.CloudError(

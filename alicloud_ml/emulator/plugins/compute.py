@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import time
 from typing import Any
 
@@ -172,6 +173,16 @@ statuses({"alicloud_cs_managed_kubernetes": "running", "alicloud_cs_kubernetes_n
 #: ECS: Create waits for "Running" (provider v1.289.0 alicloud/resource_alicloud_instance.go:1289).
 statuses({"alicloud_instance": "Running"})
 identifier("alicloud_instance")(lambda s: "i-" + rand(20))  # docs r/instance import: `i-abc12345678`
+
+
+@computed("alicloud_instance", "public_ip")
+def _instance_public_ip(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    """A public address only with outbound internet bandwidth ("setting internet_max_bandwidth_out larger than 0
+    can allocate a public IP for an instance", terraform-provider-alicloud v1.289.0 website/docs/r/instance)."""
+    bandwidth = s.get("internet_max_bandwidth_out")
+    if not isinstance(bandwidth, (int, float)) or bandwidth <= 0:
+        return ""
+    return f"47.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
 identifier("alicloud_cs_managed_kubernetes")(lambda s: "c" + hexid(32))
 
 

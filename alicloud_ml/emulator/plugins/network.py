@@ -9,9 +9,8 @@ from typing import Any
 
 from alicloud_ml.catalog.regions import zone_form, zone_in_region
 from alicloud_ml.emulator import facts
-from alicloud_ml.emulator.ids import hexid, rand
+from alicloud_ml.emulator.ids import rand
 from alicloud_ml.emulator.plugins.registry import CloudError, Context, Lookup, check, computed, identifier, known, statuses
-from alicloud_ml.emulator.wire import UNKNOWN
 
 #: Attributes that hold a zone id, per resource type.
 ZONE_ATTRS = {
@@ -197,12 +196,77 @@ def _vpc_cidr(s: dict[str, Any], region: str, lookup: Lookup) -> str:
     return facts.VPC_DEFAULT_CIDR
 
 
-@computed("alicloud_vpc", "ipv6_cidr_block")
+@computed("alicloud_vpc", "ipv6_cidr_block", refresh=True)
 def _vpc_ipv6(s: dict[str, Any], region: str, lookup: Lookup) -> Any:
-    """A /56 from the region's IPv6 pool when IPv6 is on (VPC CreateVpc EnableIpv6), else empty."""
+    """A /56 from the region's IPv6 pool while IPv6 is on (VPC CreateVpc EnableIpv6), else empty; kept
+    across updates that leave it on."""
     if s.get("enable_ipv6") is not True:
-        return UNKNOWN
-    return f"2408:4005:{hexid(4)}:{hexid(2)}00::/56"
+        return ""
+    prior = s.get("ipv6_cidr_block")
+    if isinstance(prior, str) and prior:
+        return prior
+    return str(ipaddress.IPv6Network(((0x24084005 << 96) | (secrets.randbits(24) << 72), 56)))  # as 2408:4005::/32
+
+
+def _vswitch_ipv6(s: dict[str, Any], lookup: Lookup) -> str:
+    """The vSwitch's /64: its VPC's IPv6 block with the vSwitch's `ipv6_cidr_block_mask` as the next bits.
+    CreateVSwitch sends `Ipv6CidrBlock` whenever the mask is set (terraform-provider-alicloud v1.289.0
+    alicloud/resource_alicloud_vswitch.go:137 and :189; r/vswitch docs: "the last 4, 8, or 12 bits of the IPv6
+    CIDR block of the VSwitch"); an update turns it on or off with `enable_ipv6` (:300). No mask, IPv6 turned
+    off, or a VPC without IPv6 gives none."""
+    mask = s.get("ipv6_cidr_block_mask")
+    vpc = lookup("alicloud_vpc", s.get("vpc_id")) if isinstance(s.get("vpc_id"), str) else None
+    if not isinstance(mask, int) or isinstance(mask, bool) or s.get("enable_ipv6") is False or not vpc:
+        return ""
+    try:
+        block = ipaddress.IPv6Network(str(vpc.get("ipv6_cidr_block")), strict=False)
+        return str(next(block.subnets(new_prefix=64)).network_address + (mask << 64)) + "/64"
+    except ValueError:
+        return ""
+
+
+@check("alicloud_vswitch")
+def vswitch_ipv6_needs_mask(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
+    """Turning IPv6 on for an existing vSwitch needs `ipv6_cidr_block_mask`: the provider refuses it before the
+    call, as ModifyVSwitchAttribute rejects EnableIPv6 without Ipv6CidrBlock (resource_alicloud_vswitch.go:300-307)."""
+    if not ctx.applying or ctx.prior is None or state.get("enable_ipv6") is not True:
+        return []
+    changed = ctx.prior.get("enable_ipv6") is not True or ctx.prior.get("ipv6_cidr_block_mask") != state.get(
+        "ipv6_cidr_block_mask")
+    if not changed or state.get("ipv6_cidr_block_mask") is not None:
+        return []
+    return [CloudError("MissingParameter", f"{ctx.address}: `ipv6_cidr_block_mask` is required when enabling "
+                       "`enable_ipv6` for an existing vswitch; accepted: the mask set with enable_ipv6 = true",
+                       ("ipv6_cidr_block_mask",))]
+
+
+@computed("alicloud_vswitch", "ipv6_cidr_block", refresh=True)
+def _vswitch_ipv6_block(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    return _vswitch_ipv6(s, lookup)
+
+
+@computed("alicloud_vpc_ipv6_address", "ipv6_address")
+def _ipv6_address(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+    """An address the cloud picks in the vSwitch's IPv6 block when the config names none (r/vpc_ipv6_address:
+    `ipv6_address` Optional, Computed; AllocateIpv6Address)."""
+    vswitch = lookup("alicloud_vswitch", s.get("vswitch_id")) if isinstance(s.get("vswitch_id"), str) else None
+    try:
+        block = ipaddress.IPv6Network(str((vswitch or {}).get("ipv6_cidr_block")))
+    except ValueError:
+        return ""
+    return str(block.network_address + 16 + secrets.randbelow(1 << 32))
+
+
+@computed("alicloud_vswitch", "ipv6_cidr_block_mask")
+def _vswitch_ipv6_mask(s: dict[str, Any], region: str, lookup: Lookup) -> None:
+    """Left unset it stays null: Read never sets it (resource_alicloud_vswitch.go:242-262), so the SDK keeps none."""
+    return None
+
+
+@computed("alicloud_vswitch", "enable_ipv6")
+def _vswitch_ipv6_on(s: dict[str, Any], region: str, lookup: Lookup) -> bool:
+    """Read reports `enable_ipv6` as whether the vSwitch has an IPv6 block (resource_alicloud_vswitch.go:260)."""
+    return _vswitch_ipv6(s, lookup) != ""
 
 
 @computed("alicloud_vpc", "route_table_id", "router_table_id")

@@ -46,6 +46,8 @@ _CHECKS: dict[str, list[Check]] = defaultdict(list)
 _ANY: list[Check] = []
 _COMPUTED: dict[tuple[str, str], Compute] = {}
 _BEFORE_ID: dict[tuple[str, str], Compute] = {}
+#: Computed attributes an update recomputes (the provider's Read after Update reports what the cloud now holds).
+_REFRESHED: dict[tuple[str, str], Compute] = {}
 _IDS: dict[str, Callable[[dict[str, Any]], str]] = {}
 
 
@@ -62,12 +64,15 @@ def check(*types: str) -> Callable[[Check], Check]:
     return register
 
 
-def computed(type_name: str, *attrs: str, before_id: bool = False) -> Callable[[Compute], Compute]:
-    """Register how the cloud computes `attrs` of `type_name`."""
+def computed(type_name: str, *attrs: str, before_id: bool = False, refresh: bool = False) -> Callable[[Compute], Compute]:
+    """Register how the cloud computes `attrs` of `type_name`; `refresh`: also after every update, from the
+    updated settings (the function then receives the prior value in the state and keeps what still holds)."""
 
     def register(fn: Compute) -> Compute:
         for attr in attrs:
             (_BEFORE_ID if before_id else _COMPUTED)[(type_name, attr)] = fn
+            if refresh:
+                _REFRESHED[(type_name, attr)] = fn
         return fn
 
     return register
