@@ -107,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         missing = len(tests) - len(results)
         if missing:
             print(f"{missing} selected tests have no cached result for emulator {emulator}", file=sys.stderr)
-    data = report.stamp(report.summary(tests, results), emulator, time.monotonic() - started)
+    data = report.stamp(report.summary(tests, results), emulator, args.services,
+                        time.monotonic() - started if args.command == "run" else None,  # a report times nothing
+                        current=emulator == replay.emulator_hash())
     if args.command == "run" and TIMINGS:
         data["terraform_commands"] = {k: {"count": int(v[0]), "seconds": round(v[1])} for k, v in TIMINGS.items()}
     print(report.table(data, args.failures))

@@ -50,3 +50,21 @@ def test_shards_partition_the_tests_and_services_select_by_prefix_or_subcategory
     assert {t.id for t in suite.select(TESTS, ["ml"])} == {t.id for t in TESTS if t.ml}
     ack = {t.id for t in suite.select(TESTS, ["ACK"])}
     assert "TestAccAliCloudCSManagedKubernetes_encryption" in ack and {t.id for t in suite.select(TESTS, ["cs"])} <= ack
+
+
+def test_results_of_another_emulator_hash_carry_no_commit_and_a_report_no_wall_time():
+    own = report.stamp({}, "abc", "ml", current=True)
+    other = report.stamp({}, "abc", "", current=False)
+    assert own["services"] == "ml" and other["services"] == "all"
+    assert other["commit"] is None and "wall_seconds" not in other
+
+
+def test_the_committed_results_say_what_they_measured_and_their_rates_add_up():
+    import json
+
+    data = json.loads((suite.DATA_DIR / "results.json").read_text())
+    assert data["date"] and data["commit"] and data["emulator_hash"] and data["services"]
+    services = data["by_service"].values()
+    assert sum(s["steps_passed"] for s in services if s["ml"]) == data["ml"]["steps_passed"]
+    assert data["ml"]["steps_rate"] == round(data["ml"]["steps_passed"] / data["ml"]["steps"], 4)
+    assert sum(data["failures_by_class"].values()) == data["tests"]["judged"] - data["tests"]["passed"]
