@@ -75,3 +75,21 @@ def test_turning_ipv6_on_for_an_existing_vswitch_without_a_mask_is_refused(ws: W
     result = ws.apply(ok=False)
     assert result.returncode != 0
     assert "`ipv6_cidr_block_mask` is required when enabling `enable_ipv6`" in errors(result)
+
+
+def test_a_node_pool_without_image_runtime_or_groups_reports_acks_defaults_and_the_clusters_group() -> None:
+    cluster = {"id": "c-1", "security_group_id": "sg-cluster"}
+    block = spec.resource("alicloud_cs_kubernetes_node_pool")
+    planned = {name: UNKNOWN if attr.computed else None for name, attr in block.attrs.items()}
+    planned.update(cluster_id="c-1", node_pool_name="np", vswitch_ids=["vsw-1"], instance_types=["ecs.g7.large"])
+    pool = values.fill("alicloud_cs_kubernetes_node_pool", block, planned, "cn-hangzhou",
+                       lambda type_name, id_: cluster if (type_name, id_) == ("alicloud_cs_managed_kubernetes", "c-1")
+                       else None)
+    assert (pool["image_type"], pool["platform"], pool["runtime_name"]) == ("AliyunLinux3", "AliyunLinux", "containerd")
+    assert pool["image_id"].startswith("aliyun_3_x64") and pool["runtime_version"]
+    assert pool["security_group_ids"] == ["sg-cluster"] and pool["security_group_id"] == "sg-cluster"
+
+
+def test_an_instance_left_unnamed_is_named_after_its_id() -> None:
+    instance = _filled("alicloud_kms_instance", {"product_version": "3"})
+    assert instance["instance_name"] == instance["id"] != ""
