@@ -14,6 +14,7 @@ Results are cached per emulator hash in .alicloud-ml/acceptance/, so a run resum
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -109,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{missing} selected tests have no cached result for emulator {emulator}", file=sys.stderr)
     data = report.stamp(report.summary(tests, results), emulator, args.services,
                         time.monotonic() - started if args.command == "run" else None,  # a report times nothing
-                        current=emulator == replay.emulator_hash())
+                        current=emulator == replay.emulator_hash(),
+                        when=None if args.command == "run" or not cache.path.exists()
+                        else dt.date.fromtimestamp(cache.path.stat().st_mtime))
     if args.command == "run" and TIMINGS:
         data["terraform_commands"] = {k: {"count": int(v[0]), "seconds": round(v[1])} for k, v in TIMINGS.items()}
     print(report.table(data, args.failures))

@@ -108,9 +108,10 @@ def summary(tests: list[AccTest], results: dict[str, TestResult]) -> dict[str, A
 
 
 def stamp(data: dict[str, Any], emulator: str, services: str, seconds: float | None = None,
-          current: bool = True) -> dict[str, Any]:
-    """Date, commit, emulator hash and the services selected, so committed results say what they measured; the
-    commit only when the results are the checkout's own (`current`: cached for this code's emulator hash)."""
+          current: bool = True, when: dt.date | None = None) -> dict[str, Any]:
+    """Date (`when` the results were replayed, else today), commit, emulator hash and the services selected, so
+    committed results say what they measured; the commit only when the results are the checkout's own
+    (`current`: cached for this code's emulator hash)."""
     commit = None
     if current:
         try:
@@ -118,7 +119,7 @@ def stamp(data: dict[str, Any], emulator: str, services: str, seconds: float | N
                                     check=False, cwd=Path(__file__).parent).stdout.strip() or None
         except OSError:
             commit = None
-    head: dict[str, Any] = {"date": dt.date.today().isoformat(), "commit": commit, "emulator_hash": emulator,
+    head: dict[str, Any] = {"date": (when or dt.date.today()).isoformat(), "commit": commit, "emulator_hash": emulator,
                             "services": services or "all"}
     if seconds is not None:
         head["wall_seconds"] = round(seconds)
