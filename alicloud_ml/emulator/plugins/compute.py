@@ -276,7 +276,7 @@ def _pool_runtime(s: dict[str, Any], region: str, lookup: Lookup) -> str:
 
 
 @computed(POOL, "runtime_version")
-def _pool_runtime_version(s: dict[str, Any], region: str, lookup: Lookup) -> str:
+def _pool_runtime_version(s: dict[str, Any], region: str, lookup: Lookup) -> Any:
     return CONTAINERD if s.get("runtime_name") in ("containerd", None, UNKNOWN) else UNKNOWN
 
 
