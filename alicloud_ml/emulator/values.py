@@ -85,7 +85,7 @@ def _by_name(type_name: str, name: str, state: dict[str, Any], region: str) -> A
     if name == "instance_name" and _known(state.get("id")):
         # ECS names an instance after its id when the caller gives no name (RunInstances `InstanceName`,
         # https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-runinstances); other
-        # products' instances alike (README assumption 41)
+        # products' instances alike (README assumption 50)
         return str(state["id"])
     if name in ("account_id", "owner_id", "ali_uid"):
         return ACCOUNT_ID

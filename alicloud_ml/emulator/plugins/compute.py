@@ -249,7 +249,7 @@ def _cluster_group(s: dict[str, Any], region: str, lookup: Lookup) -> str:
 
 
 #: The OS a node pool gets when the config names no image: Alibaba Cloud Linux 3, as `image_type` spells it (r/cs_kubernetes_node_pool:
-#: `AliyunLinux3`), its `platform` family, and the emulated cloud's Alibaba Cloud Linux 3 image (README assumptions 16, 41).
+#: `AliyunLinux3`), its `platform` family, and the emulated cloud's Alibaba Cloud Linux 3 image (README assumptions 16, 50).
 DEFAULT_NODE_IMAGE_TYPE, DEFAULT_NODE_PLATFORM = "AliyunLinux3", "AliyunLinux"
 
 
@@ -283,7 +283,7 @@ def _pool_runtime_version(s: dict[str, Any], region: str, lookup: Lookup) -> Any
 @computed(POOL, "node_name_mode")
 def _pool_node_names(s: dict[str, Any], region: str, lookup: Lookup) -> str:
     """ACK names a node `<region>.<private IP>` unless told otherwise, in the `customized,<prefix>,ip,<suffix>` form
-    the provider reads back (r/cs_kubernetes_node_pool `node_name_mode`; README assumption 41)."""
+    the provider reads back (r/cs_kubernetes_node_pool `node_name_mode`; README assumption 50)."""
     return f"customized,{region}.,ip,"
 
 
@@ -298,7 +298,7 @@ def _cluster_group_of(s: dict[str, Any], lookup: Lookup) -> str | None:
 
 @computed(POOL, "security_group_ids")
 def _pool_groups(s: dict[str, Any], region: str, lookup: Lookup) -> Any:
-    """Nodes join the cluster's security group when the node pool names none (README assumption 41)."""
+    """Nodes join the cluster's security group when the node pool names none (README assumption 50)."""
     group = s.get("security_group_id") if isinstance(s.get("security_group_id"), str) and s.get("security_group_id") \
         else _cluster_group_of(s, lookup)
     return [group] if group else UNKNOWN
