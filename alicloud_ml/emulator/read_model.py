@@ -306,7 +306,10 @@ def cloud_state(type_name: str, state: State) -> State:
         if t == type_name and state.get(attr):
             state = {**state, attr: _seconds(state[attr])}
     if type_name == GPDB and isinstance(state.get("ip_whitelist"), list):
-        groups = state["ip_whitelist"]
+        # a group the config leaves unnamed is the one ModifySecurityIps writes to: `default`
+        groups = [{**g, "ip_group_name": "default"} if isinstance(g, dict) and not g.get("ip_group_name") else g
+                  for g in state["ip_whitelist"]]
+        state = {**state, "ip_whitelist": groups}
         if not any(isinstance(g, dict) and g.get("ip_group_name") == "default" for g in groups):
             state = {**state, "ip_whitelist": [dict(DEFAULT_WHITELIST), *groups]}
     return state

@@ -93,3 +93,11 @@ def test_a_node_pool_without_image_runtime_or_groups_reports_acks_defaults_and_t
 def test_an_instance_left_unnamed_is_named_after_its_id() -> None:
     instance = _filled("alicloud_kms_instance", {"product_version": "3"})
     assert instance["instance_name"] == instance["id"] != ""
+
+
+def test_an_analyticdb_whitelist_group_left_unnamed_is_the_default_group_not_a_second_one() -> None:
+    from alicloud_ml.emulator import read_model
+
+    state = {"ip_whitelist": [{"ip_group_name": "", "ip_group_attribute": "", "security_ip_list": "10.0.0.1"}]}
+    groups = read_model.cloud_state("alicloud_gpdb_instance", state)["ip_whitelist"]
+    assert groups == [{"ip_group_name": "default", "ip_group_attribute": "", "security_ip_list": "10.0.0.1"}]
