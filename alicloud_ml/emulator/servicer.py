@@ -105,6 +105,8 @@ class ProviderService(rpc.ProviderServicer):
         if stored is not None and new_state is None:  # a child whose setting its parent no longer has
             with self.store.transaction():
                 self.store.delete(request.type_name, stored["id"])
+        if new_state is not None:  # an object an older emulator stored keeps its values, in today's schema's shape
+            new_state = _conform(spec.resource(request.type_name), new_state)
         return pb.ReadResource.Response(new_state=encode(new_state), private=request.private)
 
     def ImportResourceState(self, request: Any, context: grpc.ServicerContext) -> Any:
