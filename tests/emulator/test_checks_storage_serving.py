@@ -89,12 +89,17 @@ def test_valid_eas_service_is_created_named_after_metadata_name(ws: Workspace) -
     assert svc["values"]["status"] == "Running"
 
 
-def test_renaming_an_eas_service_is_refused(ws: Workspace) -> None:
+def test_renaming_an_eas_service_is_refused_at_apply_and_destroy_still_works(ws: Workspace) -> None:
     ws.write({"alicloud_pai_service": {"svc": _service(GOOD_CONFIG)}})
     ws.apply()
     ws.write({"alicloud_pai_service": {"svc": _service(GOOD_CONFIG.replace('"good"', '"renamed"'))}})
-    result = ws.run("plan", "-input=false", ok=False)
+    # the provider plans the update (no CustomizeDiff); UpdateService refuses it
+    assert ws.plan_exit_code() == 2
+    result = ws.run("apply", "-auto-approve", "-input=false", ok=False)
     assert "metadata.name renamed differs from the service's name good" in errors(result)
+    # destroy plans normally first (to refresh): the rename must not block it
+    ws.run("destroy", "-auto-approve", "-input=false")
+    assert ws.state_list() == set()
 
 
 def _export(**overrides: Any) -> dict[str, Any]:

@@ -25,7 +25,10 @@ def service_config(ctx: Context, state: dict[str, Any]) -> list[CloudError]:
     if not isinstance(name, str) or not name:
         return [CloudError("MissingParameter.ServiceName", f"{ctx.address} service_config has no metadata.name; "
                            "accepted: a service name in metadata.name (it becomes the service id)", where)]
-    if ctx.prior is not None and known(ctx.prior.get("id")) and ctx.prior["id"] != name:
+    # UpdateService refuses the rename, so apply fails; the provider's plan has no such check (no CustomizeDiff
+    # in resource_alicloud_pai_service.go), and refusing at plan would also block `terraform destroy`, whose
+    # refreshing normal-mode plan comes first.
+    if ctx.applying and ctx.prior is not None and known(ctx.prior.get("id")) and ctx.prior["id"] != name:
         return [CloudError("InvalidParameter.ServiceName", f"{ctx.address} service_config metadata.name {name} "
                            f"differs from the service's name {ctx.prior['id']}; accepted: {ctx.prior['id']} - "
                            "EAS services cannot be renamed, create a new one", where)]
