@@ -151,9 +151,13 @@ MODELS: dict[str, Replace | Add] = {
     "alicloud_oss_bucket_cors": Replace(_cors_to_parent, _cors_from_parent, empty=[]),
     "alicloud_oss_bucket_website": Replace(_website_to_parent, _website_from_parent, empty=[]),
     "alicloud_oss_bucket_referer": Replace(_referer_to_parent, _referer_from_parent, read_when_empty=False, empty=[]),
+    # Create sends `d.Get("enabled")` (false when unset) to PutBucketTransferAcceleration, and the bucket's Read
+    # returns it; the child's own Read does `d.Set("enabled", objectRaw["Enabled"])` on the XML answer, whose
+    # text does not decode into a TypeBool, so the child keeps the value in its state
+    # (resource_alicloud_oss_bucket_transfer_acceleration.go; the provider team's TransferAcceleration_basic6439
+    # plans empty with `enabled` unset). README assumption 51.
     "alicloud_oss_bucket_transfer_acceleration": Replace(
-        lambda c: [{"enabled": bool(c.get("enabled"))}],
-        lambda v, c: {**c, "enabled": (_first(v) or {}).get("enabled", False)}, on_delete="keep", empty=[]),
+        lambda c: [{"enabled": bool(c.get("enabled"))}], lambda v, c: c, on_delete="keep", empty=[]),
     # resource_alicloud_alb_load_balancer.go Read sets access_log_config from the load balancer's
     # AccessLogConfig; the attachment's Delete calls DisableLoadBalancerAccessLog.
     "alicloud_alb_load_balancer_access_log_config_attachment": _block(
