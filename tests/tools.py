@@ -1,4 +1,5 @@
-"""External tools the suite drives (terraform, git): a missing one skips on a laptop and fails in CI.
+"""External tools the suite drives (terraform, git): a missing one skips on a laptop and fails in CI;
+and the toolkit's own CLI run in-process (`run_cli`).
 
 CI (`CI` set, as every CI system and `.ci/run`'s environment do) must never turn a missing
 prerequisite into a green run of skipped tests.
@@ -28,3 +29,14 @@ def require(tool: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"{tool} is not on PATH, and CI must not skip what needs it")
         pytest.skip(f"{tool} is not on PATH")
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the `alicloud-ml` console entry point in-process; returns (exit code, stdout, stderr)."""
+    from alicloud_ml.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+        raise SystemExit(0)
+    out = capsys.readouterr()
+    return exc.value.code, out.out, out.err  # type: ignore[return-value]

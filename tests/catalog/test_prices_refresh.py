@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from alicloud_ml.catalog.pricing import PriceBook
-from alicloud_ml.cli import main
+from tests.tools import run_cli as run
 
 from .fake_billing import FakeBilling
 
@@ -43,13 +43,6 @@ def billing(monkeypatch):
     yield fake
     fake.close()
 
-
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
 
 
 def test_refresh_writes_a_dated_region_file_from_signed_describeprice_and_getpayasyougoprice_calls(billing, tmp_path, capsys):

@@ -6,18 +6,10 @@ import json
 
 import pytest
 
-from alicloud_ml.cli import main
+from tests.tools import run_cli as run
 
 from .helpers import CPFS, POOL, body, changed, platform, write_synth
 
-
-def run(argv, capsys):
-    """Run the console entry point; returns (exit code, stdout, stderr)."""
-    with pytest.raises(SystemExit) as exc:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
 
 
 def _dirs(tmp_path, base, head):

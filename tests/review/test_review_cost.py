@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from alicloud_ml.catalog.pricing import PriceBook
-from alicloud_ml.cli import main
 from alicloud_ml.errors import InputError
 from alicloud_ml.review.cost import CostModel
 from alicloud_ml.synthesized import load_synth
+from tests.tools import run_cli as _run
 
 from .helpers import CPFS, EAS, POOL, address, body, changed, eas_config, platform, write_synth
 
@@ -98,13 +98,6 @@ def test_unit_that_cannot_price_a_quantity_is_rejected_naming_file_and_sku(tmp_p
         _costs(tmp_path, platform(), prices=prices)
     assert str(prices) in str(exc.value) and "sku cpfs.advance_100 (cn-shanghai).unit" in str(exc.value) and "GiB-month" in str(exc.value)
 
-
-def _run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
 
 
 def test_cost_cli_prints_estimate_with_currency_date_and_region(tmp_path, capsys):
